@@ -1,0 +1,213 @@
+//! Wire credits: "(Reuters)", "– AP", "AFP", "Reuters reporters estimated …".
+//!
+//! A credit is evidence about where a text comes from, but never evidence of copying by itself: an
+//! original report may cite an agency too. The engine reports the credits it finds and whether the
+//! page credits a candidate's source (a credited copy is legitimate reuse, and the report says so),
+//! and the credit's own words — "(Reuters)" in a dateline — are kept out of the fingerprints.
+
+use crate::hash::fnv1a;
+use crate::text::{Analysis, CREDIT, FURNITURE};
+
+/// Agencies recognised in any text: display name, then the spellings that name it.
+/// Spellings of two or three letters must be written in capitals to count ("AP", not "ap").
+const AGENCIES: &[(&str, &[&str])] = &[
+    ("Reuters", &["reuters", "thomson reuters"]),
+    ("AP", &["AP", "associated press"]),
+    (
+        "AFP",
+        &["AFP", "agence france presse", "agence france-presse"],
+    ),
+    ("dpa", &["dpa", "deutsche presse agentur"]),
+    ("Xinhua", &["xinhua"]),
+    ("TASS", &["tass"]),
+    ("Interfax", &["interfax"]),
+    ("RIA Novosti", &["ria novosti"]),
+    ("Bloomberg", &["bloomberg"]),
+    ("UPI", &["UPI", "united press international"]),
+    ("EFE", &["EFE"]),
+    ("ANSA", &["ANSA"]),
+    ("Kyodo", &["kyodo"]),
+    ("Yonhap", &["yonhap"]),
+    ("AAP", &["AAP", "australian associated press"]),
+    ("PA", &["PA media", "press association"]),
+    ("ANI", &["ANI"]),
+    ("PTI", &["PTI", "press trust of india"]),
+    ("IANS", &["IANS"]),
+    ("Anadolu", &["anadolu agency", "anadolu ajansı"]),
+    ("Bernama", &["bernama"]),
+    ("Antara", &["antara"]),
+    ("APP", &["APP", "associated press of pakistan"]),
+    ("Al Jazeera", &["al jazeera"]),
+];
+
+/// Words before an agency name that make the mention a credit ("according to", "told", "via").
+const BEFORE: &[&str] = &[
+    "to", "told", "via", "by", "from", "source", "credit", "courtesy", "per",
+];
+/// Words after an agency name that make the mention a credit ("Reuters reported").
+const AFTER: &[&str] = &[
+    "reported",
+    "reports",
+    "reporters",
+    "reporter",
+    "news",
+    "said",
+    "says",
+    "contributed",
+    "quoted",
+    "agency",
+    "correspondent",
+    "wrote",
+    "learned",
+    "calculated",
+    "estimated",
+    "tally",
+    "count",
+];
+
+/// One spelling of a name as the hashes of its normalised words.
+struct Spelling {
+    words: Vec<u64>,
+    capitals: bool,
+}
+
+fn spelling(s: &str) -> Spelling {
+    let capitals = s.len() <= 4 && s.chars().all(|c| c.is_ascii_uppercase());
+    let words = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| fnv1a(w.to_lowercase().as_bytes()))
+        .collect();
+    Spelling { words, capitals }
+}
+
+/// Token indices where `sp` occurs in `a`, written in capitals where the spelling requires it.
+fn occurrences<'a>(
+    text: &'a str,
+    a: &'a Analysis,
+    sp: &'a Spelling,
+) -> impl Iterator<Item = usize> + 'a {
+    let n = sp.words.len();
+    (0..a.tokens.len().saturating_sub(n.saturating_sub(1))).filter(move |&i| {
+        n > 0
+            && a.tokens[i..i + n]
+                .iter()
+                .zip(&sp.words)
+                .all(|(t, w)| t.word == *w)
+            && (!sp.capitals || {
+                let t = &a.tokens[i];
+                text[t.start as usize..t.end as usize]
+                    .chars()
+                    .all(|c| c.is_uppercase())
+            })
+    })
+}
+
+/// Finds the credits in `a` (the analysis of `text`), flags the tokens of dateline credits
+/// ("(Reuters)", "– AP") as [`CREDIT`], and returns the credited agencies in order of first mention.
+pub fn mark_credits(text: &str, a: &mut Analysis) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut to_flag: Vec<(usize, usize)> = Vec::new();
+    for (name, spellings) in AGENCIES {
+        for sp in spellings.iter().map(|s| spelling(s)) {
+            for i in occurrences(text, a, &sp).collect::<Vec<_>>() {
+                let last = i + sp.words.len() - 1;
+                if a.tokens[i].flags & FURNITURE != 0 {
+                    continue;
+                }
+                let before = text[..a.tokens[i].start as usize]
+                    .trim_end()
+                    .chars()
+                    .next_back();
+                let after = text[a.tokens[last].end as usize..]
+                    .trim_start()
+                    .chars()
+                    .next();
+                let dateline = before == Some('(')
+                    || after == Some(')')
+                    || before.is_some_and(is_dash)
+                    || after.is_some_and(is_dash);
+                let word_before = i.checked_sub(1).map(|j| a.norm_of(j));
+                let word_after = (last + 1 < a.tokens.len()).then(|| a.norm_of(last + 1));
+                let phrase = word_before.is_some_and(|w| BEFORE.contains(&w))
+                    || word_after.is_some_and(|w| AFTER.contains(&w));
+                if dateline {
+                    to_flag.push((i, last));
+                }
+                if (dateline || phrase) && !found.iter().any(|f| f == name) {
+                    found.push((*name).to_string());
+                }
+            }
+        }
+    }
+    for (i, last) in to_flag {
+        for t in &mut a.tokens[i..=last] {
+            t.flags |= CREDIT;
+        }
+    }
+    found
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―')
+}
+
+/// Whether the page (`a`, the analysis of `text`) names `source` anywhere outside site furniture:
+/// "credits Reuters" in the report. Short all-capital names ("AP") must appear in capitals.
+pub fn mentions(text: &str, a: &Analysis, source: &str) -> bool {
+    let source = source.trim();
+    if source.is_empty() {
+        return false;
+    }
+    let sp = spelling(source);
+    let found = occurrences(text, a, &sp).any(|i| a.tokens[i].flags & FURNITURE == 0);
+    found
+        || AGENCIES.iter().any(|(name, spellings)| {
+            name.eq_ignore_ascii_case(source)
+                && spellings.iter().any(|s| {
+                    let sp = spelling(s);
+                    let found =
+                        occurrences(text, a, &sp).any(|i| a.tokens[i].flags & FURNITURE == 0);
+                    found
+                })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    #[test]
+    fn finds_dateline_and_phrase_credits() {
+        let text = "MOSCOW, Jan 24 (Reuters) – The Kremlin said on Sunday it was ready to talk, Interfax news agency quoted Peskov as saying.";
+        let a = analyze(text, Some("en"));
+        assert_eq!(
+            a.credits,
+            vec!["Reuters".to_string(), "Interfax".to_string()]
+        );
+        let reuters = a
+            .tokens
+            .iter()
+            .find(|t| &text[t.start as usize..t.end as usize] == "Reuters")
+            .unwrap();
+        assert!(reuters.flags & CREDIT != 0);
+    }
+
+    #[test]
+    fn short_names_need_capitals() {
+        let a = analyze("Download the app to read the news, she said.", Some("en"));
+        assert!(a.credits.is_empty());
+        let text = "The minister spoke on Friday. – AP";
+        assert_eq!(analyze(text, Some("en")).credits, vec!["AP".to_string()]);
+    }
+
+    #[test]
+    fn mention_of_a_source() {
+        let text = "Reuters reporters estimated the crowd at 40,000.";
+        let a = analyze(text, Some("en"));
+        assert!(mentions(text, &a, "Reuters"));
+        assert!(!mentions(text, &a, "Al Jazeera"));
+        assert!(!mentions(text, &a, ""));
+    }
+}

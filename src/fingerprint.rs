@@ -1,0 +1,333 @@
+//! Fingerprints: what a text is reduced to for matching.
+//!
+//! Three kinds of features, each answering a different question about reuse:
+//!
+//! * **Shingles** — hashes of every three consecutive stemmed words of the narrative (quotes,
+//!   furniture and credits excluded; a shingle never spans an excluded word). Shared shingles are
+//!   shared wording: the evidence of verbatim and partial copying, and much of spinning, which
+//!   swaps single words but keeps most three-word runs.
+//! * **Terms** — stemmed content words. Shared terms are shared vocabulary: paraphrases and
+//!   machine-translated round trips keep them while changing the phrasing.
+//! * **Anchors** — numbers and names in a form that survives translation. They carry attribution
+//!   across languages, where words share nothing.
+//!
+//! Every feature remembers where it occurs, because the order in which a page's evidence appears
+//! compared to the original's is what tells a rewritten copy (same order) from an independent report
+//! of the same event (same facts, its own order).
+//!
+//! A page is matched with all its features ([`DocFeatures`]). An original in a list is stored as a
+//! [`Sketch`]: a small, consistent sample that fits the list's size budget:
+//! * the `k` smallest shingle keys (a bottom-k sample) and the threshold `tau` below which every
+//!   shingle of the original was kept, so that the share of a page's shingles found in the original
+//!   can still be estimated: among the page's shingles below `tau`, which are in the sample;
+//! * its `k` most characteristic terms and anchors by tf-idf (idf over the list being built).
+
+use crate::hash::{combine, key};
+use crate::text::{Analysis, CJK};
+
+/// Words per shingle.
+pub const SHINGLE_WORDS: usize = 3;
+
+/// The kinds of feature, in the order their keys' namespaces are salted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Kind {
+    /// Three consecutive stemmed narrative words.
+    Shingle = 0,
+    /// One stemmed content word.
+    Term = 1,
+    /// One number or name, in cross-language form.
+    Anchor = 2,
+}
+
+impl Kind {
+    /// All kinds.
+    pub const ALL: [Kind; 3] = [Kind::Shingle, Kind::Term, Kind::Anchor];
+
+    fn salt(self) -> u64 {
+        match self {
+            Kind::Shingle => 0x5348_494e_474c_4531,
+            Kind::Term => 0x5445_524d_5445_524d,
+            Kind::Anchor => 0x414e_4348_4f52_5321,
+        }
+    }
+}
+
+/// One distinct feature of a text: its key, where it first occurs (token index) and how often.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Feature {
+    /// The feature's 32-bit key in its kind's namespace.
+    pub key: u32,
+    /// Index of the token where the feature first occurs (for shingles, its first word).
+    pub pos: u32,
+    /// Number of occurrences.
+    pub tf: u32,
+}
+
+/// All features of one analysed text, distinct by key, each list sorted by key.
+#[derive(Debug, Clone, Default)]
+pub struct DocFeatures {
+    /// Narrative shingles.
+    pub shingles: Vec<Feature>,
+    /// Content terms.
+    pub terms: Vec<Feature>,
+    /// Anchors.
+    pub anchors: Vec<Feature>,
+    /// Number of tokens of the text (positions are below this).
+    pub tokens: u32,
+    /// Number of words that count as evidence.
+    pub words: u32,
+    /// 64-bit SimHash of the evidence words (the near-duplicate badge).
+    pub simhash: u64,
+}
+
+impl DocFeatures {
+    /// Extracts the features of an analysed text.
+    pub fn new(a: &Analysis) -> DocFeatures {
+        let mut shingles = Vec::with_capacity(a.tokens.len());
+        let mut terms = Vec::with_capacity(a.tokens.len() / 2);
+        let mut anchors = Vec::new();
+        let mut window: [u64; SHINGLE_WORDS] = [0; SHINGLE_WORDS];
+        let mut run = 0usize;
+        let mut prev_cjk: Option<u64> = None;
+        let mut words = 0u32;
+        for (i, t) in a.tokens.iter().enumerate() {
+            if !t.is_evidence() {
+                run = 0;
+                prev_cjk = None;
+                continue;
+            }
+            words += 1;
+            window.rotate_left(1);
+            window[SHINGLE_WORDS - 1] = t.stem;
+            run += 1;
+            if run >= SHINGLE_WORDS {
+                let start = (i + 1 - SHINGLE_WORDS) as u32;
+                shingles.push(Feature {
+                    key: key(Kind::Shingle.salt(), combine(&window)),
+                    pos: start,
+                    tf: 1,
+                });
+            }
+            if t.flags & CJK != 0 {
+                // Characters of unspaced scripts are terms in pairs: a single Han character is
+                // closer to a syllable than to a word.
+                if let Some(p) = prev_cjk {
+                    terms.push(Feature {
+                        key: key(Kind::Term.salt(), combine(&[p, t.word])),
+                        pos: i as u32 - 1,
+                        tf: 1,
+                    });
+                }
+                prev_cjk = Some(t.word);
+            } else {
+                prev_cjk = None;
+                if t.is_content() {
+                    terms.push(Feature {
+                        key: key(Kind::Term.salt(), t.stem),
+                        pos: i as u32,
+                        tf: 1,
+                    });
+                }
+            }
+            if t.anchor != 0 {
+                anchors.push(Feature {
+                    key: key(Kind::Anchor.salt(), t.anchor),
+                    pos: i as u32,
+                    tf: 1,
+                });
+            }
+        }
+        let simhash = simhash::simhash_stream(
+            a.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.is_evidence())
+                .map(|(i, _)| a.norm_of(i)),
+        );
+        DocFeatures {
+            shingles: distinct(shingles),
+            terms: distinct(terms),
+            anchors: distinct(anchors),
+            tokens: a.tokens.len() as u32,
+            words,
+            simhash,
+        }
+    }
+
+    /// The features of `kind`.
+    pub fn of(&self, kind: Kind) -> &[Feature] {
+        match kind {
+            Kind::Shingle => &self.shingles,
+            Kind::Term => &self.terms,
+            Kind::Anchor => &self.anchors,
+        }
+    }
+}
+
+/// Sorts by key and merges duplicates, keeping the first position and summing counts.
+fn distinct(mut v: Vec<Feature>) -> Vec<Feature> {
+    v.sort_unstable_by_key(|f| (f.key, f.pos));
+    v.dedup_by(|later, first| {
+        if later.key == first.key {
+            first.tf += later.tf;
+            true
+        } else {
+            false
+        }
+    });
+    v
+}
+
+/// How many features of each kind a list keeps per original. The sum decides the list's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SketchSize {
+    /// Shingles kept (bottom-k by key).
+    pub shingles: usize,
+    /// Terms kept (top-k by tf-idf).
+    pub terms: usize,
+    /// Anchors kept (top-k by tf-idf).
+    pub anchors: usize,
+}
+
+impl SketchSize {
+    /// The size lists are built with: about 190 bytes per original in total (see FORMAT.md).
+    pub const LIST: SketchSize = SketchSize {
+        shingles: 10,
+        terms: 10,
+        anchors: 6,
+    };
+    /// Every shingle kept, for comparing two texts directly; terms and anchors as in lists, so
+    /// that scores mean the same thing in both uses.
+    pub const FULL: SketchSize = SketchSize {
+        shingles: usize::MAX,
+        terms: 10,
+        anchors: 6,
+    };
+}
+
+/// One stored feature of an original: its key and its relative position (0-255) in the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SketchItem {
+    /// The feature's key.
+    pub key: u32,
+    /// Where it first occurs, scaled to 0..=255 over the original's length.
+    pub pos: u8,
+}
+
+/// The compact, stored form of an original's features.
+#[derive(Debug, Clone, Default)]
+pub struct Sketch {
+    /// Bottom-k shingles.
+    pub shingles: Vec<SketchItem>,
+    /// Top terms.
+    pub terms: Vec<SketchItem>,
+    /// Top anchors.
+    pub anchors: Vec<SketchItem>,
+    /// Every shingle of the original with a key at or below this was kept.
+    pub tau: u32,
+    /// Evidence words in the original.
+    pub words: u32,
+    /// SimHash of the original.
+    pub simhash: u64,
+}
+
+impl Sketch {
+    /// Builds the sketch of `f` with `size`, weighting terms and anchors by `idf(kind, key)`.
+    pub fn new(f: &DocFeatures, size: SketchSize, idf: impl Fn(Kind, u32) -> f32) -> Sketch {
+        let scale = |pos: u32| ((u64::from(pos) * 256) / u64::from(f.tokens.max(1))).min(255) as u8;
+        let item = |x: &Feature| SketchItem {
+            key: x.key,
+            pos: scale(x.pos),
+        };
+        // Shingles are already sorted by key: the first k are the bottom-k.
+        let (shingles, tau) = if f.shingles.len() > size.shingles {
+            (
+                &f.shingles[..size.shingles],
+                f.shingles[size.shingles - 1].key,
+            )
+        } else {
+            (&f.shingles[..], u32::MAX)
+        };
+        let top = |kind: Kind, k: usize| -> Vec<SketchItem> {
+            let mut v: Vec<(f32, &Feature)> = f
+                .of(kind)
+                .iter()
+                .map(|x| ((1.0 + (x.tf as f32).ln()) * idf(kind, x.key), x))
+                .collect();
+            v.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
+            v.into_iter().take(k).map(|(_, x)| item(x)).collect()
+        };
+        Sketch {
+            shingles: shingles.iter().map(item).collect(),
+            terms: top(Kind::Term, size.terms),
+            anchors: top(Kind::Anchor, size.anchors),
+            tau,
+            words: f.words,
+            simhash: f.simhash,
+        }
+    }
+
+    /// The stored items of `kind`.
+    pub fn of(&self, kind: Kind) -> &[SketchItem] {
+        match kind {
+            Kind::Shingle => &self.shingles,
+            Kind::Term => &self.terms,
+            Kind::Anchor => &self.anchors,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    const TEXT: &str = "Russia accused the United States of interfering in its internal affairs following a \
+        crackdown on demonstrators supporting opposition leader Alexei Navalny. More than 3,500 protesters \
+        were arrested on Saturday during protests across the country.";
+
+    #[test]
+    fn features_are_distinct_and_sorted() {
+        let f = DocFeatures::new(&analyze(TEXT, Some("en")));
+        for list in [&f.shingles, &f.terms, &f.anchors] {
+            assert!(list.windows(2).all(|w| w[0].key < w[1].key));
+        }
+        assert_eq!(f.shingles.len(), f.words as usize - 2);
+        assert!(f.anchors.len() >= 3, "Russia, Navalny, 3500, ...");
+    }
+
+    #[test]
+    fn quotes_break_shingles() {
+        let plain = DocFeatures::new(&analyze(
+            "He said the talks would start soon in Geneva.",
+            Some("en"),
+        ));
+        let quoted = DocFeatures::new(&analyze(
+            "He said “the talks would start soon in Geneva”.",
+            Some("en"),
+        ));
+        assert!(quoted.shingles.is_empty());
+        assert!(!plain.shingles.is_empty());
+    }
+
+    #[test]
+    fn sketch_keeps_bottom_k_and_a_threshold() {
+        let f = DocFeatures::new(&analyze(TEXT, Some("en")));
+        let s = Sketch::new(&f, SketchSize::LIST, |_, _| 1.0);
+        assert_eq!(s.shingles.len(), 10);
+        assert_eq!(s.tau, s.shingles[9].key);
+        assert!(f.shingles.iter().filter(|x| x.key <= s.tau).count() == 10);
+        let full = Sketch::new(&f, SketchSize::FULL, |_, _| 1.0);
+        assert_eq!(full.shingles.len(), f.shingles.len());
+        assert_eq!(full.tau, u32::MAX);
+    }
+
+    #[test]
+    fn empty_text_has_no_features() {
+        let f = DocFeatures::new(&analyze("", None));
+        assert!(f.shingles.is_empty() && f.terms.is_empty() && f.anchors.is_empty());
+        let s = Sketch::new(&f, SketchSize::LIST, |_, _| 1.0);
+        assert_eq!(s.tau, u32::MAX);
+    }
+}

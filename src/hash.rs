@@ -1,0 +1,69 @@
+//! Stable hashing.
+//!
+//! Every hash that ends up in a list file must be identical on every platform and in every future
+//! version that reads the same format version, so the project does not use `std`'s randomly seeded
+//! hashers for fingerprints. Strings are hashed with 64-bit FNV-1a (simple, documented, fast on the
+//! short strings that words are) and combined with the `splitmix64` finaliser, whose output bits
+//! are well mixed enough to be sampled by value (bottom-k sketches) and bucketed by their top bits.
+
+/// 64-bit FNV-1a of `bytes`.
+#[inline]
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The `splitmix64` finaliser: a bijective mix of all 64 bits.
+#[inline]
+pub fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Order-sensitive combination of a word n-gram's word hashes into one mixed hash.
+#[inline]
+pub fn combine(hashes: &[u64]) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
+    for &x in hashes {
+        h = mix(h ^ x).rotate_left(17);
+    }
+    mix(h)
+}
+
+/// The 32-bit key a 64-bit feature hash is stored under in a list, in the namespace of its kind
+/// (so that a word and a three-word phrase never collide by construction).
+#[inline]
+pub fn key(kind_salt: u64, h: u64) -> u32 {
+    (mix(h ^ kind_salt) >> 32) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_reference_values() {
+        // Reference values of the published FNV-1a 64 test suite.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn combine_is_order_sensitive() {
+        let (a, b) = (fnv1a(b"kremlin"), fnv1a(b"says"));
+        assert_ne!(combine(&[a, b]), combine(&[b, a]));
+        assert_eq!(combine(&[a, b]), combine(&[a, b]));
+    }
+
+    #[test]
+    fn keys_of_different_kinds_differ() {
+        let h = fnv1a(b"navalny");
+        assert_ne!(key(1, h), key(2, h));
+    }
+}

@@ -1,0 +1,258 @@
+//! Building a list from originals.
+//!
+//! Building is split so that the costly part runs in parallel: [`prepare`] analyses one original
+//! (pure, any thread), [`ListBuilder::push`] collects the results, and [`ListBuilder::finish`]
+//! picks each original's most characteristic terms and anchors with idf over the whole list and
+//! lays out the index.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::{format, idf, List, Record};
+use crate::error::BuildError;
+use crate::fingerprint::{DocFeatures, Feature, Kind, Sketch, SketchSize};
+use crate::text::{analyze, lang};
+
+/// Most originals a list can hold (postings address originals with 24 bits).
+pub const MAX_ORIGINALS: usize = (1 << 24) - 1;
+
+/// Candidates kept per original for term and anchor selection, by frequency; enough for the
+/// final top-k by tf-idf, small enough to hold a million originals in memory while building.
+const TERM_POOL: usize = 64;
+const ANCHOR_POOL: usize = 32;
+
+/// One original as given in a JSON Lines originals file
+/// (`{"id","source","title","url","published","lang","text"}`).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct OriginalDoc {
+    /// Unique id.
+    pub id: String,
+    /// Publisher ("Reuters").
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Headline.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Address.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Date, YYYY-MM-DD.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Language (ISO 639-1); guessed when absent.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// An analysed original, ready to be added to a [`ListBuilder`].
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    doc: OriginalDoc,
+    features: DocFeatures,
+    lang: u8,
+}
+
+/// Analyses one original. Pure and thread-safe: callers may prepare originals in parallel.
+pub fn prepare(mut doc: OriginalDoc, size: SketchSize) -> Prepared {
+    let a = analyze(&doc.text, doc.lang.as_deref());
+    let mut features = DocFeatures::new(&a);
+    // Keep only what selection can use: the bottom shingles (plus one, so the sketch still
+    // knows the original had more) and the most frequent terms and anchors.
+    features.shingles.truncate(size.shingles.saturating_add(1));
+    keep_most_frequent(&mut features.terms, TERM_POOL.max(size.terms));
+    keep_most_frequent(&mut features.anchors, ANCHOR_POOL.max(size.anchors));
+    doc.text = String::new();
+    Prepared {
+        doc,
+        features,
+        lang: lang::code_index(a.lang),
+    }
+}
+
+/// Keeps the `k` most frequent features (ties by key), sorted by key again.
+fn keep_most_frequent(v: &mut Vec<Feature>, k: usize) {
+    if v.len() > k {
+        v.sort_unstable_by(|a, b| b.tf.cmp(&a.tf).then(a.key.cmp(&b.key)));
+        v.truncate(k);
+        v.sort_unstable_by_key(|f| f.key);
+    }
+}
+
+/// Collects prepared originals and lays out a [`List`].
+#[derive(Debug)]
+pub struct ListBuilder {
+    size: SketchSize,
+    prepared: Vec<Prepared>,
+    ids: HashMap<String, usize>,
+}
+
+impl ListBuilder {
+    /// A builder for lists with sketches of `size` (normally [`SketchSize::LIST`]).
+    pub fn new(size: SketchSize) -> ListBuilder {
+        ListBuilder {
+            size,
+            prepared: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    /// Number of originals added so far.
+    pub fn len(&self) -> usize {
+        self.prepared.len()
+    }
+
+    /// Whether nothing was added yet.
+    pub fn is_empty(&self) -> bool {
+        self.prepared.is_empty()
+    }
+
+    /// The sketch size this builder uses.
+    pub fn size(&self) -> SketchSize {
+        self.size
+    }
+
+    /// Adds an original analysed with [`prepare`]. Ids must be unique.
+    pub fn push(&mut self, p: Prepared) -> Result<(), BuildError> {
+        if self.prepared.len() >= MAX_ORIGINALS {
+            return Err(BuildError::TooMany(self.prepared.len() + 1));
+        }
+        if self
+            .ids
+            .insert(p.doc.id.clone(), self.prepared.len())
+            .is_some()
+        {
+            return Err(BuildError::DuplicateId(p.doc.id));
+        }
+        self.prepared.push(p);
+        Ok(())
+    }
+
+    /// Analyses and adds one original.
+    pub fn add(&mut self, doc: OriginalDoc) -> Result<(), BuildError> {
+        let size = self.size;
+        self.push(prepare(doc, size))
+    }
+
+    /// Selects every original's terms and anchors and lays out the index.
+    pub fn finish(self) -> List {
+        let n = self.prepared.len();
+        // Document frequencies over the candidate pools pick the characteristic terms...
+        let mut pool_df: HashMap<u32, u32> = HashMap::new();
+        for p in &self.prepared {
+            for f in p.features.terms.iter().chain(&p.features.anchors) {
+                *pool_df.entry(f.key).or_default() += 1;
+            }
+        }
+        let sketches: Vec<Sketch> = self
+            .prepared
+            .iter()
+            .map(|p| {
+                Sketch::new(&p.features, self.size, |_, key| {
+                    idf(n, pool_df.get(&key).copied().unwrap_or(1) as usize)
+                })
+            })
+            .collect();
+        // ...and frequencies over what was kept weigh them at check time, as the index will.
+        let mut kept_df: HashMap<u32, u32> = HashMap::new();
+        for s in &sketches {
+            for it in s.terms.iter().chain(&s.anchors) {
+                *kept_df.entry(it.key).or_default() += 1;
+            }
+        }
+        let weight = |items: &[crate::fingerprint::SketchItem]| -> f32 {
+            items
+                .iter()
+                .map(|it| idf(n, kept_df.get(&it.key).copied().unwrap_or(1) as usize))
+                .sum()
+        };
+        let records: Vec<Record> = sketches
+            .iter()
+            .zip(&self.prepared)
+            .map(|(s, p)| Record {
+                simhash: s.simhash,
+                tau: s.tau,
+                words: s.words.min(u32::from(u16::MAX)),
+                term_weight: format::quantize_weight(weight(&s.terms)),
+                anchor_weight: format::quantize_weight(weight(&s.anchors)),
+                counts: [s.shingles.len(), s.terms.len(), s.anchors.len()]
+                    .map(|c| c.min(255) as u8),
+                lang: p.lang,
+            })
+            .collect();
+        let mut entries: Vec<(u32, u32)> = Vec::new();
+        for (i, s) in sketches.iter().enumerate() {
+            for kind in Kind::ALL {
+                for it in s.of(kind) {
+                    entries.push((it.key, (i as u32) << 8 | u32::from(it.pos)));
+                }
+            }
+        }
+        let sketch_size =
+            [self.size.shingles, self.size.terms, self.size.anchors].map(|k| k.min(255) as u8);
+        let mut list = format::layout(records, entries, sketch_size);
+        let metas: Vec<_> = self.prepared.iter().map(|p| &p.doc).collect();
+        format::set_meta(&mut list, &metas);
+        list
+    }
+}
+
+/// Builds a list from originals in one call (single-threaded).
+pub fn build(
+    docs: impl IntoIterator<Item = OriginalDoc>,
+    size: SketchSize,
+) -> Result<List, BuildError> {
+    let mut b = ListBuilder::new(size);
+    for d in docs {
+        b.add(d)?;
+    }
+    Ok(b.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, source: &str, text: &str) -> OriginalDoc {
+        OriginalDoc {
+            id: id.into(),
+            source: Some(source.into()),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn builds_and_looks_up() {
+        let list = build(
+            [
+                doc("a", "Wire A", "The minister of finance resigned on Tuesday after weeks of protests in the capital."),
+                doc("b", "Wire B", "Heavy rain flooded the northern provinces, and 1,200 families left their homes."),
+            ],
+            SketchSize::LIST,
+        )
+        .unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list.meta(1).id, "b");
+        assert_eq!(list.meta(1).source, Some("Wire B"));
+        assert_eq!(list.find("a"), Some(0));
+        let total: usize = list
+            .records
+            .iter()
+            .map(|r| r.counts.iter().map(|&c| c as usize).sum::<usize>())
+            .sum();
+        assert_eq!(total, list.entries());
+    }
+
+    #[test]
+    fn rejects_duplicate_ids() {
+        let mut b = ListBuilder::new(SketchSize::LIST);
+        b.add(doc("x", "S", "one text")).unwrap();
+        assert!(matches!(
+            b.add(doc("x", "S", "another")),
+            Err(BuildError::DuplicateId(_))
+        ));
+    }
+}

@@ -1,0 +1,511 @@
+//! The list file format, version 1. All integers little-endian. `FORMAT.md` has the same in prose.
+//!
+//! ```text
+//! header, 48 bytes
+//!   0  magic        8 bytes  "PROVLIST"
+//!   8  version      u16      1
+//!  10  header_len   u16      48
+//!  12  originals    u32      n, at most 2^24 - 1
+//!  16  entries      u32      m, index entries (stored features)
+//!  20  bucket_bits  u8       b, at most 16
+//!  21  sketch size  3 × u8   shingles, terms, anchors kept per original (informative)
+//!  24  sources      u32      s, distinct source names
+//!  28  reserved     u32      0
+//!  32  body_len     u64      bytes after the header
+//!  40  body_crc     u32      CRC-32 (IEEE) of the body
+//!  44  header_crc   u32      CRC-32 of header bytes 0..44
+//! body
+//!   records    n × 22 bytes: simhash u64, tau u32, words u16, term_weight u16 (/256),
+//!              anchor_weight u16 (/256), shingles u8, terms u8, anchors u8, lang u8
+//!   buckets    (2^b + 1) × u32: entry offsets, non-decreasing, first 0, last m
+//!   residuals  m × u16: bits (32-16-b)..(32-b) of each entry's key, sorted within a bucket
+//!   postings   m × u32: original index << 8 | relative position
+//!   sources    s × string
+//!   metadata   n × (varint source index + 1 or 0; strings id, title, url, published)
+//! string = varint byte length + UTF-8 bytes; an empty optional string means "absent"
+//! ```
+//!
+//! Reading checks, before trusting any count: magic, version, both checksums, that the body is
+//! exactly as long as declared, and that every count fits in the bytes present (so a hostile file
+//! cannot make the reader allocate more than the file's size). After the checksums, the structure
+//! is validated too (monotonic buckets, sorted residuals, postings pointing at real originals,
+//! well-formed UTF-8 metadata), since a checksum proves integrity, not good intent.
+
+use super::{build::OriginalDoc, List, Meta, Record};
+use crate::error::ListError;
+
+/// The first eight bytes of every list file.
+pub const MAGIC: &[u8; 8] = b"PROVLIST";
+/// The format version this build writes and reads.
+pub const VERSION: u16 = 1;
+/// Length of the fixed header.
+pub const HEADER_LEN: usize = 48;
+/// Bytes per original record.
+pub const RECORD_LEN: usize = 22;
+/// Largest bucket table exponent.
+pub const MAX_BUCKET_BITS: u8 = 16;
+
+/// Rounds a weight to what a record stores (1/256 steps up to 255.99).
+pub fn quantize_weight(w: f32) -> f32 {
+    f32::from(weight_to_u16(w)) / 256.0
+}
+
+fn weight_to_u16(w: f32) -> u16 {
+    (w.max(0.0) * 256.0).round().min(f32::from(u16::MAX)) as u16
+}
+
+/// Lays out the index of a list from its records and `(key, posting)` entries.
+pub(crate) fn layout(
+    records: Vec<Record>,
+    mut entries: Vec<(u32, u32)>,
+    sketch_size: [u8; 3],
+) -> List {
+    let m = entries.len();
+    let mut bits = 0u8;
+    while bits < MAX_BUCKET_BITS && (m >> (bits + 1)) >= 8 {
+        bits += 1;
+    }
+    let shift = 32 - (u32::from(bits) + 16).min(32);
+    for e in &mut entries {
+        e.0 >>= shift;
+    }
+    entries.sort_unstable();
+    let mut buckets = vec![0u32; (1usize << bits) + 1];
+    for &(tk, _) in &entries {
+        buckets[(tk >> 16) as usize + 1] += 1;
+    }
+    for i in 1..buckets.len() {
+        buckets[i] += buckets[i - 1];
+    }
+    List {
+        records,
+        bucket_bits: bits,
+        buckets,
+        residuals: entries.iter().map(|&(tk, _)| tk as u16).collect(),
+        postings: entries.iter().map(|&(_, p)| p).collect(),
+        sources: Vec::new(),
+        meta: Vec::new(),
+        meta_offsets: vec![0],
+        sketch_size,
+    }
+}
+
+/// Fills in the metadata of `list`'s originals, in record order.
+pub(crate) fn set_meta(list: &mut List, docs: &[&OriginalDoc]) {
+    let mut sources: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+    let mut meta = Vec::new();
+    let mut offsets = vec![0u32];
+    for d in docs {
+        let src = match d.source.as_deref().filter(|s| !s.is_empty()) {
+            Some(s) => {
+                let next = sources.len();
+                let i = *index.entry(s).or_insert_with(|| {
+                    sources.push(s.to_string());
+                    next
+                });
+                i + 1
+            }
+            None => 0,
+        };
+        put_varint(&mut meta, src as u64);
+        for s in [
+            Some(d.id.as_str()),
+            d.title.as_deref(),
+            d.url.as_deref(),
+            d.published.as_deref(),
+        ] {
+            put_str(&mut meta, s.unwrap_or(""));
+        }
+        offsets.push(meta.len() as u32);
+    }
+    list.sources = sources;
+    list.meta = meta;
+    list.meta_offsets = offsets;
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Serialises `list` to the version-1 file format.
+pub fn encode(list: &List) -> Vec<u8> {
+    let mut body = Vec::with_capacity(
+        list.records.len() * RECORD_LEN
+            + list.buckets.len() * 4
+            + list.postings.len() * 6
+            + list.meta.len()
+            + 64,
+    );
+    for r in &list.records {
+        body.extend_from_slice(&r.simhash.to_le_bytes());
+        body.extend_from_slice(&r.tau.to_le_bytes());
+        body.extend_from_slice(&(r.words.min(u32::from(u16::MAX)) as u16).to_le_bytes());
+        body.extend_from_slice(&weight_to_u16(r.term_weight).to_le_bytes());
+        body.extend_from_slice(&weight_to_u16(r.anchor_weight).to_le_bytes());
+        body.extend_from_slice(&r.counts);
+        body.push(r.lang);
+    }
+    for b in &list.buckets {
+        body.extend_from_slice(&b.to_le_bytes());
+    }
+    for r in &list.residuals {
+        body.extend_from_slice(&r.to_le_bytes());
+    }
+    for p in &list.postings {
+        body.extend_from_slice(&p.to_le_bytes());
+    }
+    for s in &list.sources {
+        put_str(&mut body, s);
+    }
+    body.extend_from_slice(&list.meta);
+
+    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(HEADER_LEN as u16).to_le_bytes());
+    out.extend_from_slice(&(list.records.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(list.postings.len() as u32).to_le_bytes());
+    out.push(list.bucket_bits);
+    out.extend_from_slice(&list.sketch_size);
+    out.extend_from_slice(&(list.sources.len() as u32).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    let header_crc = crc32fast::hash(&out[..44]);
+    out.extend_from_slice(&header_crc.to_le_bytes());
+    out.extend_from_slice(&body);
+    out
+}
+
+/// A bounds-checked reader over a byte slice.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ListError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or(ListError::Corrupt(
+                "a section runs past the end of the file",
+            ))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+
+    fn varint(&mut self) -> Result<u64, ListError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self
+                .bytes
+                .get(self.at)
+                .ok_or(ListError::Corrupt("metadata runs past the end of the file"))?;
+            self.at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(ListError::Corrupt("a length is not a valid varint"))
+    }
+
+    fn str(&mut self) -> Result<&'a str, ListError> {
+        let len = self.varint()?;
+        let len = usize::try_from(len)
+            .map_err(|_| ListError::Corrupt("a string is longer than the file"))?;
+        std::str::from_utf8(self.take(len)?)
+            .map_err(|_| ListError::Corrupt("metadata is not valid UTF-8"))
+    }
+}
+
+fn u16_at(b: &[u8], i: usize) -> u16 {
+    u16::from_le_bytes([b[i], b[i + 1]])
+}
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
+}
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes([
+        b[i],
+        b[i + 1],
+        b[i + 2],
+        b[i + 3],
+        b[i + 4],
+        b[i + 5],
+        b[i + 6],
+        b[i + 7],
+    ])
+}
+
+/// Reads a list from the bytes of a list file.
+pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
+    if bytes.len() < HEADER_LEN {
+        if bytes.len() >= 8 && &bytes[..8] != MAGIC {
+            return Err(ListError::BadMagic);
+        }
+        return Err(ListError::TooShort(bytes.len()));
+    }
+    let h = &bytes[..HEADER_LEN];
+    if &h[..8] != MAGIC {
+        return Err(ListError::BadMagic);
+    }
+    let version = u16_at(h, 8);
+    if version != VERSION {
+        return Err(ListError::UnsupportedVersion {
+            found: version,
+            supported: VERSION,
+        });
+    }
+    if crc32fast::hash(&h[..44]) != u32_at(h, 44) {
+        return Err(ListError::HeaderChecksum);
+    }
+    if usize::from(u16_at(h, 10)) != HEADER_LEN {
+        return Err(ListError::Corrupt("unexpected header length"));
+    }
+    let body = &bytes[HEADER_LEN..];
+    let body_len = u64_at(h, 32);
+    if body_len != body.len() as u64 {
+        return Err(ListError::Length {
+            expected: body_len,
+            found: body.len() as u64,
+        });
+    }
+    if crc32fast::hash(body) != u32_at(h, 40) {
+        return Err(ListError::BodyChecksum);
+    }
+    let n = u32_at(h, 12) as usize;
+    let m = u32_at(h, 16) as usize;
+    let bits = h[20];
+    let sketch_size = [h[21], h[22], h[23]];
+    let n_sources = u32_at(h, 24) as usize;
+    if bits > MAX_BUCKET_BITS {
+        return Err(ListError::Corrupt("bucket table too large"));
+    }
+    if n > super::build::MAX_ORIGINALS {
+        return Err(ListError::Corrupt("too many originals"));
+    }
+    let n_buckets = (1usize << bits) + 1;
+    // Every count must fit in the bytes present before anything is allocated for it.
+    let fixed = n
+        .checked_mul(RECORD_LEN)
+        .and_then(|r| r.checked_add(n_buckets * 4))
+        .and_then(|r| m.checked_mul(6).and_then(|e| r.checked_add(e)))
+        .and_then(|r| r.checked_add(n_sources))
+        .and_then(|r| r.checked_add(n.checked_mul(5)?))
+        .ok_or(ListError::Corrupt("counts overflow"))?;
+    if fixed > body.len() {
+        return Err(ListError::Corrupt("counts exceed the file's size"));
+    }
+    let mut rd = Reader { bytes: body, at: 0 };
+    let rec_bytes = rd.take(n * RECORD_LEN)?;
+    let records: Vec<Record> = rec_bytes
+        .chunks_exact(RECORD_LEN)
+        .map(|r| Record {
+            simhash: u64_at(r, 0),
+            tau: u32_at(r, 8),
+            words: u32::from(u16_at(r, 12)),
+            term_weight: f32::from(u16_at(r, 14)) / 256.0,
+            anchor_weight: f32::from(u16_at(r, 16)) / 256.0,
+            counts: [r[18], r[19], r[20]],
+            lang: r[21],
+        })
+        .collect();
+    let buckets: Vec<u32> = rd
+        .take(n_buckets * 4)?
+        .chunks_exact(4)
+        .map(|c| u32_at(c, 0))
+        .collect();
+    if buckets[0] != 0
+        || buckets[n_buckets - 1] as usize != m
+        || buckets.windows(2).any(|w| w[0] > w[1])
+    {
+        return Err(ListError::Corrupt("bucket offsets are not monotonic"));
+    }
+    let residuals: Vec<u16> = rd
+        .take(m * 2)?
+        .chunks_exact(2)
+        .map(|c| u16_at(c, 0))
+        .collect();
+    for w in buckets.windows(2) {
+        if residuals[w[0] as usize..w[1] as usize]
+            .windows(2)
+            .any(|p| p[0] > p[1])
+        {
+            return Err(ListError::Corrupt("index entries are not sorted"));
+        }
+    }
+    let postings: Vec<u32> = rd
+        .take(m * 4)?
+        .chunks_exact(4)
+        .map(|c| u32_at(c, 0))
+        .collect();
+    if postings.iter().any(|&p| (p >> 8) as usize >= n) {
+        return Err(ListError::Corrupt(
+            "an index entry points past the last original",
+        ));
+    }
+    let mut sources = Vec::with_capacity(n_sources);
+    for _ in 0..n_sources {
+        sources.push(rd.str()?.to_string());
+    }
+    let meta_start = rd.at;
+    let mut meta_offsets = Vec::with_capacity(n + 1);
+    meta_offsets.push(0u32);
+    for _ in 0..n {
+        let src = rd.varint()?;
+        if src as usize > n_sources {
+            return Err(ListError::Corrupt("a source index is out of range"));
+        }
+        for _ in 0..4 {
+            rd.str()?;
+        }
+        meta_offsets.push((rd.at - meta_start) as u32);
+    }
+    if rd.at != body.len() {
+        return Err(ListError::Corrupt("unexpected bytes after the metadata"));
+    }
+    Ok(List {
+        records,
+        bucket_bits: bits,
+        buckets,
+        residuals,
+        postings,
+        sources,
+        meta: body[meta_start..].to_vec(),
+        meta_offsets,
+        sketch_size,
+    })
+}
+
+/// Decodes one original's metadata entry (already validated by [`decode`]).
+pub(crate) fn decode_meta<'a>(
+    bytes: &'a [u8],
+    sources: &'a [String],
+) -> Result<Meta<'a>, ListError> {
+    let mut rd = Reader { bytes, at: 0 };
+    let src = rd.varint()? as usize;
+    let id = rd.str()?;
+    let opt = |s: &'a str| (!s.is_empty()).then_some(s);
+    let title = opt(rd.str()?);
+    let url = opt(rd.str()?);
+    let published = opt(rd.str()?);
+    let source = src
+        .checked_sub(1)
+        .and_then(|i| sources.get(i))
+        .map(String::as_str);
+    Ok(Meta {
+        id,
+        source,
+        title,
+        url,
+        published,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::SketchSize;
+    use crate::list::build::build;
+
+    fn sample() -> List {
+        let docs = (0..40).map(|i| OriginalDoc {
+            id: format!("doc-{i}"),
+            source: Some(if i % 2 == 0 { "Wire A" } else { "Wire B" }.into()),
+            title: Some(format!("Title {i}")),
+            url: (i % 3 == 0).then(|| format!("https://example.org/{i}")),
+            published: Some("2021-01-24".into()),
+            lang: Some("en".into()),
+            text: format!("Story number {i} says that the council met on day {i} and approved plan {} for the harbour district, \
+                           while residents protested outside the town hall in the rain.", i * 7),
+        });
+        build(docs, SketchSize::LIST).unwrap()
+    }
+
+    #[test]
+    fn round_trips() {
+        let list = sample();
+        let bytes = encode(&list);
+        let back = decode(&bytes).unwrap();
+        assert_eq!(back.records, list.records);
+        assert_eq!(back.postings, list.postings);
+        assert_eq!(back.residuals, list.residuals);
+        assert_eq!(back.meta(3), list.meta(3));
+        assert_eq!(back.meta(3).url, Some("https://example.org/3"));
+        assert_eq!(back.meta(4).url, None);
+        assert_eq!(encode(&back), bytes);
+    }
+
+    #[test]
+    fn rejects_damage_with_clear_errors() {
+        let bytes = encode(&sample());
+        assert_eq!(decode(&bytes[..10]).unwrap_err(), ListError::TooShort(10));
+        assert!(matches!(
+            decode(&bytes[..bytes.len() - 1]).unwrap_err(),
+            ListError::Length { .. }
+        ));
+        let mut wrong = bytes.clone();
+        wrong[0] = b'X';
+        assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
+        let mut v2 = bytes.clone();
+        v2[8] = 2;
+        assert!(matches!(
+            decode(&v2).unwrap_err(),
+            ListError::UnsupportedVersion { found: 2, .. }
+        ));
+        for at in [HEADER_LEN + 5, bytes.len() / 2, bytes.len() - 1] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x10;
+            assert_eq!(decode(&flipped).unwrap_err(), ListError::BodyChecksum);
+        }
+        let mut hdr = bytes.clone();
+        hdr[13] ^= 1;
+        assert_eq!(decode(&hdr).unwrap_err(), ListError::HeaderChecksum);
+    }
+
+    /// Re-seals a tampered body with valid checksums, as a hostile file would.
+    fn reseal(mut bytes: Vec<u8>) -> Vec<u8> {
+        let body_crc = crc32fast::hash(&bytes[HEADER_LEN..]);
+        bytes[40..44].copy_from_slice(&body_crc.to_le_bytes());
+        let hc = crc32fast::hash(&bytes[..44]);
+        bytes[44..48].copy_from_slice(&hc.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn rejects_hostile_counts_without_allocating() {
+        let bytes = encode(&sample());
+        let mut huge = bytes.clone();
+        huge[12..16].copy_from_slice(&0x00ff_ffffu32.to_le_bytes());
+        assert!(matches!(
+            decode(&reseal(huge)).unwrap_err(),
+            ListError::Corrupt(_)
+        ));
+        let mut entries = bytes.clone();
+        entries[16..20].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(matches!(
+            decode(&reseal(entries)).unwrap_err(),
+            ListError::Corrupt(_)
+        ));
+        let mut bits = bytes.clone();
+        bits[20] = 40;
+        assert!(matches!(
+            decode(&reseal(bits)).unwrap_err(),
+            ListError::Corrupt(_)
+        ));
+    }
+}

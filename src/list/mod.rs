@@ -1,0 +1,155 @@
+//! Lists of known originals: building them, holding them, looking features up in them.
+//!
+//! A [`List`] is an inverted index from feature keys to the originals that have them, plus a small
+//! fixed record and the metadata (id, source, title, url, published date) of each original. It
+//! holds no text: a list can be shared without sharing anyone's articles. Its file format is
+//! described in [`format`] and `FORMAT.md`.
+//!
+//! Keys are stored truncated to `bucket_bits + 16` bits (at most 32): the top `bucket_bits` select
+//! a bucket through an offset table, the next 16 are stored per entry and binary-searched within
+//! the bucket. The table is sized so that buckets hold about eight entries, which makes lookups a
+//! table read plus a few comparisons, and costs about six and a half bytes per stored feature.
+
+pub mod build;
+pub mod format;
+
+pub use build::{prepare, ListBuilder, OriginalDoc, Prepared};
+
+/// The fixed record of one original: what scoring needs besides the index.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Record {
+    /// SimHash of the original's evidence words.
+    pub simhash: u64,
+    /// Every shingle key of the original at or below this is in the index.
+    pub tau: u32,
+    /// Evidence words in the original (saturating at 65,535).
+    pub words: u32,
+    /// Sum of the idf of the original's stored terms.
+    pub term_weight: f32,
+    /// Sum of the idf of the original's stored anchors.
+    pub anchor_weight: f32,
+    /// Number of stored shingles, terms and anchors, by [`Kind`].
+    pub counts: [u8; 3],
+    /// Index of the original's language in [`crate::text::lang::CODES`].
+    pub lang: u8,
+}
+
+/// Metadata of one original, borrowed from its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meta<'a> {
+    /// The original's id, unique in its list.
+    pub id: &'a str,
+    /// Who published it ("Reuters").
+    pub source: Option<&'a str>,
+    /// Its headline.
+    pub title: Option<&'a str>,
+    /// Where it was published.
+    pub url: Option<&'a str>,
+    /// When, as YYYY-MM-DD.
+    pub published: Option<&'a str>,
+}
+
+/// A list of originals, ready for matching.
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    pub(crate) records: Vec<Record>,
+    pub(crate) bucket_bits: u8,
+    pub(crate) buckets: Vec<u32>,
+    pub(crate) residuals: Vec<u16>,
+    pub(crate) postings: Vec<u32>,
+    pub(crate) sources: Vec<String>,
+    pub(crate) meta: Vec<u8>,
+    pub(crate) meta_offsets: Vec<u32>,
+    pub(crate) sketch_size: [u8; 3],
+}
+
+/// One posting: which original has a feature, and where in it (0-255).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Index of the original in its list.
+    pub original: u32,
+    /// Relative position of the feature in the original.
+    pub pos: u8,
+}
+
+impl List {
+    /// Number of originals.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether the list holds no originals.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Number of stored features (index entries).
+    pub fn entries(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// The record of original `i`.
+    pub fn record(&self, i: usize) -> &Record {
+        &self.records[i]
+    }
+
+    /// The metadata of original `i`.
+    pub fn meta(&self, i: usize) -> Meta<'_> {
+        let start = self.meta_offsets[i] as usize;
+        let end = self.meta_offsets[i + 1] as usize;
+        format::decode_meta(&self.meta[start..end], &self.sources).unwrap_or(Meta {
+            id: "",
+            source: None,
+            title: None,
+            url: None,
+            published: None,
+        })
+    }
+
+    /// Index of the original with `id`, if any.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.meta(i).id == id)
+    }
+
+    fn key_shift(&self) -> u32 {
+        32 - (u32::from(self.bucket_bits) + 16).min(32)
+    }
+
+    /// The originals holding feature `key` (keys are namespaced by kind, see [`crate::fingerprint::Kind`]).
+    pub fn lookup(&self, key: u32) -> impl ExactSizeIterator<Item = Posting> + '_ {
+        let tk = key >> self.key_shift();
+        let bucket = (tk >> 16) as usize;
+        let residual = tk as u16;
+        let (lo, hi) = match (self.buckets.get(bucket), self.buckets.get(bucket + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
+            _ => (0, 0),
+        };
+        let slice = self.residuals.get(lo..hi).unwrap_or(&[]);
+        let from = slice.partition_point(|&r| r < residual);
+        let to = slice.partition_point(|&r| r <= residual);
+        self.postings[lo + from..lo + to].iter().map(|&p| Posting {
+            original: p >> 8,
+            pos: p as u8,
+        })
+    }
+
+    /// Whether `a` and `b` are the same key once truncated as this list stores keys.
+    pub fn same_key(&self, a: u32, b: u32) -> bool {
+        a >> self.key_shift() == b >> self.key_shift()
+    }
+
+    /// The inverse document frequency of a feature held by `df` originals of this list.
+    pub fn idf(&self, df: usize) -> f32 {
+        idf(self.len(), df)
+    }
+
+    /// Sketch sizes (shingles, terms, anchors) the list was built with.
+    pub fn sketch_size(&self) -> [u8; 3] {
+        self.sketch_size
+    }
+}
+
+/// Inverse document frequency of a feature held by `df` of `n` documents: `ln(1 + n / df)`.
+pub fn idf(n: usize, df: usize) -> f32 {
+    (1.0 + n as f32 / df.max(1) as f32).ln()
+}

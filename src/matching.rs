@@ -1,0 +1,422 @@
+//! Checking a page against a list: candidates, scores, relations, passages.
+//!
+//! 1. The page is analysed and all its features are extracted ([`DocFeatures`]).
+//! 2. Every feature is looked up in the list's index; features held by too many originals
+//!    ([`max_df`]) are skipped, since they say nothing about any one of them. Each hit records the
+//!    feature's position in the page and in the original.
+//! 3. Originals are ranked by a cheap pre-score (share of their stored features the page hit) and
+//!    the best [`SCORED`] are measured in full ([`Features`]) and scored ([`crate::score`]).
+//! 4. The page's reused passages are built from the hits of the derived candidates.
+
+use std::collections::HashMap;
+
+use crate::credits;
+use crate::fingerprint::{DocFeatures, Kind};
+use crate::list::List;
+use crate::report::{Candidate, Passage, PassageKind, Relation, Report, Stats};
+use crate::score::{self, Features};
+use crate::text::{analyze, lang, Analysis};
+
+/// Candidates measured in full per check.
+pub const SCORED: usize = 16;
+/// Candidates reported.
+pub const REPORTED: usize = 5;
+
+/// Features held by more originals than this are ignored: `max(32, n / 50)` for a list of `n`.
+pub fn max_df(n: usize) -> usize {
+    (n / 50).max(32)
+}
+
+/// One feature of the page found in one original.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    original: u32,
+    kind: Kind,
+    key: u32,
+    page_pos: u32,
+    original_pos: u8,
+    df: u32,
+}
+
+/// A page, analysed once, to check against one or more lists.
+#[derive(Debug, Clone)]
+pub struct Page<'t> {
+    /// The page's text.
+    pub text: &'t str,
+    /// Its analysis.
+    pub analysis: Analysis,
+    /// Its features.
+    pub features: DocFeatures,
+}
+
+impl<'t> Page<'t> {
+    /// Analyses `text`; `lang` is the page's language if known.
+    pub fn new(text: &'t str, lang: Option<&str>) -> Page<'t> {
+        let analysis = analyze(text, lang);
+        let features = DocFeatures::new(&analysis);
+        Page {
+            text,
+            analysis,
+            features,
+        }
+    }
+}
+
+/// Checks `text` against `list`. `lang` is the page's language if the caller knows it.
+pub fn check(list: &List, text: &str, lang: Option<&str>) -> Report {
+    check_page(list, &Page::new(text, lang))
+}
+
+/// Checks an analysed page against `list`.
+pub fn check_page(list: &List, page: &Page<'_>) -> Report {
+    let hits = gather(list, page);
+    let mut by_original: HashMap<u32, Vec<Hit>> = HashMap::new();
+    for h in hits {
+        by_original.entry(h.original).or_default().push(h);
+    }
+    let mut ranked: Vec<(f64, u32)> = by_original
+        .iter()
+        .map(|(&o, hs)| (prescore(list, o, hs), o))
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.truncate(SCORED);
+
+    let mut scored: Vec<(Candidate, u32)> = ranked
+        .iter()
+        .map(|&(_, o)| (candidate(list, page, o, &by_original[&o]), o))
+        .collect();
+    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.1.cmp(&b.1)));
+
+    let passages = passages(list, page, &scored, &by_original);
+    let candidates: Vec<Candidate> = scored.into_iter().take(REPORTED).map(|(c, _)| c).collect();
+    let best = candidates.first().cloned();
+    Report {
+        id: None,
+        verdict: best.as_ref().map_or(Relation::None, |b| b.relation),
+        best,
+        candidates,
+        passages,
+        credits: page.analysis.credits.clone(),
+        lang: page.analysis.lang.to_string(),
+        stats: Stats {
+            words: page.analysis.tokens.len(),
+            millis: 0.0,
+            truncated: page.analysis.truncated,
+        },
+    }
+}
+
+/// Looks every page feature up in the list.
+fn gather(list: &List, page: &Page<'_>) -> Vec<Hit> {
+    let limit = max_df(list.len());
+    let mut hits = Vec::new();
+    for kind in Kind::ALL {
+        for f in page.features.of(kind) {
+            let postings = list.lookup(f.key);
+            let df = postings.len();
+            if df == 0 || df > limit {
+                continue;
+            }
+            for p in postings {
+                hits.push(Hit {
+                    original: p.original,
+                    kind,
+                    key: f.key,
+                    page_pos: f.pos,
+                    original_pos: p.pos,
+                    df: df as u32,
+                });
+            }
+        }
+    }
+    hits
+}
+
+/// Share of an original's stored features the page hit, shingles and terms counting most.
+fn prescore(list: &List, original: u32, hits: &[Hit]) -> f64 {
+    let r = list.record(original as usize);
+    let mut n = [0usize; 3];
+    for h in hits {
+        n[h.kind as usize] += 1;
+    }
+    let share = |k: usize| n[k] as f64 / f64::from(r.counts[k].max(1));
+    share(0) + share(1) + 0.5 * share(2)
+}
+
+/// Measures, scores and describes one candidate.
+fn candidate(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Candidate {
+    let f = features(list, page, original, hits);
+    let score = score::score(&f);
+    let relation = score::relation(&f, score);
+    let meta = list.meta(original as usize);
+    let rec = list.record(original as usize);
+    let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
+    Candidate {
+        id: meta.id.to_string(),
+        source: meta.source.map(str::to_string),
+        title: meta.title.map(str::to_string),
+        url: meta.url.map(str::to_string),
+        published: meta.published.map(str::to_string),
+        score: r3(score),
+        relation,
+        page_coverage: r3(f.page_coverage),
+        original_coverage: r3(f.original_coverage),
+        credited: meta
+            .source
+            .is_some_and(|s| credits::mentions(page.text, &page.analysis, s)),
+        near_duplicate: f.near_duplicate,
+        lang: lang::code_at(rec.lang).to_string(),
+        evidence: score::evidence(&f),
+    }
+}
+
+/// Everything measured about the page and one original.
+fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Features {
+    let rec = list.record(original as usize);
+    let n = list.len();
+    // Page shingles the original would have kept had it contained them.
+    let sampled = page.features.shingles.partition_point(|s| s.key <= rec.tau);
+    let shingle_hits = hits
+        .iter()
+        .filter(|h| h.kind == Kind::Shingle && h.key <= rec.tau)
+        .count();
+    let weight = |kind: Kind| -> f64 {
+        hits.iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| f64::from(list.idf(h.df as usize)))
+            .sum()
+    };
+    let share = |num: f64, den: f32| {
+        if den > 0.0 {
+            (num / f64::from(den)).min(1.0)
+        } else {
+            0.0
+        }
+    };
+    let mut pairs: Vec<(u32, u8)> = hits.iter().map(|h| (h.page_pos, h.original_pos)).collect();
+    pairs.sort_unstable();
+    let (order, order_pairs) = concordance(&pairs);
+    let page_lang = page.analysis.lang;
+    let orig_lang = lang::code_at(rec.lang);
+    let _ = n;
+    Features {
+        page_coverage: if sampled > 0 {
+            (shingle_hits as f64 / sampled as f64).min(1.0)
+        } else {
+            0.0
+        },
+        original_coverage: (shingle_hits as f64 / f64::from(rec.counts[0].max(1))).min(1.0),
+        terms: share(weight(Kind::Term), rec.term_weight),
+        anchors: share(weight(Kind::Anchor), rec.anchor_weight),
+        order,
+        order_pairs,
+        cross_language: !page_lang.is_empty() && !orig_lang.is_empty() && page_lang != orig_lang,
+        near_duplicate: page.features.words > 0
+            && rec.words > 0
+            && (page.features.simhash ^ rec.simhash).count_ones() <= 3,
+    }
+}
+
+/// Share of concordant pairs among `(page, original)` position pairs sorted by page position,
+/// ignoring ties; 0.5 (no evidence of order) with fewer than three pairs.
+fn concordance(pairs: &[(u32, u8)]) -> (f64, usize) {
+    if pairs.len() < 3 {
+        return (0.5, pairs.len());
+    }
+    // Pairs are few (the original side stores at most ~30 features): quadratic is fine.
+    let (mut concordant, mut discordant) = (0u64, 0u64);
+    for (i, a) in pairs.iter().enumerate() {
+        for b in &pairs[i + 1..] {
+            if a.0 == b.0 || a.1 == b.1 {
+                continue;
+            }
+            if b.1 > a.1 {
+                concordant += 1;
+            } else {
+                discordant += 1;
+            }
+        }
+    }
+    let total = concordant + discordant;
+    if total == 0 {
+        (0.5, pairs.len())
+    } else {
+        (concordant as f64 / total as f64, pairs.len())
+    }
+}
+
+/// The page's reused passages: sentences holding evidence of the derived candidates.
+///
+/// A sentence with a shared phrase is an exact passage (so is every sentence of a verbatim
+/// copy); one with at least two shared terms or anchors inside the stretch the original covers is
+/// reworded. When the original was stored whole (short originals, or two texts compared
+/// directly), exact passages are the shared phrases themselves rather than whole sentences.
+fn passages(
+    list: &List,
+    page: &Page<'_>,
+    scored: &[(Candidate, u32)],
+    hits: &HashMap<u32, Vec<Hit>>,
+) -> Vec<Passage> {
+    let tokens = &page.analysis.tokens;
+    let mut claimed = vec![false; page.analysis.sentences as usize];
+    let mut out: Vec<Passage> = Vec::new();
+    for (c, o) in scored
+        .iter()
+        .filter(|(c, _)| c.relation.is_derived())
+        .take(3)
+    {
+        let hs = &hits[o];
+        let whole = list.record(*o as usize).tau == u32::MAX;
+        let mut exact = vec![0u32; claimed.len()];
+        let mut other = vec![0u32; claimed.len()];
+        for h in hs {
+            let Some(t) = tokens.get(h.page_pos as usize) else {
+                continue;
+            };
+            let s = t.sentence as usize;
+            if h.kind == Kind::Shingle {
+                exact[s] += 1;
+            } else {
+                other[s] += 1;
+            }
+        }
+        let first = (0..claimed.len()).find(|&s| exact[s] + other[s] > 0);
+        let last = (0..claimed.len()).rev().find(|&s| exact[s] + other[s] > 0);
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let mut spans: Vec<(usize, usize, PassageKind)> = Vec::new();
+        if whole {
+            // Precise exact spans: runs of shared three-word phrases.
+            let mut starts: Vec<u32> = hs
+                .iter()
+                .filter(|h| h.kind == Kind::Shingle)
+                .map(|h| h.page_pos)
+                .collect();
+            starts.sort_unstable();
+            let mut run: Option<(u32, u32)> = None;
+            for p in starts {
+                let end = p + crate::fingerprint::SHINGLE_WORDS as u32 - 1;
+                run = match run {
+                    Some((a, b)) if p <= b + 1 => Some((a, b.max(end))),
+                    Some((a, b)) => {
+                        push_token_span(tokens, a, b, PassageKind::Exact, &mut spans);
+                        Some((p, end))
+                    }
+                    None => Some((p, end)),
+                };
+            }
+            if let Some((a, b)) = run {
+                push_token_span(tokens, a, b, PassageKind::Exact, &mut spans);
+            }
+        }
+        for s in first..=last {
+            if claimed[s] {
+                continue;
+            }
+            let kind = if !whole && (exact[s] > 0 || c.relation == Relation::Verbatim) {
+                PassageKind::Exact
+            } else if other[s] >= 2 && !(whole && exact[s] > 0) {
+                PassageKind::Reworded
+            } else {
+                continue;
+            };
+            claimed[s] = true;
+            let mut in_sentence = tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.sentence as usize == s && t.flags & crate::text::FURNITURE == 0);
+            if let Some((a, _)) = in_sentence.next() {
+                let b = in_sentence.last().map_or(a, |(b, _)| b);
+                push_token_span(tokens, a as u32, b as u32, kind, &mut spans);
+            }
+        }
+        if whole {
+            for s in first..=last {
+                if exact[s] > 0 {
+                    claimed[s] = true;
+                }
+            }
+        }
+        for (start, end, kind) in merge(spans) {
+            out.push(Passage {
+                start,
+                end,
+                original_id: c.id.clone(),
+                kind,
+            });
+        }
+    }
+    out.sort_by_key(|p| (p.start, p.end));
+    out
+}
+
+fn push_token_span(
+    tokens: &[crate::text::Token],
+    a: u32,
+    b: u32,
+    kind: PassageKind,
+    out: &mut Vec<(usize, usize, PassageKind)>,
+) {
+    if let (Some(ta), Some(tb)) = (
+        tokens.get(a as usize),
+        tokens.get(b.min(tokens.len() as u32 - 1) as usize),
+    ) {
+        out.push((ta.start as usize, tb.end as usize, kind));
+    }
+}
+
+/// Merges overlapping spans of the same kind; spans of different kinds stay apart.
+fn merge(mut spans: Vec<(usize, usize, PassageKind)>) -> Vec<(usize, usize, PassageKind)> {
+    spans.sort_by_key(|s| (s.0, s.1));
+    let mut out: Vec<(usize, usize, PassageKind)> = Vec::new();
+    for s in spans {
+        match out.last().copied() {
+            Some(last) if s.0 <= last.1 && last.2 == s.2 => {
+                if let Some(l) = out.last_mut() {
+                    l.1 = l.1.max(s.1);
+                }
+            }
+            // Overlap of different kinds: keep the earlier, clip the later.
+            Some(last) if s.0 < last.1 => {
+                if s.1 > last.1 {
+                    out.push((last.1, s.1, s.2));
+                }
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concordance_of_orders() {
+        let same: Vec<(u32, u8)> = (0..10).map(|i| (i, i as u8 * 10)).collect();
+        assert_eq!(concordance(&same).0, 1.0);
+        let reversed: Vec<(u32, u8)> = (0..10).map(|i| (i, 200 - i as u8 * 10)).collect();
+        assert_eq!(concordance(&reversed).0, 0.0);
+        assert_eq!(concordance(&same[..2]).0, 0.5);
+    }
+
+    #[test]
+    fn merge_keeps_kinds_apart() {
+        let m = merge(vec![
+            (0, 10, PassageKind::Exact),
+            (5, 20, PassageKind::Exact),
+            (15, 30, PassageKind::Reworded),
+            (40, 50, PassageKind::Reworded),
+        ]);
+        assert_eq!(
+            m,
+            vec![
+                (0, 20, PassageKind::Exact),
+                (20, 30, PassageKind::Reworded),
+                (40, 50, PassageKind::Reworded)
+            ]
+        );
+    }
+}

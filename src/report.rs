@@ -1,0 +1,157 @@
+//! The report: the stable JSON contract shared by the CLI (`check --json`), the extension and the
+//! educator page. Fields are only ever added, never renamed or removed, within a major version.
+//!
+//! ```json
+//! {"id": "case-1",                      // only when the input had one (check --jsonl)
+//!  "verdict": "partial",                // the best candidate's relation, or "none"
+//!  "best": {...} | null,                // = candidates[0]
+//!  "candidates": [{"id","source","title","url","published","score","relation",
+//!                  "page_coverage","original_coverage","credited", "near_duplicate", "lang",
+//!                  "evidence": {"phrases","terms","anchors","order"}}],   // up to 5, best first
+//!  "passages": [{"start","end","original_id","kind"}],   // byte offsets into the input; kind exact|reworded
+//!  "credits": ["Reuters"],              // wire agencies the page credits
+//!  "lang": "en",                        // language the page was read as
+//!  "stats": {"words", "millis", "truncated"}}
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// How a page relates to an original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// Copied whole or nearly word for word.
+    Verbatim,
+    /// Part of the page is copied from the original; the rest is other text.
+    Partial,
+    /// Derived but reworded: spun, paraphrased, or machine-translated and back.
+    Rewritten,
+    /// Derived, in another language than the original.
+    Translated,
+    /// About the same event (shared facts, names or quotes) but not derived.
+    Related,
+    /// Nothing in common worth mentioning.
+    None,
+}
+
+impl Relation {
+    /// Whether the relation says the page derives from the original.
+    pub fn is_derived(self) -> bool {
+        matches!(
+            self,
+            Relation::Verbatim | Relation::Partial | Relation::Rewritten | Relation::Translated
+        )
+    }
+
+    /// The relation's name as it appears in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Verbatim => "verbatim",
+            Relation::Partial => "partial",
+            Relation::Rewritten => "rewritten",
+            Relation::Translated => "translated",
+            Relation::Related => "related",
+            Relation::None => "none",
+        }
+    }
+}
+
+/// What the score of a candidate is made of, each in [0, 1]: the explanation shown to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    /// Share of the page's three-word phrases (outside quotes) found in the original.
+    pub phrases: f64,
+    /// Share of the original's characteristic words found in the page (idf-weighted).
+    pub terms: f64,
+    /// Share of the original's names and numbers found in the page (idf-weighted).
+    pub anchors: f64,
+    /// How consistently the shared evidence appears in the same order in both (0.5 = no order).
+    pub order: f64,
+}
+
+/// One original a page may derive from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The original's id in the list.
+    pub id: String,
+    /// Who published the original.
+    pub source: Option<String>,
+    /// Its headline.
+    pub title: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Its date, YYYY-MM-DD.
+    pub published: Option<String>,
+    /// How likely the page derives from this original, in [0, 1] (calibrated; 0.5 decides).
+    pub score: f64,
+    /// The kind of relation.
+    pub relation: Relation,
+    /// Share of the page found in the original.
+    pub page_coverage: f64,
+    /// Share of the original reused in the page.
+    pub original_coverage: f64,
+    /// Whether the page names the original's source.
+    pub credited: bool,
+    /// Whether the page is a near-exact duplicate of the original (SimHash within 3 bits).
+    pub near_duplicate: bool,
+    /// The original's language.
+    pub lang: String,
+    /// The parts of the score.
+    pub evidence: Evidence,
+}
+
+/// How a passage was reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    /// Copied word for word.
+    Exact,
+    /// Same content in other words.
+    Reworded,
+}
+
+/// A reused span of the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Byte offset of the span's start in the checked text.
+    pub start: usize,
+    /// Byte offset just past its end.
+    pub end: usize,
+    /// The original it comes from.
+    pub original_id: String,
+    /// How it was reused.
+    pub kind: PassageKind,
+}
+
+/// Figures about the check itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Stats {
+    /// Words read on the page (all words, including furniture and quotes).
+    pub words: usize,
+    /// Time the check took, in milliseconds (0 when the caller did not time it).
+    pub millis: f64,
+    /// Whether the page was longer than the engine reads and only its start was checked.
+    pub truncated: bool,
+}
+
+/// The answer to "where does this page come from?".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The case's id, when the input carried one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub id: Option<String>,
+    /// The best candidate's relation, or `none`.
+    pub verdict: Relation,
+    /// The best candidate.
+    pub best: Option<Candidate>,
+    /// Up to five candidates, best first.
+    pub candidates: Vec<Candidate>,
+    /// The page's reused spans.
+    pub passages: Vec<Passage>,
+    /// Wire agencies the page credits.
+    pub credits: Vec<String>,
+    /// The language the page was read as ("" when unknown).
+    pub lang: String,
+    /// Figures about the check.
+    pub stats: Stats,
+}

@@ -1,0 +1,279 @@
+//! Site furniture: the lines of a page that are not the article.
+//!
+//! Extraction (Readability in the extension, a human's copy-paste elsewhere) leaves behind lines such
+//! as "See also …", "Leave a Reply", "Advertisement", bylines, photo captions, share and subscribe
+//! prompts and author blurbs. Two pages of different outlets share those lines without one being
+//! copied from the other, so they must never count as reuse. This module finds them line by line
+//! (the unit extraction produces) with rules that look at short lines only: a real article
+//! sentence that happens to start with "Read" is long and survives.
+
+use std::ops::Range;
+
+/// Lines starting with one of these (after lower-casing and trimming) are furniture when short.
+const PREFIXES: &[&str] = &[
+    "see also",
+    "read more",
+    "read also",
+    "also read",
+    "read:",
+    "related",
+    "more from",
+    "more on",
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "share this",
+    "share on",
+    "share:",
+    "subscribe",
+    "sign up",
+    "follow us",
+    "click here",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "skip to",
+    "we use cookies",
+    "cookie",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "photo:",
+    "photo credit",
+    "photograph:",
+    "image:",
+    "image credit",
+    "caption",
+    "no caption",
+    "getty images",
+    "(photo",
+    "file photo",
+    "recommended",
+    "trending",
+    "must read",
+    "most read",
+    "most popular",
+    "newsletter",
+    "you may also like",
+    "you might also like",
+    "updated:",
+    "published:",
+    "posted on",
+    "posted by",
+    "story highlights",
+    "listen to this article",
+    "print",
+    "email",
+    "tags:",
+    "topics:",
+    "filed under",
+    "watch:",
+    "watch video",
+    "video:",
+    "report an error",
+    "editor's note",
+    "(additional reporting",
+    "additional reporting",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "source:",
+    "join our",
+    "download the",
+    "get the latest",
+    "breaking news",
+    "top stories",
+    "next article",
+    "previous article",
+    "back to top",
+    "home",
+    "menu",
+    "search",
+    "log in",
+    "login",
+    "register",
+];
+
+/// Lines containing one of these are furniture when not long (author blurbs, legal footers).
+const CONTAINS: &[&str] = &[
+    "is a reporter",
+    "is a correspondent",
+    "is a senior",
+    "is a staff writer",
+    "is a journalist",
+    "is an editor",
+    "is a freelance",
+    "follow him on",
+    "follow her on",
+    "follow them on",
+    "on twitter @",
+    "all rights reserved",
+    "terms of use",
+    "privacy policy",
+    "updated:",
+    "published:",
+    "min read",
+    "minute read",
+    "reporting by",
+    "editing by",
+    "writing by",
+];
+
+/// Words that make up date and time lines ("Tuesday, November 28, 2023 · 11:27 PM IST").
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "ist",
+    "est",
+    "edt",
+    "cet",
+    "bst",
+    "updated",
+    "published",
+    "last",
+    "on",
+    "at",
+];
+
+/// Byte ranges of the furniture lines of `text`.
+pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        if is_furniture(line) {
+            out.push(start..end);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether one line (without regard to its neighbours) is site furniture.
+pub fn is_furniture(line: &str) -> bool {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return false;
+    }
+    let words = trimmed.split_whitespace().count();
+    if words > 40 {
+        return false;
+    }
+    let lower = trimmed.to_lowercase();
+    if words <= 14 && PREFIXES.iter().any(|p| starts_with_word(&lower, p)) {
+        return true;
+    }
+    if CONTAINS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    if words <= 6 && lower.starts_with("by ") {
+        return true; // a byline
+    }
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»', '۔', '؟', '。']);
+    if words <= 3 && !ends_sentence {
+        return true; // "Must read", "main img", "WION Web Team", section labels
+    }
+    words <= 10 && is_date_line(&lower)
+}
+
+/// `prefix` at the start of `lower`, ending at a word boundary (so "home" does not match "homes").
+fn starts_with_word(lower: &str, prefix: &str) -> bool {
+    lower.starts_with(prefix)
+        && lower[prefix.len()..].chars().next().is_none_or(|c| {
+            !c.is_alphanumeric() || !prefix.ends_with(|p: char| p.is_alphanumeric())
+        })
+}
+
+/// A line made only of numbers, month and weekday names and time-zone words.
+fn is_date_line(lower: &str) -> bool {
+    let mut any = false;
+    for w in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        any = true;
+        if !(w.chars().all(|c| c.is_ascii_digit()) || DATE_WORDS.contains(&w)) {
+            return false;
+        }
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_common_furniture() {
+        for line in [
+            "See also: Kremlin says talks possible",
+            "Leave a Reply",
+            "Advertisement",
+            "Must read",
+            "Tuesday, November 28, 2023",
+            "By Jane Doe and John Roe",
+            "Photo: AFP",
+            "skip to Main Content",
+            "Share this article on Facebook",
+            "Jane Doe is a senior reporter covering Russia.",
+            "Moscow, RussiaUpdated: Jan 24, 2021, 11:27 PM IST",
+            "Subscribe to our newsletter",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn keeps_article_sentences() {
+        for line in [
+            "Russia accused the United States of interfering in its internal affairs.",
+            "Read the statement, Peskov told reporters, and you will see what we mean by interference in our affairs.",
+            "Homes were searched across the country on Saturday.",
+            "Kremlin accuses US of meddling in affairs, but says ready to talk",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn line_ranges_cover_whole_lines() {
+        let text = "Advertisement\nThe Kremlin said on Sunday it was ready to talk.\nLeave a Reply";
+        let r = furniture_lines(text);
+        assert_eq!(r, vec![0..14, 63..76]);
+        assert_eq!(&text[r[1].clone()], "Leave a Reply");
+    }
+}

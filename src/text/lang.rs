@@ -1,0 +1,255 @@
+//! Languages: which one a text is in, its function words, and its stemmer.
+//!
+//! Language matters twice: content words are told from function words by a per-language stopword
+//! list, and content words are stemmed where a Snowball stemmer exists. A caller that knows the
+//! language (the page's `<html lang>`, a JSONL `lang` field) passes it; otherwise [`guess`] decides
+//! from the script and, for Latin script, from which language's function words are most frequent.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rust_stemmers::Algorithm;
+
+/// Function words of the languages the project has lists for. Short on purpose: the ~60-120 most
+/// frequent words carry nearly all of the weight; rarer function words get a low IDF anyway.
+const STOPWORDS: &[(&str, &str)] = &[
+    ("en", "a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each even few for from further had has have having he her here hers him his how i if in into is it its itself just last may me might more most much must my new no nor not now of off on once one only or other our out over own said same says she should since so some such than that the their them then there these they this those through to too two under until up us very was we were what when where which while who whom why will with would year years yet you your s t also however according told saying"),
+    ("de", "aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei bin bis bist da damit dann das dass dein deine dem den der des dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es etwa euch euer für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in indem ins ist jede jedem jeden jeder jedes jetzt kann kein keine können könnte machen man manche mehr mein mich mir mit muss nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner sich sie sind so solche soll sollte sondern sonst über um und uns unser unter vom von vor während war waren warum was weg weil weiter welche wenn werde werden wie wieder will wir wird wurde wurden zu zum zur zwar zwischen sagte sei seit laut"),
+    ("fr", "au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me même mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous été être avoir a ont est sont était cette cet comme plus aussi après avant entre sans sous depuis selon dit fait ainsi alors donc encore leurs tout tous toutes très y là où"),
+    ("es", "a al algo algunos ante antes como con contra cual cuando de del desde donde durante e el ella ellas ellos en entre era es esa esas ese eso esos esta estaba estas este esto estos fue fueron ha han hasta hay la las le les lo los más me mi mientras muy no nos o otra otros para pero por porque que quien se sea ser si sido sin sobre su sus también tanto te tiene todo todos tras un una uno unos y ya dijo según"),
+    ("it", "a ad al alla alle anche che chi ci come con contro da dal dalla dei del della delle di dopo e ed era è fa gli ha hanno i il in io la le lo loro ma mi nei nel nella no noi non o per perché più quale quando quella quello questa questo se si sia sono su sua sue suo sul sulla tra tutti tutto un una uno ha detto secondo anche"),
+    ("pt", "a ao aos as até com como da das de dela dele depois do dos e ela ele eles em entre era essa esse esta este eu foi foram há isso já lhe mais mas me mesmo muito na nas no nos não o os ou para pela pelo por qual quando que se sem ser seu seus sua suas também te tem um uma umas uns à às é disse segundo"),
+    ("nl", "aan al alles als bij dan dat de der deze die dit door een en er had heb hebben heeft het hier hij hoe hun ik in is je kan kunnen maar me met mijn na naar niet nog nu of om ons ook op over te tegen toen tot u uit van veel voor want waren was wat we wel werd wie wij worden zal ze zei zich zij zijn zo zou"),
+    ("ru", "а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до его ее её если есть еще ещё же за здесь и из или им их к как когда кто ли либо мне может мы на над надо наш не него нее неё нет ни них но ну о об однако он она они оно от очень по под после при про с со так также такой там те тем то того тоже той только том ты у уже хотя чем что чтобы эта эти это этот я заявил сказал также года году"),
+    ("ur", "اور اس ان ایک اپنے اپنی اپنا بھی بہت پر تک تھا تھی تھے تو جب جس جن جو جو کہ دیا دی دیے رہا رہی رہے سے سکتا سکتی سکتے ساتھ کا کی کے کو کر کرنے کرتے کرتی کرتا کیا کیے کئے کہا کہ گا گی گے گیا گئی گئے لیے لئے میں نے نہیں وہ والے والی والا ہو ہوں ہوا ہوئے ہوئی ہی ہے ہیں یہ بعد بھر جبکہ کیونکہ لیکن مگر پھر اب یا ہر کسی کوئی کچھ"),
+    ("ar", "في من على إلى عن مع هذا هذه ذلك التي الذي الذين كان كانت قد لا ما لم لن إن أن أو ثم كما بين بعد قبل حتى عند كل هو هي هم و أي غير منذ خلال حيث وقال قال"),
+    ("id", "ada adalah akan antara atau bagi bahwa banyak belum beberapa bisa dalam dan dari dengan di ia ini itu juga ke kepada karena kami kata kita lagi lebih mereka namun oleh pada para saat sama sangat sebagai sedang sejak sekitar seperti setelah sudah tak telah tentang tersebut tidak untuk yang"),
+    ("tr", "acaba ama ancak bana bazı belki ben beni benim bir biri birkaç bu buna bunu da daha de diye en gibi hem hep her için ile ise kadar ki kim mi mu mı nasıl ne neden o olan olarak oldu olduğu onu onun sonra şu ve veya ya"),
+    ("sv", "att av de den det där efter en ett för från har hade han hon i inte jag kan med men mot om på sig som till under var vi vid och är"),
+];
+
+/// Language codes whose index a list record stores in one byte (0 means unknown).
+pub const CODES: &[&str] = &[
+    "", "en", "de", "fr", "es", "it", "pt", "nl", "ru", "ur", "ar", "id", "tr", "sv", "da", "no",
+    "fi", "el", "hu", "ro", "ta", "pl", "cs", "uk", "bg", "fa", "hi", "zh", "ja", "ko", "th", "he",
+    "ms", "vi", "sr", "hr", "sk", "sl", "lt", "lv", "et", "bn", "sw", "ca",
+];
+
+/// The index of `code` in [`CODES`], 0 if the code is not listed.
+pub fn code_index(code: &str) -> u8 {
+    CODES.iter().position(|c| *c == code).unwrap_or(0) as u8
+}
+
+/// The code at `index` in [`CODES`], "" for unknown or out-of-range indices.
+pub fn code_at(index: u8) -> &'static str {
+    CODES.get(usize::from(index)).copied().unwrap_or("")
+}
+
+/// Reduces a BCP-47 tag or a language name code to its primary ISO 639-1 subtag ("en-GB" -> "en").
+pub fn primary(tag: &str) -> String {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn stopword_sets() -> &'static HashMap<&'static str, HashSet<&'static str>> {
+    static SETS: OnceLock<HashMap<&'static str, HashSet<&'static str>>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        STOPWORDS
+            .iter()
+            .map(|(code, words)| (*code, words.split_whitespace().collect()))
+            .collect()
+    })
+}
+
+/// The function words of `code`, if the project has a list for it.
+pub fn stopwords(code: &str) -> Option<&'static HashSet<&'static str>> {
+    stopword_sets().get(code)
+}
+
+/// The Snowball stemmer for `code`, if one exists.
+pub fn stemmer(code: &str) -> Option<Algorithm> {
+    Some(match code {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "nl" => Algorithm::Dutch,
+        "en" => Algorithm::English,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "no" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "es" => Algorithm::Spanish,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    })
+}
+
+/// Counts of letters per script family, gathered while tokenising.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ScriptCounts {
+    /// Latin letters.
+    pub latin: u32,
+    /// Cyrillic letters.
+    pub cyrillic: u32,
+    /// Arabic-script letters.
+    pub arabic: u32,
+    /// Letters only Urdu (among Arabic-script languages) uses much: ے ں ٹ ڈ ڑ ھ.
+    pub urdu_marks: u32,
+    /// Letters Persian uses and Arabic does not: پ چ ژ گ.
+    pub persian_marks: u32,
+    /// Han ideographs.
+    pub han: u32,
+    /// Hiragana and katakana.
+    pub kana: u32,
+    /// Hangul syllables.
+    pub hangul: u32,
+    /// Devanagari.
+    pub devanagari: u32,
+    /// Greek.
+    pub greek: u32,
+    /// Hebrew.
+    pub hebrew: u32,
+    /// Thai.
+    pub thai: u32,
+}
+
+impl ScriptCounts {
+    /// Counts one letter.
+    pub fn add(&mut self, c: char) {
+        match c as u32 {
+            0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f => self.latin += 1,
+            0x400..=0x4ff => self.cyrillic += 1,
+            0x600..=0x6ff | 0x750..=0x77f | 0xfb50..=0xfdff | 0xfe70..=0xfeff => {
+                self.arabic += 1;
+                if matches!(c, 'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ھ') {
+                    self.urdu_marks += 1;
+                }
+                if matches!(c, 'پ' | 'چ' | 'ژ' | 'گ') {
+                    self.persian_marks += 1;
+                }
+            }
+            0x4e00..=0x9fff | 0x3400..=0x4dbf => self.han += 1,
+            0x3040..=0x30ff => self.kana += 1,
+            0xac00..=0xd7af => self.hangul += 1,
+            0x900..=0x97f => self.devanagari += 1,
+            0x370..=0x3ff => self.greek += 1,
+            0x590..=0x5ff => self.hebrew += 1,
+            0xe00..=0xe7f => self.thai += 1,
+            _ => {}
+        }
+    }
+}
+
+/// Guesses the language of a text from its script counts and its normalised words.
+///
+/// Non-Latin scripts decide by themselves (Arabic script is told apart as Urdu, Persian or Arabic by
+/// the letters each uses); for Latin script the language whose function words cover the most word
+/// occurrences wins, provided they cover at least 5 % of the words. Returns "" when unsure.
+pub fn guess<'a>(scripts: &ScriptCounts, words: impl Iterator<Item = &'a str>) -> &'static str {
+    let s = scripts;
+    let non_latin = [
+        (s.cyrillic, "ru"),
+        (s.arabic, "ar"),
+        (s.han + s.kana, "zh"),
+        (s.hangul, "ko"),
+        (s.devanagari, "hi"),
+        (s.greek, "el"),
+        (s.hebrew, "he"),
+        (s.thai, "th"),
+    ];
+    let (top, code) = non_latin
+        .iter()
+        .copied()
+        .max_by_key(|(n, _)| *n)
+        .unwrap_or((0, ""));
+    if top > s.latin {
+        return match code {
+            "ar" if s.urdu_marks * 50 > s.arabic => "ur",
+            "ar" if s.persian_marks * 50 > s.arabic => "fa",
+            "zh" if s.kana * 10 > s.han => "ja",
+            other => other,
+        };
+    }
+    let sets = stopword_sets();
+    let latin: Vec<(&str, &HashSet<&str>)> = STOPWORDS
+        .iter()
+        .filter(|(c, _)| !matches!(*c, "ru" | "ur" | "ar"))
+        .map(|(c, _)| (*c, &sets[c]))
+        .collect();
+    let mut hits = vec![0u32; latin.len()];
+    let mut total = 0u32;
+    for w in words.take(2000) {
+        total += 1;
+        for (i, (_, set)) in latin.iter().enumerate() {
+            if set.contains(w) {
+                hits[i] += 1;
+            }
+        }
+    }
+    let best = hits.iter().enumerate().max_by_key(|(_, n)| **n);
+    match best {
+        Some((i, &n)) if total > 0 && n * 20 >= total => latin[i].0,
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guess_text(text: &str) -> &'static str {
+        let mut sc = ScriptCounts::default();
+        text.chars().for_each(|c| sc.add(c));
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        guess(&sc, words.iter().copied())
+    }
+
+    #[test]
+    fn guesses_common_languages() {
+        assert_eq!(
+            guess_text("The president said that the talks would go on for a week"),
+            "en"
+        );
+        assert_eq!(
+            guess_text("Der Präsident sagte, dass die Gespräche eine Woche dauern würden"),
+            "de"
+        );
+        assert_eq!(
+            guess_text("Президент заявил, что переговоры продлятся неделю"),
+            "ru"
+        );
+        assert_eq!(guess_text("بنگلہ دیش نے سیریز میں وائٹ واش کر دیا"), "ur");
+        assert_eq!(
+            guess_text("Le président a dit que les discussions dureraient une semaine"),
+            "fr"
+        );
+    }
+
+    #[test]
+    fn unsure_on_no_words() {
+        assert_eq!(guess_text(""), "");
+        assert_eq!(guess_text("zzz qqq xxx"), "");
+    }
+
+    #[test]
+    fn code_table_round_trips() {
+        for (i, c) in CODES.iter().enumerate().skip(1) {
+            assert_eq!(code_index(c) as usize, i);
+            assert_eq!(code_at(i as u8), *c);
+        }
+        assert_eq!(code_index("xx"), 0);
+        assert_eq!(code_at(250), "");
+        assert_eq!(primary("en-GB"), "en");
+    }
+}

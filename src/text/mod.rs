@@ -1,0 +1,568 @@
+//! The text pipeline: from a raw string to words with offsets, sentences and per-word features.
+//!
+//! [`analyze`] turns any string into an [`Analysis`]: one [`Token`] per word (byte offsets into the
+//! input, so reuse can be highlighted where it stands), sentence numbers, and for each word the
+//! hashes the fingerprints are made of:
+//!
+//! * `word`: the normalised word ([`normalize`]: NFKC, lower case, script unifications);
+//! * `stem`: the Snowball stem for content words where the language has a stemmer, else `word`;
+//! * `anchor`: for numbers and names only, a form that survives translation (see
+//!   [`normalize::name_skeleton`]), or 0.
+//!
+//! Words are maximal runs of letters, digits and combining marks; numbers keep their thousands
+//! separators inside ("3,500" is one word, `3500`); scripts written without spaces (Han, kana,
+//! Thai, Lao, Khmer, Myanmar) give one token per character, so a Chinese page is a sequence of
+//! characters rather than one giant word. A word longer than [`MAX_WORD_CHARS`] is cut, so a
+//! 50,000-character line without spaces costs what any other text does.
+//!
+//! Flags mark what must not count as evidence of copying: function words, quoted speech
+//! ([`quotes`]), site furniture ([`furniture`]) and wire credits ([`crate::credits`]).
+
+pub mod furniture;
+pub mod lang;
+pub mod normalize;
+pub mod quotes;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rust_stemmers::Stemmer;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::hash::fnv1a;
+use lang::ScriptCounts;
+
+/// Texts longer than this many bytes are analysed up to here (at a char boundary) and the report
+/// says it was truncated. News articles are a few kilobytes; this bounds time and memory.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+/// Longest word, in chars; longer runs are cut into pieces of this length.
+pub const MAX_WORD_CHARS: usize = 48;
+/// Longest sentence, in words; longer runs without a sentence end are cut.
+pub const MAX_SENTENCE_WORDS: u32 = 60;
+
+/// Token flag: a function word of the text's language.
+pub const STOP: u8 = 1;
+/// Token flag: a number (digits, with separators removed).
+pub const NUMBER: u8 = 2;
+/// Token flag: inside a quotation.
+pub const QUOTED: u8 = 4;
+/// Token flag: on a site-furniture line.
+pub const FURNITURE: u8 = 8;
+/// Token flag: part of a wire credit such as "(Reuters)".
+pub const CREDIT: u8 = 16;
+/// Token flag: a character of a script written without spaces.
+pub const CJK: u8 = 32;
+/// Token flag: starts with an upper-case letter.
+pub const CAPITAL: u8 = 64;
+
+/// Tokens with any of these flags are not evidence of copying.
+pub const NOT_EVIDENCE: u8 = QUOTED | FURNITURE | CREDIT;
+
+/// One word of an analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the word's first byte in the analysed string.
+    pub start: u32,
+    /// Byte offset just past the word's last byte.
+    pub end: u32,
+    /// Hash of the normalised word.
+    pub word: u64,
+    /// Hash of the word's stem (content words of languages with a stemmer) or of the word.
+    pub stem: u64,
+    /// Hash of the word's cross-language form if it is a number or a name, else 0.
+    pub anchor: u64,
+    /// Index of the sentence the word belongs to.
+    pub sentence: u32,
+    /// Bit set of [`STOP`], [`NUMBER`], [`QUOTED`], [`FURNITURE`], [`CREDIT`], [`CJK`], [`CAPITAL`].
+    pub flags: u8,
+}
+
+impl Token {
+    /// Whether the word may count as evidence of copying (not quoted, furniture or a credit).
+    #[inline]
+    pub fn is_evidence(&self) -> bool {
+        self.flags & NOT_EVIDENCE == 0
+    }
+
+    /// Whether the word is a content word (not a function word, not a number).
+    #[inline]
+    pub fn is_content(&self) -> bool {
+        self.flags & (STOP | NUMBER) == 0
+    }
+}
+
+/// A text taken apart into words and sentences.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The words, in order.
+    pub tokens: Vec<Token>,
+    /// The normalised form of every word, concatenated; `norm_ranges[i]` is token `i`'s.
+    pub norm: String,
+    /// Byte ranges into [`Analysis::norm`], one per token.
+    pub norm_ranges: Vec<Range<u32>>,
+    /// Number of sentences (token sentence indices are below this).
+    pub sentences: u32,
+    /// The language used for stopwords and stemming (ISO 639-1, "" if unknown).
+    pub lang: &'static str,
+    /// Whether the input was longer than [`MAX_TEXT_BYTES`] and only its start was analysed.
+    pub truncated: bool,
+    /// Wire agencies the text credits, in order of first mention.
+    pub credits: Vec<String>,
+}
+
+impl Analysis {
+    /// The normalised form of token `i`.
+    pub fn norm_of(&self, i: usize) -> &str {
+        let r = &self.norm_ranges[i];
+        &self.norm[r.start as usize..r.end as usize]
+    }
+
+    /// Number of words that count as evidence (not quoted, furniture or credits).
+    pub fn evidence_words(&self) -> usize {
+        self.tokens.iter().filter(|t| t.is_evidence()).count()
+    }
+}
+
+/// Analyses `text`. `lang_hint` is the language if the caller knows it (any BCP-47 tag), else the
+/// language is guessed. Never fails: empty or junk input gives an analysis with no tokens.
+pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
+    let (text, truncated) = truncate(text, MAX_TEXT_BYTES);
+    let mut raw = tokenize(text);
+    let hint = lang_hint.map(lang::primary).unwrap_or_default();
+    let lang = match lang::CODES.iter().find(|c| !c.is_empty() && **c == hint) {
+        Some(code) => *code,
+        None => lang::guess(&raw.scripts, (0..raw.tokens.len()).map(|i| raw.norm_of(i))),
+    };
+    mark_ranges(
+        &mut raw.tokens,
+        &furniture::furniture_lines(text),
+        FURNITURE,
+    );
+    mark_ranges(&mut raw.tokens, &quotes::quotation_spans(text), QUOTED);
+    let mut analysis = Analysis {
+        tokens: Vec::with_capacity(raw.tokens.len()),
+        norm: String::new(),
+        norm_ranges: Vec::new(),
+        sentences: raw.sentences,
+        lang,
+        truncated,
+        credits: Vec::new(),
+    };
+    featurize(text, &raw, lang, &mut analysis.tokens);
+    analysis.norm = raw.norm;
+    analysis.norm_ranges = raw.tokens.iter().map(|t| t.norm.clone()).collect();
+    analysis.credits = crate::credits::mark_credits(text, &mut analysis);
+    analysis
+}
+
+/// `text` cut to at most `max` bytes at a char boundary, and whether it was cut.
+fn truncate(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&text[..end], true)
+}
+
+/// A token before its features are known.
+struct RawToken {
+    start: u32,
+    end: u32,
+    norm: Range<u32>,
+    sentence: u32,
+    flags: u8,
+    sentence_initial: bool,
+}
+
+struct RawTokens {
+    tokens: Vec<RawToken>,
+    norm: String,
+    sentences: u32,
+    scripts: ScriptCounts,
+}
+
+impl RawTokens {
+    fn norm_of(&self, i: usize) -> &str {
+        let r = &self.tokens[i].norm;
+        &self.norm[r.start as usize..r.end as usize]
+    }
+}
+
+/// Characters of scripts written without spaces between words: one token each.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30ff | 0x31f0..=0x31ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff
+        | 0x20000..=0x2ffff | 0x0e00..=0x0eff | 0x1780..=0x17ff | 0x1000..=0x109f)
+}
+
+/// Characters that continue a word without being letters: joiners and soft hyphens.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{0640}')
+}
+
+/// Sentence-ending punctuation of the scripts the project reads.
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '۔' | '।'
+    )
+}
+
+/// Where the tokenizer is in the sentence structure.
+#[derive(Default)]
+struct SentenceState {
+    index: u32,
+    words: u32,
+    hard_break: bool,
+    soft_break: bool,
+}
+
+impl SentenceState {
+    /// Called before each word beginning with `first`: starts a new sentence after a line break,
+    /// after sentence punctuation followed by a word that is not lower case, or after
+    /// [`MAX_SENTENCE_WORDS`] words. Returns the word's sentence index.
+    fn begin_word(&mut self, first: char) -> u32 {
+        let new = self.words > 0
+            && (self.hard_break
+                || (self.soft_break && !first.is_lowercase())
+                || self.words >= MAX_SENTENCE_WORDS);
+        if new {
+            self.index += 1;
+            self.words = 0;
+        }
+        self.hard_break = false;
+        self.soft_break = false;
+        self.words += 1;
+        self.index
+    }
+}
+
+/// Splits `text` into raw tokens with normalised forms and sentence numbers.
+fn tokenize(text: &str) -> RawTokens {
+    let mut out = RawTokens {
+        tokens: Vec::with_capacity(text.len() / 6),
+        norm: String::with_capacity(text.len()),
+        sentences: 0,
+        scripts: ScriptCounts::default(),
+    };
+    let mut st = SentenceState::default();
+    let mut sentence = 0u32;
+    let mut word_start: Option<usize> = None;
+    let mut word_chars = 0usize;
+    let mut digits_only = true;
+    // Whether the last word could be an abbreviation ("U.S.", "Mr.", "Jan."): a period after it
+    // does not end the sentence.
+    let mut abbreviation = false;
+    let bytes = text.as_bytes();
+
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let in_word = word_start.is_some();
+        if is_unspaced_script(c) {
+            if let Some(s) = word_start.take() {
+                push_raw(text, s..i, digits_only, sentence, &mut out);
+            }
+            out.scripts.add(c);
+            sentence = st.begin_word(c);
+            push_raw(text, i..i + c.len_utf8(), false, sentence, &mut out);
+            if let Some(t) = out.tokens.last_mut() {
+                t.flags |= CJK;
+            }
+            continue;
+        }
+        let letterish = c.is_alphanumeric() || (in_word && (is_combining_mark(c) || is_joiner(c)));
+        if letterish {
+            if c.is_alphabetic() {
+                out.scripts.add(c);
+            }
+            if in_word && word_chars >= MAX_WORD_CHARS {
+                if let Some(s) = word_start.take() {
+                    push_raw(text, s..i, digits_only, sentence, &mut out);
+                }
+            }
+            if word_start.is_none() {
+                sentence = st.begin_word(c);
+                word_start = Some(i);
+                word_chars = 0;
+                digits_only = true;
+            }
+            word_chars += 1;
+            digits_only &= c.is_numeric();
+            continue;
+        }
+        // A thousands or decimal separator inside a number continues it: "3,500", "3.500", "2.5".
+        if in_word
+            && digits_only
+            && (c == ',' || c == '.')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        if let Some(s) = word_start.take() {
+            abbreviation = word_chars <= 3 && text[s..].starts_with(char::is_uppercase);
+            push_raw(text, s..i, digits_only, sentence, &mut out);
+        }
+        if c == '\n' {
+            st.hard_break = true;
+        } else if ends_sentence(c) && !(c == '.' && abbreviation) {
+            st.soft_break = true;
+        }
+    }
+    if let Some(s) = word_start.take() {
+        push_raw(text, s..text.len(), digits_only, sentence, &mut out);
+    }
+    out.sentences = out.tokens.last().map_or(0, |t| t.sentence + 1);
+    let mut last_sentence = u32::MAX;
+    for t in &mut out.tokens {
+        t.sentence_initial = t.sentence != last_sentence;
+        last_sentence = t.sentence;
+    }
+    out
+}
+
+/// Appends the word at `span` of `text`, normalised; numbers keep only their digits.
+fn push_raw(text: &str, span: Range<usize>, number: bool, sentence: u32, out: &mut RawTokens) {
+    let word = &text[span.clone()];
+    let norm_start = out.norm.len();
+    if number && word.is_ascii() {
+        out.norm.extend(word.chars().filter(char::is_ascii_digit));
+    } else {
+        normalize::push_normalized(word, &mut out.norm);
+        if number {
+            // Non-ASCII digits were mapped to ASCII by normalisation; drop the separators.
+            let digits: String = out.norm[norm_start..]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            out.norm.truncate(norm_start);
+            out.norm.push_str(&digits);
+        }
+    }
+    if out.norm.len() == norm_start {
+        return; // nothing but marks or joiners
+    }
+    let mut flags = if number { NUMBER } else { 0 };
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        flags |= CAPITAL;
+    }
+    out.tokens.push(RawToken {
+        start: span.start as u32,
+        end: span.end as u32,
+        norm: norm_start as u32..out.norm.len() as u32,
+        sentence,
+        flags,
+        sentence_initial: false,
+    });
+}
+
+/// Sets `flag` on every token that starts inside one of the sorted, disjoint `ranges`.
+fn mark_ranges(tokens: &mut [RawToken], ranges: &[Range<usize>], flag: u8) {
+    let mut r = ranges.iter().peekable();
+    for t in tokens {
+        let s = t.start as usize;
+        while r.peek().is_some_and(|range| range.end <= s) {
+            r.next();
+        }
+        if r.peek().is_some_and(|range| range.start <= s) {
+            t.flags |= flag;
+        }
+    }
+}
+
+/// German articles and contractions: a capitalised word after one of them is a common noun
+/// (German capitalises every noun), not a name.
+const GERMAN_DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "im", "am", "zum", "zur", "vom", "beim", "ins", "kein", "keine", "seine", "ihre", "diese",
+    "dieser",
+];
+
+thread_local! {
+    /// Stems computed so far on this thread, keyed by word hash mixed with the language: stemming
+    /// is the costliest step of the pipeline and news repeats its vocabulary.
+    static STEM_CACHE: RefCell<HashMap<u64, u64>> = RefCell::new(HashMap::new());
+}
+const STEM_CACHE_MAX: usize = 500_000;
+
+/// Fills in word, stem and anchor hashes.
+fn featurize(_text: &str, raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
+    let stops = lang::stopwords(lang);
+    let stemmer = lang::stemmer(lang).map(Stemmer::create);
+    let lang_salt = fnv1a(lang.as_bytes());
+    let german = lang == "de";
+    // Words capitalised somewhere other than at a sentence start are names, and so are their
+    // sentence-initial occurrences.
+    let names: HashSet<&str> = raw
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.flags & CAPITAL != 0 && !t.sentence_initial)
+        .map(|(i, _)| raw.norm_of(i))
+        .collect();
+    STEM_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() > STEM_CACHE_MAX {
+            cache.clear();
+        }
+        for (i, t) in raw.tokens.iter().enumerate() {
+            let norm = raw.norm_of(i);
+            let word = fnv1a(norm.as_bytes());
+            let mut flags = t.flags;
+            let is_stop = stops.is_some_and(|s| s.contains(norm))
+                || (flags & (NUMBER | CJK) == 0 && norm.chars().count() == 1);
+            if is_stop {
+                flags |= STOP;
+            }
+            let stem = match &stemmer {
+                Some(st) if flags & (STOP | NUMBER | CJK) == 0 => *cache
+                    .entry(word ^ lang_salt)
+                    .or_insert_with(|| fnv1a(st.stem(norm).as_bytes())),
+                _ => word,
+            };
+            let anchor = if flags & NUMBER != 0 {
+                if norm.len() >= 2 {
+                    fnv1a(norm.as_bytes()) ^ 0x6e75_6d62
+                } else {
+                    0
+                }
+            } else if flags & CAPITAL != 0
+                && flags & STOP == 0
+                && (!t.sentence_initial || names.contains(norm))
+                && !(german && i > 0 && GERMAN_DETERMINERS.contains(&raw.norm_of(i - 1)))
+            {
+                normalize::name_skeleton(norm).map_or(0, |s| fnv1a(s.as_bytes()))
+            } else {
+                0
+            };
+            out.push(Token {
+                start: t.start,
+                end: t.end,
+                word,
+                stem,
+                anchor,
+                sentence: t.sentence,
+                flags,
+            });
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(a: &Analysis) -> Vec<&str> {
+        (0..a.tokens.len()).map(|i| a.norm_of(i)).collect()
+    }
+
+    #[test]
+    fn words_keep_offsets_into_the_input() {
+        let text = "Peskov said: “More than 3,500 protesters”.";
+        let a = analyze(text, None);
+        for t in &a.tokens {
+            assert!(
+                text.is_char_boundary(t.start as usize) && text.is_char_boundary(t.end as usize)
+            );
+        }
+        assert_eq!(
+            words(&a),
+            vec!["peskov", "said", "more", "than", "3500", "protesters"]
+        );
+        let n = a.tokens.iter().position(|t| t.flags & NUMBER != 0).unwrap();
+        assert_eq!(
+            &text[a.tokens[n].start as usize..a.tokens[n].end as usize],
+            "3,500"
+        );
+    }
+
+    #[test]
+    fn splits_sentences_at_punctuation_and_lines() {
+        let a = analyze(
+            "The U.S. embassy warned. Protests followed\nThousands came",
+            Some("en"),
+        );
+        let sentences: Vec<u32> = a.tokens.iter().map(|t| t.sentence).collect();
+        assert_eq!(sentences, vec![0, 0, 0, 0, 0, 1, 1, 2, 2]);
+        assert_eq!(a.sentences, 3);
+    }
+
+    #[test]
+    fn unspaced_scripts_give_one_token_per_character() {
+        let a = analyze("克里姆林宫表示愿意对话", None);
+        assert_eq!(a.tokens.len(), 11);
+        assert!(a.tokens.iter().all(|t| t.flags & CJK != 0));
+    }
+
+    #[test]
+    fn long_runs_are_cut() {
+        let text = "x".repeat(50_000);
+        let a = analyze(&text, None);
+        assert_eq!(a.tokens.len(), 50_000 / MAX_WORD_CHARS + 1);
+    }
+
+    #[test]
+    fn stems_content_words_and_flags_stopwords() {
+        let a = analyze(
+            "The protesters were protesting against the arrests",
+            Some("en"),
+        );
+        let protesters = &a.tokens[1];
+        let protesting = &a.tokens[3];
+        assert_eq!(protesters.stem, protesting.stem);
+        assert!(a.tokens[0].flags & STOP != 0);
+        assert!(a.tokens[1].is_content());
+    }
+
+    #[test]
+    fn anchors_are_names_and_numbers_across_scripts() {
+        let en = analyze(
+            "On Sunday the spokesman of Putin said 3,500 people were held.",
+            Some("en"),
+        );
+        let ru = analyze(
+            "В воскресенье представитель Путина сказал, что задержаны 3500 человек.",
+            Some("ru"),
+        );
+        let anchors = |a: &Analysis| {
+            a.tokens
+                .iter()
+                .map(|t| t.anchor)
+                .filter(|&x| x != 0)
+                .collect::<HashSet<_>>()
+        };
+        let shared = anchors(&en).intersection(&anchors(&ru)).count();
+        assert!(shared >= 1, "numbers carry across languages");
+        // Sentence-initial capitals are not names unless capitalised elsewhere too.
+        assert_eq!(en.tokens[0].anchor, 0);
+    }
+
+    #[test]
+    fn empty_and_junk_inputs_are_fine() {
+        assert!(analyze("", None).tokens.is_empty());
+        assert!(analyze("\u{0}\u{1}\u{fffd}\u{fffd}---!!!", None)
+            .tokens
+            .is_empty());
+        let a = analyze("مُحَمَّد", None);
+        assert_eq!(a.tokens.len(), 1);
+    }
+
+    #[test]
+    fn furniture_and_quotes_are_not_evidence() {
+        let a = analyze("Advertisement\nPeskov said “we are ready for a dialogue with the new US administration”.", Some("en"));
+        assert!(a.tokens[0].flags & FURNITURE != 0);
+        let quoted = a.tokens.iter().filter(|t| t.flags & QUOTED != 0).count();
+        assert_eq!(quoted, 11);
+        assert_eq!(a.evidence_words(), 2);
+    }
+
+    #[test]
+    fn truncates_huge_inputs_at_a_char_boundary() {
+        let text = "é".repeat(MAX_TEXT_BYTES);
+        let a = analyze(&text, None);
+        assert!(a.truncated);
+    }
+}

@@ -1,0 +1,208 @@
+//! Normalisation of one word: what makes two spellings of the same word compare equal.
+//!
+//! Applied per token, never to the whole text, so that every token keeps its byte offsets into the
+//! caller's original string (the extension highlights those offsets on the live page).
+//! Steps: NFKC (full-width forms, ligatures, compatibility digits), lower-casing, and a few
+//! script-specific unifications that NFKC leaves alone: Arabic-Indic and Devanagari digits become
+//! ASCII digits, Arabic and Urdu variants of yeh, kaf and heh become one letter, Arabic vowel marks
+//! and tatweel are dropped, and zero-width joiners disappear.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Maps one already NFKC-normalised, lower-cased char to its canonical form, or drops it.
+#[inline]
+fn canonical(c: char) -> Option<char> {
+    Some(match c {
+        // Zero-width (non-)joiners and soft hyphens carry no letters.
+        '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{0640}' => return None,
+        // Arabic harakat and the superscript alef: optional vowel marks.
+        '\u{064b}'..='\u{065f}' | '\u{0670}' => return None,
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+        '\u{06f0}'..='\u{06f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+        '\u{0966}'..='\u{096f}' => char::from(b'0' + (c as u32 - 0x966) as u8),
+        'ي' | 'ى' => 'ی',
+        'ك' => 'ک',
+        'ه' | 'ۀ' => 'ہ',
+        'ة' => 'ۃ',
+        'أ' | 'إ' | 'آ' => 'ا',
+        'ё' => 'е',
+        other => other,
+    })
+}
+
+/// Appends the normalised form of `word` to `out`.
+pub fn push_normalized(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in word.nfkc() {
+        for l in c.to_lowercase() {
+            if let Some(k) = canonical(l) {
+                out.push(k);
+            }
+        }
+    }
+}
+
+/// The cross-language skeleton of a name: transliterated to Latin, diacritics removed, vowels and
+/// the letters that transliterations disagree on dropped, doubled consonants collapsed, cut to
+/// four consonants. "Trump" and "Трамп" both give `trmp`, "Putin" and "Путин" `ptn`, "Kremlin" and
+/// "Кремль" `krml`. Returns `None` when fewer than two consonants remain (too weak to be evidence).
+pub fn name_skeleton(word: &str) -> Option<String> {
+    let mut latin = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match transliterate(l) {
+                Some(s) => latin.push_str(s),
+                None if l.is_ascii_alphabetic() => latin.push(l),
+                None => {}
+            }
+        }
+    }
+    let mut out = String::with_capacity(4);
+    let mut last = '\0';
+    let bytes = latin.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && out.len() < 4 {
+        let mut c = char::from(bytes[i]);
+        // Digraphs that transliterations spell with one letter.
+        if i + 1 < bytes.len() && (c == 'c' || c == 's' || c == 'p') && bytes[i + 1] == b'h' {
+            c = match c {
+                'c' => 'k',
+                'p' => 'f',
+                _ => 's',
+            };
+            i += 1;
+        }
+        let mapped = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'j' | 'h' => None,
+            'c' | 'q' => Some('k'),
+            'w' => Some('v'),
+            'z' => Some('s'),
+            'x' => Some('k'),
+            other => Some(other),
+        };
+        if let Some(m) = mapped {
+            if m != last {
+                out.push(m);
+            }
+            last = m;
+        }
+        i += 1;
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// Latin spelling of a Cyrillic or Greek lower-case letter.
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' | 'є' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' | 'ї' => "i",
+        'й' => "j",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "z",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'ю' => "ju",
+        'я' => "ja",
+        'ґ' => "g",
+        'α' => "a",
+        'β' => "v",
+        'γ' => "g",
+        'δ' => "d",
+        'ε' => "e",
+        'ζ' => "z",
+        'η' => "i",
+        'θ' => "th",
+        'ι' => "i",
+        'κ' => "k",
+        'λ' => "l",
+        'μ' => "m",
+        'ν' => "n",
+        'ξ' => "x",
+        'ο' => "o",
+        'π' => "p",
+        'ρ' => "r",
+        'σ' | 'ς' => "s",
+        'τ' => "t",
+        'υ' => "y",
+        'φ' => "f",
+        'χ' => "ch",
+        'ψ' => "ps",
+        'ω' => "o",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(w: &str) -> String {
+        let mut s = String::new();
+        push_normalized(w, &mut s);
+        s
+    }
+
+    #[test]
+    fn folds_case_and_compatibility_forms() {
+        assert_eq!(norm("Kremlin"), "kremlin");
+        assert_eq!(norm("ＫＲＥＭＬＩＮ"), "kremlin");
+        assert_eq!(norm("ﬁnal"), "final");
+        assert_eq!(norm("Ёлка"), "елка");
+    }
+
+    #[test]
+    fn unifies_arabic_script_variants() {
+        assert_eq!(norm("۲۰۲۱"), "2021");
+        assert_eq!(norm("٢٠٢١"), "2021");
+        assert_eq!(norm("كتاب"), "کتاب");
+        assert_eq!(norm("پاکستان\u{200c}"), "پاکستان");
+        assert_eq!(norm("مُحَمَّد"), "محمد");
+    }
+
+    #[test]
+    fn skeletons_carry_names_across_scripts() {
+        for (a, b) in [
+            ("Trump", "Трамп"),
+            ("Putin", "Путин"),
+            ("Kremlin", "Кремль"),
+            ("Peskov", "Песков"),
+            ("Navalny", "Навальный"),
+            ("Biden", "Байден"),
+            ("Washington", "Вашингтон"),
+            ("Zürich", "Zurich"),
+        ] {
+            assert_eq!(name_skeleton(a), name_skeleton(b), "{a} vs {b}");
+            assert!(name_skeleton(a).is_some());
+        }
+        assert_eq!(name_skeleton("Io"), None);
+        assert_eq!(name_skeleton("北京"), None);
+    }
+}
