@@ -1,1 +1,302 @@
+//! Two texts side by side: the educator page's view and `provenance compare`.
+//!
+//! The score and relation come from the ordinary matcher, with the second text as a one-original
+//! list whose shingles are all kept ([`SketchSize::FULL`]), so a score means the same here as in a
+//! check against a list. Since both texts are at hand, the passages are exact on both sides:
+//!
+//! * **exact** passages are maximal runs of shared three-word phrases that advance together in
+//!   both texts, each linked to its counterpart by a shared `link` number;
+//! * **reworded** passages are sentences aligned by the overlap of their stemmed content words
+//!   (Dice ≥ [`ALIGN_MIN`]) that no exact run already explains.
 
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::fingerprint::{DocFeatures, SketchSize, SHINGLE_WORDS};
+use crate::list::build::{build, OriginalDoc};
+use crate::matching::{check_page, Page};
+use crate::report::{PassageKind, Report};
+use crate::text::{analyze, Analysis};
+
+/// Least Dice overlap of content words for two sentences to be aligned.
+pub const ALIGN_MIN: f64 = 0.3;
+/// Sentences considered per text for alignment (bounds the quadratic step on huge inputs).
+const ALIGN_MAX_SENTENCES: usize = 600;
+
+/// A passage of one of the two texts, linked to its counterpart in the other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkedPassage {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+    /// How it was reused.
+    pub kind: PassageKind,
+    /// Passages of the two texts with the same link are counterparts.
+    pub link: usize,
+}
+
+/// One aligned pair of sentences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlignedSentence {
+    /// Byte range of the page's sentence.
+    pub page: (usize, usize),
+    /// Byte range of the original's sentence.
+    pub original: (usize, usize),
+    /// Dice overlap of their content words.
+    pub similarity: f64,
+    /// Whether an exact run joins them (else they are reworded).
+    pub kind: PassageKind,
+}
+
+/// The result of comparing a page with one original.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The check of the page against the original (candidate id "original").
+    pub report: Report,
+    /// Reused passages of the page.
+    pub page_passages: Vec<LinkedPassage>,
+    /// The matching passages of the original.
+    pub original_passages: Vec<LinkedPassage>,
+    /// The sentence alignment, in page order.
+    pub alignment: Vec<AlignedSentence>,
+}
+
+/// Compares `page` with `original`.
+pub fn compare(page: &str, original: &str) -> Comparison {
+    let doc = OriginalDoc {
+        id: "original".into(),
+        text: original.into(),
+        ..Default::default()
+    };
+    let list = build([doc], SketchSize::FULL).unwrap_or_default();
+    let p = Page::new(page, None);
+    let report = check_page(&list, &p);
+    let o = analyze(original, None);
+    let of = DocFeatures::new(&o);
+    let runs = exact_runs(&p.features, &of);
+    let mut page_passages = Vec::new();
+    let mut original_passages = Vec::new();
+    for (link, r) in runs.iter().enumerate() {
+        let (ps, pe) = token_bytes(&p.analysis, r.page.0, r.page.1);
+        let (os, oe) = token_bytes(&o, r.original.0, r.original.1);
+        page_passages.push(LinkedPassage {
+            start: ps,
+            end: pe,
+            kind: PassageKind::Exact,
+            link,
+        });
+        original_passages.push(LinkedPassage {
+            start: os,
+            end: oe,
+            kind: PassageKind::Exact,
+            link,
+        });
+    }
+    let alignment = align(&p.analysis, &o, &runs);
+    let mut link = runs.len();
+    for a in &alignment {
+        if a.kind == PassageKind::Reworded {
+            page_passages.push(LinkedPassage {
+                start: a.page.0,
+                end: a.page.1,
+                kind: PassageKind::Reworded,
+                link,
+            });
+            original_passages.push(LinkedPassage {
+                start: a.original.0,
+                end: a.original.1,
+                kind: PassageKind::Reworded,
+                link,
+            });
+            link += 1;
+        }
+    }
+    page_passages.sort_by_key(|x| (x.start, x.end));
+    original_passages.sort_by_key(|x| (x.start, x.end));
+    Comparison {
+        report,
+        page_passages,
+        original_passages,
+        alignment,
+    }
+}
+
+/// A run of shared phrases: inclusive token ranges in both texts.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    page: (u32, u32),
+    original: (u32, u32),
+}
+
+/// Maximal runs of shared shingles advancing in step in both texts, of at least two shingles
+/// (four words) so that a stray common phrase is not shown as copying.
+fn exact_runs(page: &DocFeatures, original: &DocFeatures) -> Vec<Run> {
+    let at: HashMap<u32, u32> = original.shingles.iter().map(|s| (s.key, s.pos)).collect();
+    let mut pairs: Vec<(u32, u32)> = page
+        .shingles
+        .iter()
+        .filter_map(|s| at.get(&s.key).map(|&o| (s.pos, o)))
+        .collect();
+    pairs.sort_unstable();
+    let last = SHINGLE_WORDS as u32 - 1;
+    let mut runs: Vec<(Run, u32)> = Vec::new();
+    for (pp, op) in pairs {
+        if let Some((r, n)) = runs.last_mut() {
+            let (dp, dop) = (
+                pp.wrapping_sub(r.page.1 - last),
+                op.wrapping_sub(r.original.1 - last),
+            );
+            if dp == dop && dp >= 1 && dp <= SHINGLE_WORDS as u32 {
+                r.page.1 = pp + last;
+                r.original.1 = op + last;
+                *n += 1;
+                continue;
+            }
+        }
+        runs.push((
+            Run {
+                page: (pp, pp + last),
+                original: (op, op + last),
+            },
+            1,
+        ));
+    }
+    runs.into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(r, _)| r)
+        .collect()
+}
+
+fn token_bytes(a: &Analysis, first: u32, last: u32) -> (usize, usize) {
+    let n = a.tokens.len();
+    if n == 0 {
+        return (0, 0);
+    }
+    let f = &a.tokens[(first as usize).min(n - 1)];
+    let l = &a.tokens[(last as usize).min(n - 1)];
+    (f.start as usize, l.end as usize)
+}
+
+/// Content-word sets and byte ranges of a text's sentences.
+fn sentences(a: &Analysis) -> Vec<(HashSet<u64>, (usize, usize), (u32, u32))> {
+    let mut out: Vec<(HashSet<u64>, (usize, usize), (u32, u32))> = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        let s = t.sentence as usize;
+        if s >= ALIGN_MAX_SENTENCES {
+            break;
+        }
+        while out.len() <= s {
+            out.push((
+                HashSet::new(),
+                (t.start as usize, t.end as usize),
+                (i as u32, i as u32),
+            ));
+        }
+        let e = &mut out[s];
+        e.1 .1 = t.end as usize;
+        e.2 .1 = i as u32;
+        if t.is_content() && t.flags & crate::text::FURNITURE == 0 {
+            e.0.insert(t.stem);
+        }
+    }
+    out
+}
+
+/// Aligns each page sentence with its most similar original sentence.
+fn align(page: &Analysis, original: &Analysis, runs: &[Run]) -> Vec<AlignedSentence> {
+    let ps = sentences(page);
+    let os = sentences(original);
+    let mut out = Vec::new();
+    for (pset, prange, ptok) in &ps {
+        if pset.len() < 2 {
+            continue;
+        }
+        let best = os
+            .iter()
+            .filter(|(oset, _, _)| oset.len() >= 2)
+            .map(|(oset, orange, otok)| {
+                let shared = pset.intersection(oset).count();
+                (
+                    2.0 * shared as f64 / (pset.len() + oset.len()) as f64,
+                    orange,
+                    otok,
+                )
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((sim, orange, otok)) = best {
+            if sim >= ALIGN_MIN {
+                let joined = runs.iter().any(|r| {
+                    r.page.0 <= ptok.1
+                        && r.page.1 >= ptok.0
+                        && r.original.0 <= otok.1
+                        && r.original.1 >= otok.0
+                });
+                out.push(AlignedSentence {
+                    page: *prange,
+                    original: *orange,
+                    similarity: (sim * 1000.0).round() / 1000.0,
+                    kind: if joined {
+                        PassageKind::Exact
+                    } else {
+                        PassageKind::Reworded
+                    },
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORIGINAL: &str = "The harbour authority said on Monday that the northern pier will close for repairs until \
+        the end of March. Inspectors found deep cracks in its concrete supports during a routine check last week. \
+        Ferry services will move to the southern terminal while the work goes on.";
+
+    #[test]
+    fn verbatim_copy_links_exact_runs() {
+        let page = format!("Local news\n{ORIGINAL}\nComments are closed.");
+        let c = compare(&page, ORIGINAL);
+        assert!(c.report.verdict.is_derived(), "{:?}", c.report.verdict);
+        assert!(!c.page_passages.is_empty());
+        assert_eq!(c.page_passages.len(), c.original_passages.len());
+        for p in &c.page_passages {
+            let q = c
+                .original_passages
+                .iter()
+                .find(|q| q.link == p.link)
+                .unwrap();
+            if p.kind == PassageKind::Exact {
+                assert_eq!(&page[p.start..p.end], &ORIGINAL[q.start..q.end]);
+            }
+        }
+    }
+
+    #[test]
+    fn reworded_sentences_align() {
+        let page = "Repairs will shut the northern pier until the end of March, the harbour authority announced Monday. \
+            A routine inspection last week discovered deep cracks in the concrete supports.";
+        let c = compare(page, ORIGINAL);
+        assert!(c.alignment.len() >= 2);
+        assert!(c
+            .page_passages
+            .iter()
+            .any(|p| p.kind == PassageKind::Reworded));
+    }
+
+    #[test]
+    fn unrelated_texts_share_nothing() {
+        let c = compare(
+            "Bananas are rich in potassium and make a quick breakfast.",
+            ORIGINAL,
+        );
+        assert!(!c.report.verdict.is_derived());
+        assert!(c.page_passages.is_empty() && c.alignment.is_empty());
+        let empty = compare("", "");
+        assert!(empty.report.best.is_none());
+    }
+}

@@ -1,1 +1,194 @@
+//! Accuracy on a labelled evaluation set (format: `shared/eval/FORMAT.md`).
+//!
+//! The definitions are those of the project's independent scorer, so that `provenance eval` and
+//! `score_cli.py` agree: ROC AUC of the best score (derived vs not derived; in sets without
+//! negatives, each derived case's best score among originals other than its own serves as the
+//! negative), top-1 by source and by id over derived cases, decision accuracy of the verdict, and
+//! the false-attribution rate (non-derived cases given a derived verdict).
 
+use serde::{Deserialize, Serialize};
+
+use crate::list::List;
+use crate::report::Report;
+
+/// One case of a set's `cases.jsonl`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Case {
+    /// Case id.
+    pub id: String,
+    /// The text to attribute.
+    pub text: String,
+    /// Its language.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The original it derives from, or null.
+    #[serde(default)]
+    pub expect: Option<String>,
+    /// verbatim | partial | spun | translated | independent | unrelated.
+    pub relation: String,
+}
+
+impl Case {
+    /// Whether the label says the case derives from an original.
+    pub fn is_derived(&self) -> bool {
+        matches!(
+            self.relation.as_str(),
+            "verbatim" | "partial" | "spun" | "translated"
+        )
+    }
+}
+
+/// Metrics over one group of cases.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Metrics {
+    /// Number of cases.
+    pub cases: usize,
+    /// ROC AUC of the best score, derived vs not derived.
+    pub auc: Option<f64>,
+    /// Whether the AUC used leave-own-original-out negatives (set without negatives).
+    pub auc_leave_own_out: bool,
+    /// Share of derived cases whose best candidate has the expected source.
+    pub top1_source: Option<f64>,
+    /// Share of derived cases whose best candidate is the expected original.
+    pub top1_id: Option<f64>,
+    /// Share of cases whose verdict (derived or not) matches the label.
+    pub decision: Option<f64>,
+    /// Share of non-derived cases given a derived verdict.
+    pub false_attr: Option<f64>,
+}
+
+/// Metrics of a whole set and per labelled relation.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalResult {
+    /// Name of the set.
+    pub set: String,
+    /// Over all cases.
+    pub all: Metrics,
+    /// Per labelled relation, in a fixed order.
+    pub by_relation: Vec<(String, Metrics)>,
+}
+
+/// ROC AUC of `pos` vs `neg` (ties count half); `None` when either is empty.
+pub fn auc(pos: &[f64], neg: &[f64]) -> Option<f64> {
+    if pos.is_empty() || neg.is_empty() {
+        return None;
+    }
+    let mut wins = 0.0;
+    for p in pos {
+        for n in neg {
+            wins += if p > n {
+                1.0
+            } else if p == n {
+                0.5
+            } else {
+                0.0
+            };
+        }
+    }
+    Some(wins / (pos.len() * neg.len()) as f64)
+}
+
+fn mean(xs: &[bool]) -> Option<f64> {
+    (!xs.is_empty()).then(|| xs.iter().filter(|&&x| x).count() as f64 / xs.len() as f64)
+}
+
+/// Computes the metrics of `cases` given their `reports` (same order) against `list`.
+pub fn metrics(cases: &[&Case], reports: &[&Report], list: &List) -> Metrics {
+    let source_of = |id: &str| {
+        list.find(id)
+            .and_then(|i| list.meta(i).source.map(str::to_lowercase))
+    };
+    let (mut pos, mut neg) = (Vec::new(), Vec::new());
+    let (mut src, mut ids, mut dec, mut fa) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (c, r) in cases.iter().zip(reports) {
+        let best = r.best.as_ref();
+        let score = best.map_or(0.0, |b| b.score);
+        let said = r.verdict.is_derived();
+        dec.push(c.is_derived() == said);
+        if c.is_derived() {
+            pos.push(score);
+            let want = c.expect.as_deref().unwrap_or("");
+            src.push(
+                best.and_then(|b| b.source.as_deref())
+                    .map(str::to_lowercase)
+                    .unwrap_or_default()
+                    == source_of(want).unwrap_or_default(),
+            );
+            ids.push(best.is_some_and(|b| b.id == want));
+        } else {
+            neg.push(score);
+            fa.push(said);
+        }
+    }
+    let mut loo = false;
+    if neg.is_empty() {
+        loo = true;
+        for (c, r) in cases.iter().zip(reports) {
+            let want = c.expect.as_deref().unwrap_or("");
+            neg.push(
+                r.candidates
+                    .iter()
+                    .filter(|x| x.id != want)
+                    .map(|x| x.score)
+                    .fold(0.0, f64::max),
+            );
+        }
+    }
+    Metrics {
+        cases: cases.len(),
+        auc: auc(&pos, &neg),
+        auc_leave_own_out: loo,
+        top1_source: mean(&src),
+        top1_id: mean(&ids),
+        decision: mean(&dec),
+        false_attr: mean(&fa),
+    }
+}
+
+/// Metrics of a set overall and per labelled relation.
+pub fn evaluate(set: &str, cases: &[Case], reports: &[Report], list: &List) -> EvalResult {
+    let all_c: Vec<&Case> = cases.iter().collect();
+    let all_r: Vec<&Report> = reports.iter().collect();
+    let mut by_relation = Vec::new();
+    for rel in [
+        "verbatim",
+        "partial",
+        "spun",
+        "translated",
+        "independent",
+        "unrelated",
+    ] {
+        let idx: Vec<usize> = (0..cases.len())
+            .filter(|&i| cases[i].relation == rel)
+            .collect();
+        if idx.is_empty() {
+            continue;
+        }
+        let cs: Vec<&Case> = idx.iter().map(|&i| &cases[i]).collect();
+        let rs: Vec<&Report> = idx.iter().map(|&i| &reports[i]).collect();
+        let mut m = metrics(&cs, &rs, list);
+        if !cs[0].is_derived() {
+            m.auc = None; // one class only: AUC is a whole-set figure
+            m.auc_leave_own_out = false;
+        }
+        by_relation.push((rel.to_string(), m));
+    }
+    EvalResult {
+        set: set.to_string(),
+        all: metrics(&all_c, &all_r, list),
+        by_relation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auc_extremes_and_ties() {
+        assert_eq!(auc(&[0.9, 0.8], &[0.1, 0.2]), Some(1.0));
+        assert_eq!(auc(&[0.1], &[0.9]), Some(0.0));
+        assert_eq!(auc(&[0.5], &[0.5]), Some(0.5));
+        assert_eq!(auc(&[], &[0.5]), None);
+    }
+}

@@ -240,14 +240,19 @@ impl Sketch {
             key: x.key,
             pos: scale(x.pos),
         };
-        // Shingles are already sorted by key: the first k are the bottom-k.
-        let (shingles, tau) = if f.shingles.len() > size.shingles {
-            (
-                &f.shingles[..size.shingles],
-                f.shingles[size.shingles - 1].key,
-            )
-        } else {
-            (&f.shingles[..], u32::MAX)
+        // Shingles are already sorted by key: the first k are the bottom-k. The threshold is
+        // kept to its top 16 bits (all a list stores), so every shingle up to the end of that
+        // range is kept too (rarely more than k).
+        let (shingles, tau) = match size.shingles.checked_sub(1) {
+            Some(k) if f.shingles.len() > size.shingles => {
+                let tau = f.shingles[k].key | 0xffff;
+                (
+                    &f.shingles[..f.shingles.partition_point(|s| s.key <= tau)],
+                    tau,
+                )
+            }
+            Some(_) => (&f.shingles[..], u32::MAX),
+            None => (&f.shingles[..0], 0),
         };
         let top = |kind: Kind, k: usize| -> Vec<SketchItem> {
             let mut v: Vec<(f32, &Feature)> = f
@@ -315,9 +320,12 @@ mod tests {
     fn sketch_keeps_bottom_k_and_a_threshold() {
         let f = DocFeatures::new(&analyze(TEXT, Some("en")));
         let s = Sketch::new(&f, SketchSize::LIST, |_, _| 1.0);
-        assert_eq!(s.shingles.len(), 10);
-        assert_eq!(s.tau, s.shingles[9].key);
-        assert!(f.shingles.iter().filter(|x| x.key <= s.tau).count() == 10);
+        assert!(s.shingles.len() >= SketchSize::LIST.shingles);
+        assert_eq!(s.tau | 0xffff, s.tau);
+        assert_eq!(
+            f.shingles.iter().filter(|x| x.key <= s.tau).count(),
+            s.shingles.len()
+        );
         let full = Sketch::new(&f, SketchSize::FULL, |_, _| 1.0);
         assert_eq!(full.shingles.len(), f.shingles.len());
         assert_eq!(full.tau, u32::MAX);

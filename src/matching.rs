@@ -69,21 +69,10 @@ pub fn check(list: &List, text: &str, lang: Option<&str>) -> Report {
 
 /// Checks an analysed page against `list`.
 pub fn check_page(list: &List, page: &Page<'_>) -> Report {
-    let hits = gather(list, page);
-    let mut by_original: HashMap<u32, Vec<Hit>> = HashMap::new();
-    for h in hits {
-        by_original.entry(h.original).or_default().push(h);
-    }
-    let mut ranked: Vec<(f64, u32)> = by_original
+    let (measured, by_original) = measure(list, page);
+    let mut scored: Vec<(Candidate, u32)> = measured
         .iter()
-        .map(|(&o, hs)| (prescore(list, o, hs), o))
-        .collect();
-    ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    ranked.truncate(SCORED);
-
-    let mut scored: Vec<(Candidate, u32)> = ranked
-        .iter()
-        .map(|&(_, o)| (candidate(list, page, o, &by_original[&o]), o))
+        .map(|(o, f)| (candidate(list, page, *o, f), *o))
         .collect();
     scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.1.cmp(&b.1)));
 
@@ -104,6 +93,36 @@ pub fn check_page(list: &List, page: &Page<'_>) -> Report {
             truncated: page.analysis.truncated,
         },
     }
+}
+
+/// The [`SCORED`] most promising originals for `page` with everything measured about each
+/// (used by `provenance eval --features` to calibrate the score), and the hits per original.
+pub fn candidate_features(list: &List, page: &Page<'_>) -> Vec<(usize, Features)> {
+    measure(list, page)
+        .0
+        .into_iter()
+        .map(|(o, f)| (o as usize, f))
+        .collect()
+}
+
+type Measured = (Vec<(u32, Features)>, HashMap<u32, Vec<Hit>>);
+
+fn measure(list: &List, page: &Page<'_>) -> Measured {
+    let mut by_original: HashMap<u32, Vec<Hit>> = HashMap::new();
+    for h in gather(list, page) {
+        by_original.entry(h.original).or_default().push(h);
+    }
+    let mut ranked: Vec<(f64, u32)> = by_original
+        .iter()
+        .map(|(&o, hs)| (prescore(list, o, hs), o))
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.truncate(SCORED);
+    let measured = ranked
+        .iter()
+        .map(|&(_, o)| (o, features(list, page, o, &by_original[&o])))
+        .collect();
+    (measured, by_original)
 }
 
 /// Looks every page feature up in the list.
@@ -143,11 +162,10 @@ fn prescore(list: &List, original: u32, hits: &[Hit]) -> f64 {
     share(0) + share(1) + 0.5 * share(2)
 }
 
-/// Measures, scores and describes one candidate.
-fn candidate(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Candidate {
-    let f = features(list, page, original, hits);
-    let score = score::score(&f);
-    let relation = score::relation(&f, score);
+/// Scores and describes one measured candidate.
+fn candidate(list: &List, page: &Page<'_>, original: u32, f: &Features) -> Candidate {
+    let score = score::score(f);
+    let relation = score::relation(f, score);
     let meta = list.meta(original as usize);
     let rec = list.record(original as usize);
     let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
@@ -166,14 +184,13 @@ fn candidate(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Candi
             .is_some_and(|s| credits::mentions(page.text, &page.analysis, s)),
         near_duplicate: f.near_duplicate,
         lang: lang::code_at(rec.lang).to_string(),
-        evidence: score::evidence(&f),
+        evidence: score::evidence(f),
     }
 }
 
 /// Everything measured about the page and one original.
 fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Features {
     let rec = list.record(original as usize);
-    let n = list.len();
     // Page shingles the original would have kept had it contained them.
     let sampled = page.features.shingles.partition_point(|s| s.key <= rec.tau);
     let shingle_hits = hits
@@ -198,7 +215,6 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
     let (order, order_pairs) = concordance(&pairs);
     let page_lang = page.analysis.lang;
     let orig_lang = lang::code_at(rec.lang);
-    let _ = n;
     Features {
         page_coverage: if sampled > 0 {
             (shingle_hits as f64 / sampled as f64).min(1.0)

@@ -1,1 +1,641 @@
-fn main() {}
+//! `provenance`: build lists of originals, check articles against them, compare two texts, and
+//! measure accuracy on labelled sets. Run `provenance --help` for the commands.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use provenance::eval::{evaluate, Case, EvalResult, Metrics};
+use provenance::fingerprint::SketchSize;
+use provenance::list::{format, prepare, ListBuilder, OriginalDoc};
+use provenance::matching::{candidate_features, check_page, Page};
+use provenance::{List, Relation, Report};
+
+/// The list used when `--list` is not given: the public evaluation sets' originals and the
+/// project's own demo story, as fingerprints only (see README).
+static DEFAULT_LIST: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/lists/default.provlist"
+));
+
+#[derive(Parser)]
+#[command(
+    name = "provenance",
+    version,
+    about = "Names the original source behind a copied, partial, spun or translated news article."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a list of originals from JSON Lines files ({"id","source","title","url","published","lang","text"}).
+    BuildList {
+        /// Originals files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Where to write the list.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Check an article (a file, or - / nothing for standard input) against a list.
+    Check {
+        /// List file (default: the bundled list).
+        #[arg(long)]
+        list: Option<PathBuf>,
+        /// Article text file, or - for standard input.
+        file: Option<PathBuf>,
+        /// Print one JSON report.
+        #[arg(long, conflicts_with = "jsonl")]
+        json: bool,
+        /// Read cases {"id","text"[,"lang"]} from this JSON Lines file; write one JSON report per line.
+        #[arg(long)]
+        jsonl: Option<PathBuf>,
+        /// The article's language (ISO 639-1), if known.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Compare two texts: how much of PAGE comes from ORIGINAL, with the passages.
+    Compare {
+        /// The text that may be a copy.
+        page: PathBuf,
+        /// The text that may be its original.
+        original: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure accuracy on an evaluation set (a folder with originals.jsonl and cases.jsonl).
+    Eval {
+        /// Set folders.
+        #[arg(required = true)]
+        sets: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write every (case, candidate) feature row to this TSV file (for calibration).
+        #[arg(long)]
+        features: Option<PathBuf>,
+    },
+    /// Describe a list file: originals, sources, size.
+    Info {
+        /// List file (default: the bundled list).
+        list: Option<PathBuf>,
+    },
+}
+
+/// A CLI failure: a message for the user, exit code 2.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::BuildList {
+            inputs,
+            output,
+            quiet,
+        } => build_list(&inputs, &output, quiet),
+        Command::Check {
+            list,
+            file,
+            json,
+            jsonl,
+            lang,
+        } => check(
+            list.as_deref(),
+            file.as_deref(),
+            json,
+            jsonl.as_deref(),
+            lang,
+        ),
+        Command::Compare {
+            page,
+            original,
+            json,
+        } => compare(&page, &original, json),
+        Command::Eval {
+            sets,
+            json,
+            features,
+        } => eval(&sets, json, features.as_deref()),
+        Command::Info { list } => info(list.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg)) => {
+            eprintln!("provenance: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a file (or standard input for "-") as UTF-8 text, with a clear error otherwise.
+fn read_text(path: Option<&Path>) -> Result<String, Failure> {
+    let (bytes, name) = match path {
+        None => (read_stdin()?, "standard input".to_string()),
+        Some(p) if p.as_os_str() == "-" => (read_stdin()?, "standard input".to_string()),
+        Some(p) => (
+            fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
+            p.display().to_string(),
+        ),
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "{name} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn read_stdin() -> Result<Vec<u8>, Failure> {
+    let mut buf = Vec::new();
+    io::stdin().read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+fn load_list(path: Option<&Path>) -> Result<List, Failure> {
+    match path {
+        Some(p) => {
+            let bytes = fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?;
+            format::decode(&bytes).map_err(|e| Failure(format!("{}: {e}", p.display())))
+        }
+        None => format::decode(DEFAULT_LIST).map_err(|e| Failure(format!("the bundled list: {e}"))),
+    }
+}
+
+/// Reads originals from JSON Lines files, skipping exact repeats of an id (the same original in
+/// two sets) and refusing two different originals under one id.
+fn read_originals(inputs: &[PathBuf]) -> Result<Vec<OriginalDoc>, Failure> {
+    let mut docs: Vec<OriginalDoc> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for path in inputs {
+        let text = read_text(Some(path))?;
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let doc: OriginalDoc = serde_json::from_str(line).map_err(|e| {
+                Failure(format!(
+                    "{}:{}: not an original: {e}",
+                    path.display(),
+                    n + 1
+                ))
+            })?;
+            if doc.id.is_empty() {
+                return Err(Failure(format!(
+                    "{}:{}: an original needs a non-empty \"id\"",
+                    path.display(),
+                    n + 1
+                )));
+            }
+            match seen.get(&doc.id) {
+                Some(&i) if docs[i].text == doc.text => continue,
+                Some(_) => {
+                    return Err(Failure(format!(
+                        "{}:{}: id {:?} is used by two different originals",
+                        path.display(),
+                        n + 1,
+                        doc.id
+                    )))
+                }
+                None => {
+                    seen.insert(doc.id.clone(), docs.len());
+                    docs.push(doc);
+                }
+            }
+        }
+    }
+    Ok(docs)
+}
+
+fn build_list(inputs: &[PathBuf], output: &Path, quiet: bool) -> Result<(), Failure> {
+    let start = Instant::now();
+    let docs = read_originals(inputs)?;
+    let bytes_in: usize = docs.iter().map(|d| d.text.len()).sum();
+    let bar = if quiet || docs.len() < 2000 {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(docs.len() as u64)
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} fingerprinting {pos}/{len} originals [{bar:30}] {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let size = SketchSize::LIST;
+    let mut builder = ListBuilder::new(size);
+    for chunk in docs.chunks(4096) {
+        let prepared: Vec<_> = chunk
+            .par_iter()
+            .cloned()
+            .map(|d| prepare(d, size))
+            .collect();
+        for p in prepared {
+            builder.push(p)?;
+        }
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    let list = builder.finish();
+    let bytes = format::encode(&list);
+    fs::write(output, &bytes).map_err(|e| Failure(format!("{}: {e}", output.display())))?;
+    if !quiet {
+        let secs = start.elapsed().as_secs_f64();
+        eprintln!(
+            "provenance: wrote {} ({} originals, {} bytes, {:.0} bytes per original) from {:.1} MB of text in {:.2} s",
+            output.display(), list.len(), bytes.len(), bytes.len() as f64 / list.len().max(1) as f64, bytes_in as f64 / 1e6, secs
+        );
+    }
+    Ok(())
+}
+
+/// One line of a `--jsonl` cases file.
+#[derive(Deserialize)]
+struct JsonlCase {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+fn timed_check(list: &List, text: &str, lang: Option<&str>) -> Report {
+    let start = Instant::now();
+    let mut r = check_page(list, &Page::new(text, lang));
+    r.stats.millis = (start.elapsed().as_secs_f64() * 1e6).round() / 1e3;
+    r
+}
+
+fn check(
+    list: Option<&Path>,
+    file: Option<&Path>,
+    json: bool,
+    jsonl: Option<&Path>,
+    lang: Option<String>,
+) -> Result<(), Failure> {
+    let list = load_list(list)?;
+    if let Some(cases_path) = jsonl {
+        let text = read_text(Some(cases_path))?;
+        let mut cases = Vec::new();
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let c: JsonlCase = serde_json::from_str(line).map_err(|e| {
+                Failure(format!(
+                    "{}:{}: not a case: {e}",
+                    cases_path.display(),
+                    n + 1
+                ))
+            })?;
+            cases.push(c);
+        }
+        let reports: Vec<(String, Report)> = cases
+            .par_iter()
+            .map(|c| {
+                let mut r = timed_check(&list, &c.text, c.lang.as_deref().or(lang.as_deref()));
+                let id = match &c.id {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                r.id = Some(id.clone());
+                (id, r)
+            })
+            .collect();
+        let mut out = BufWriter::new(io::stdout().lock());
+        for (_, r) in reports {
+            serde_json::to_writer(&mut out, &r)?;
+            writeln!(out)?;
+        }
+        return Ok(out.flush()?);
+    }
+    let text = read_text(file)?;
+    let report = timed_check(&list, &text, lang.as_deref());
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", readable(&report, &text));
+    }
+    Ok(())
+}
+
+/// The plain-words verdict for a relation, as the extension shows it.
+fn verdict_words(r: Relation) -> &'static str {
+    match r {
+        Relation::Verbatim => "Copied almost word for word from",
+        Relation::Partial => "Partly copied from",
+        Relation::Rewritten => "Rewritten from",
+        Relation::Translated => "Translated from",
+        Relation::Related => "Same story as, not copied from",
+        Relation::None => "No known original found",
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// The human-readable report of `check`.
+fn readable(r: &Report, text: &str) -> String {
+    let mut s = String::new();
+    let name = |c: &provenance::Candidate| c.source.clone().unwrap_or_else(|| c.id.clone());
+    match &r.best {
+        Some(b) if b.relation != Relation::None => {
+            s += &format!(
+                "{} {} ({} likely derived)\n",
+                verdict_words(b.relation),
+                name(b),
+                pct(b.score)
+            );
+            s += &format!(
+                "  original: {}",
+                b.title
+                    .as_deref()
+                    .map_or(b.id.clone(), |t| format!("\"{t}\""))
+            );
+            if let Some(d) = &b.published {
+                s += &format!(", {d}");
+            }
+            s += "\n";
+            if let Some(u) = &b.url {
+                s += &format!("  {u}\n");
+            }
+            s += &format!(
+                "  page found in the original: {} · original reused: {} · {}\n",
+                pct(b.page_coverage),
+                pct(b.original_coverage),
+                if b.credited {
+                    format!("credits {}", name(b))
+                } else {
+                    "no credit found".into()
+                }
+            );
+        }
+        _ => s += "No known original found.\n",
+    }
+    if !r.passages.is_empty() {
+        let exact = r
+            .passages
+            .iter()
+            .filter(|p| p.kind == provenance::PassageKind::Exact)
+            .count();
+        s += &format!(
+            "  passages: {} exact, {} reworded\n",
+            exact,
+            r.passages.len() - exact
+        );
+        for p in r.passages.iter().take(3) {
+            let snippet: String = text[p.start..p.end].chars().take(90).collect();
+            s += &format!(
+                "    [{:?}] \"{}{}\"\n",
+                p.kind,
+                snippet.replace('\n', " "),
+                if text[p.start..p.end].chars().count() > 90 {
+                    "…"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    if !r.credits.is_empty() {
+        s += &format!("  the page credits: {}\n", r.credits.join(", "));
+    }
+    let others: Vec<_> = r
+        .candidates
+        .iter()
+        .skip(1)
+        .filter(|c| c.relation != Relation::None)
+        .collect();
+    if !others.is_empty() {
+        s += "Other candidates:\n";
+        for c in others {
+            s += &format!(
+                "  {} — {} ({}, {})\n",
+                name(c),
+                c.title.as_deref().unwrap_or(&c.id),
+                pct(c.score),
+                c.relation.as_str()
+            );
+        }
+    }
+    s += &format!(
+        "Checked {} words{} in {:.1} ms{}.\n",
+        r.stats.words,
+        if r.lang.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", r.lang)
+        },
+        r.stats.millis,
+        if r.stats.truncated {
+            "; the text was truncated to its first megabyte"
+        } else {
+            ""
+        }
+    );
+    s
+}
+
+fn compare(page: &Path, original: &Path, json: bool) -> Result<(), Failure> {
+    let a = read_text(Some(page))?;
+    let b = read_text(Some(original))?;
+    let start = Instant::now();
+    let mut c = provenance::compare::compare(&a, &b);
+    c.report.stats.millis = (start.elapsed().as_secs_f64() * 1e6).round() / 1e3;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&c)?);
+        return Ok(());
+    }
+    let best = c.report.best.as_ref();
+    let rel = best.map_or(Relation::None, |b| b.relation);
+    println!(
+        "score {} · {}",
+        pct(best.map_or(0.0, |b| b.score)),
+        match rel {
+            Relation::None => "nothing in common".to_string(),
+            other => format!(
+                "{} the original",
+                verdict_words(other)
+                    .trim_end_matches(" from")
+                    .trim_end_matches(" as, not copied")
+            ),
+        }
+    );
+    if let Some(b) = best {
+        println!(
+            "page found in the original: {} · original reused: {}",
+            pct(b.page_coverage),
+            pct(b.original_coverage)
+        );
+    }
+    for p in &c.page_passages {
+        let q = c.original_passages.iter().find(|q| q.link == p.link);
+        let snip = |t: &str, s: usize, e: usize| {
+            t[s..e]
+                .chars()
+                .take(70)
+                .collect::<String>()
+                .replace('\n', " ")
+        };
+        println!("  [{:?}] page \"{}\"", p.kind, snip(&a, p.start, p.end));
+        if let Some(q) = q {
+            println!("          original \"{}\"", snip(&b, q.start, q.end));
+        }
+    }
+    Ok(())
+}
+
+fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, Failure> {
+    let text = read_text(Some(path))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| {
+            serde_json::from_str(l)
+                .map_err(|e| Failure(format!("{}:{}: {e}", path.display(), n + 1)))
+        })
+        .collect()
+}
+
+fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Failure> {
+    let mut feature_out = match features {
+        Some(p) => {
+            let mut f = BufWriter::new(fs::File::create(p)?);
+            writeln!(f, "set\tcase\trelation\texpected\tcandidate\tis_expected\tcross_language\tpage_coverage\toriginal_coverage\tterms\tanchors\torder\torder_pairs\tnear_duplicate")?;
+            Some(f)
+        }
+        None => None,
+    };
+    let mut results: Vec<EvalResult> = Vec::new();
+    for set in sets {
+        let name = set
+            .file_name()
+            .map_or("set".into(), |n| n.to_string_lossy().to_string());
+        let docs = read_originals(&[set.join("originals.jsonl")])?;
+        let size = std::env::var("PROVENANCE_SKETCH")
+            .ok()
+            .map(|v| {
+                let n: Vec<usize> = v.split(',').map(|x| x.parse().unwrap()).collect();
+                SketchSize {
+                    shingles: n[0],
+                    terms: n[1],
+                    anchors: n[2],
+                }
+            })
+            .unwrap_or(SketchSize::LIST);
+        let mut builder = ListBuilder::new(size);
+        for p in docs
+            .into_par_iter()
+            .map(|d| prepare(d, size))
+            .collect::<Vec<_>>()
+        {
+            builder.push(p)?;
+        }
+        let list = builder.finish();
+        let cases: Vec<Case> = read_jsonl(&set.join("cases.jsonl"))?;
+        let reports: Vec<Report> = cases
+            .par_iter()
+            .map(|c| timed_check(&list, &c.text, c.lang.as_deref()))
+            .collect();
+        if let Some(out) = feature_out.as_mut() {
+            for c in &cases {
+                let page = Page::new(&c.text, c.lang.as_deref());
+                for (o, f) in candidate_features(&list, &page) {
+                    let id = list.meta(o).id;
+                    writeln!(
+                        out,
+                        "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}",
+                        c.id, c.relation, c.expect.as_deref().unwrap_or(""), u8::from(c.expect.as_deref() == Some(id)),
+                        u8::from(f.cross_language), f.page_coverage, f.original_coverage, f.terms, f.anchors, f.order,
+                        f.order_pairs, u8::from(f.near_duplicate)
+                    )?;
+                }
+            }
+        }
+        results.push(evaluate(&name, &cases, &reports, &list));
+    }
+    if let Some(mut out) = feature_out {
+        out.flush()?;
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&results)?);
+        return Ok(());
+    }
+    let f = |x: Option<f64>| x.map_or("   –".to_string(), |v| format!("{v:.3}"));
+    println!(
+        "{:<28} {:>5} {:>6} {:>7} {:>7} {:>8} {:>10}",
+        "set / relation", "cases", "auc", "top1src", "top1id", "decision", "false_attr"
+    );
+    let row = |label: &str, m: &Metrics| {
+        println!(
+            "{:<28} {:>5} {:>6} {:>7} {:>7} {:>8} {:>10}",
+            label,
+            m.cases,
+            format!("{}{}", f(m.auc), if m.auc_leave_own_out { "*" } else { "" }),
+            f(m.top1_source),
+            f(m.top1_id),
+            f(m.decision),
+            f(m.false_attr)
+        )
+    };
+    for r in &results {
+        row(&r.set, &r.all);
+        for (rel, m) in &r.by_relation {
+            row(&format!("  {rel}"), m);
+        }
+    }
+    if results.iter().any(|r| r.all.auc_leave_own_out) {
+        println!("* no negatives in the set: AUC against each case's best other original");
+    }
+    Ok(())
+}
+
+fn info(path: Option<&Path>) -> Result<(), Failure> {
+    let list = load_list(path)?;
+    let bytes = match path {
+        Some(p) => fs::metadata(p)?.len() as usize,
+        None => DEFAULT_LIST.len(),
+    };
+    let mut by_source: HashMap<&str, usize> = HashMap::new();
+    for i in 0..list.len() {
+        *by_source
+            .entry(list.meta(i).source.unwrap_or("(no source)"))
+            .or_default() += 1;
+    }
+    let mut sources: Vec<_> = by_source.into_iter().collect();
+    sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    println!(
+        "{} originals, {} index entries, {} bytes ({:.0} per original)",
+        list.len(),
+        list.entries(),
+        bytes,
+        bytes as f64 / list.len().max(1) as f64
+    );
+    let [s, t, a] = list.sketch_size();
+    println!("sketch: {s} phrases, {t} terms, {a} anchors per original");
+    for (src, n) in sources.iter().take(15) {
+        println!("  {n:>6}  {src}");
+    }
+    Ok(())
+}

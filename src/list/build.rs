@@ -61,7 +61,15 @@ pub fn prepare(mut doc: OriginalDoc, size: SketchSize) -> Prepared {
     let mut features = DocFeatures::new(&a);
     // Keep only what selection can use: the bottom shingles (plus one, so the sketch still
     // knows the original had more) and the most frequent terms and anchors.
-    features.shingles.truncate(size.shingles.saturating_add(1));
+    if let Some(k) = size
+        .shingles
+        .checked_sub(1)
+        .filter(|&k| k < features.shingles.len())
+    {
+        let tau = features.shingles[k].key | 0xffff;
+        let end = features.shingles.partition_point(|s| s.key <= tau);
+        features.shingles.truncate(end + 1);
+    }
     keep_most_frequent(&mut features.terms, TERM_POOL.max(size.terms));
     keep_most_frequent(&mut features.anchors, ANCHOR_POOL.max(size.anchors));
     doc.text = String::new();

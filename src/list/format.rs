@@ -7,7 +7,7 @@
 //!  10  header_len   u16      48
 //!  12  originals    u32      n, at most 2^24 - 1
 //!  16  entries      u32      m, index entries (stored features)
-//!  20  bucket_bits  u8       b, at most 16
+//!  20  bucket_bits  u8       b, 8 to 22
 //!  21  sketch size  3 × u8   shingles, terms, anchors kept per original (informative)
 //!  24  sources      u32      s, distinct source names
 //!  28  reserved     u32      0
@@ -15,10 +15,10 @@
 //!  40  body_crc     u32      CRC-32 (IEEE) of the body
 //!  44  header_crc   u32      CRC-32 of header bytes 0..44
 //! body
-//!   records    n × 22 bytes: simhash u64, tau u32, words u16, term_weight u16 (/256),
-//!              anchor_weight u16 (/256), shingles u8, terms u8, anchors u8, lang u8
+//!   records    n × 20 bytes: simhash u64, tau u16 (top 16 bits), words u16, term_weight u16
+//!              (/256), anchor_weight u16 (/256), shingles u8, terms u8, anchors u8, lang u8
 //!   buckets    (2^b + 1) × u32: entry offsets, non-decreasing, first 0, last m
-//!   residuals  m × u16: bits (32-16-b)..(32-b) of each entry's key, sorted within a bucket
+//!   residuals  m × u16: the 16 key bits after the top b, sorted within a bucket
 //!   postings   m × u32: original index << 8 | relative position
 //!   sources    s × string
 //!   metadata   n × (varint source index + 1 or 0; strings id, title, url, published)
@@ -41,7 +41,9 @@ pub const VERSION: u16 = 1;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Bytes per original record.
-pub const RECORD_LEN: usize = 22;
+pub const RECORD_LEN: usize = 20;
+/// Smallest bucket table exponent.
+pub const MIN_BUCKET_BITS: u8 = 8;
 /// Largest bucket table exponent.
 pub const MAX_BUCKET_BITS: u8 = 16;
 
@@ -61,11 +63,11 @@ pub(crate) fn layout(
     sketch_size: [u8; 3],
 ) -> List {
     let m = entries.len();
-    let mut bits = 0u8;
+    let mut bits = MIN_BUCKET_BITS;
     while bits < MAX_BUCKET_BITS && (m >> (bits + 1)) >= 8 {
         bits += 1;
     }
-    let shift = 32 - (u32::from(bits) + 16).min(32);
+    let shift = 32u32.saturating_sub(u32::from(bits) + 16);
     for e in &mut entries {
         e.0 >>= shift;
     }
@@ -148,7 +150,7 @@ pub fn encode(list: &List) -> Vec<u8> {
     );
     for r in &list.records {
         body.extend_from_slice(&r.simhash.to_le_bytes());
-        body.extend_from_slice(&r.tau.to_le_bytes());
+        body.extend_from_slice(&((r.tau >> 16) as u16).to_le_bytes());
         body.extend_from_slice(&(r.words.min(u32::from(u16::MAX)) as u16).to_le_bytes());
         body.extend_from_slice(&weight_to_u16(r.term_weight).to_le_bytes());
         body.extend_from_slice(&weight_to_u16(r.anchor_weight).to_le_bytes());
@@ -292,7 +294,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     let bits = h[20];
     let sketch_size = [h[21], h[22], h[23]];
     let n_sources = u32_at(h, 24) as usize;
-    if bits > MAX_BUCKET_BITS {
+    if !(MIN_BUCKET_BITS..=MAX_BUCKET_BITS).contains(&bits) {
         return Err(ListError::Corrupt("bucket table too large"));
     }
     if n > super::build::MAX_ORIGINALS {
@@ -316,12 +318,12 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         .chunks_exact(RECORD_LEN)
         .map(|r| Record {
             simhash: u64_at(r, 0),
-            tau: u32_at(r, 8),
-            words: u32::from(u16_at(r, 12)),
-            term_weight: f32::from(u16_at(r, 14)) / 256.0,
-            anchor_weight: f32::from(u16_at(r, 16)) / 256.0,
-            counts: [r[18], r[19], r[20]],
-            lang: r[21],
+            tau: u32::from(u16_at(r, 8)) << 16 | 0xffff,
+            words: u32::from(u16_at(r, 10)),
+            term_weight: f32::from(u16_at(r, 12)) / 256.0,
+            anchor_weight: f32::from(u16_at(r, 14)) / 256.0,
+            counts: [r[16], r[17], r[18]],
+            lang: r[19],
         })
         .collect();
     let buckets: Vec<u32> = rd
