@@ -168,7 +168,7 @@ fn candidate(list: &List, page: &Page<'_>, original: u32, f: &Features) -> Candi
     let relation = score::relation(f, score);
     let meta = list.meta(original as usize);
     let rec = list.record(original as usize);
-    let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
+    let r3 = |x: f64| (x * 1000.0).round() / 1000.0 + 0.0;
     Candidate {
         id: meta.id.to_string(),
         source: meta.source.map(str::to_string),
@@ -223,7 +223,8 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         },
         original_coverage: (shingle_hits as f64 / f64::from(rec.counts[0].max(1))).min(1.0),
         terms: share(weight(Kind::Term), rec.term_weight),
-        anchors: share(weight(Kind::Anchor), rec.anchor_weight),
+        // One shared number is no evidence: the anchor share is shrunk by how many matched.
+        anchors: share(weight(Kind::Anchor), rec.anchor_weight) * shrink(hits, Kind::Anchor),
         order,
         order_pairs,
         cross_language: !page_lang.is_empty() && !orig_lang.is_empty() && page_lang != orig_lang,
@@ -231,6 +232,12 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
             && rec.words > 0
             && (page.features.simhash ^ rec.simhash).count_ones() <= 3,
     }
+}
+
+/// `m / (m + 2)` for `m` matched features of `kind`: confidence grows with evidence mass.
+fn shrink(hits: &[Hit], kind: Kind) -> f64 {
+    let m = hits.iter().filter(|h| h.kind == kind).count() as f64;
+    m / (m + 2.0)
 }
 
 /// Share of concordant pairs among `(page, original)` position pairs sorted by page position,
