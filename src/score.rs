@@ -145,7 +145,14 @@ mod tests {
         ] {
             assert!(score(&bump) >= s0);
         }
-        let all = Features { page_coverage: 0.5, original_coverage: 0.5, terms: 0.6, anchors: 0.6, order: 0.9, ..base };
+        let all = Features {
+            page_coverage: 0.5,
+            original_coverage: 0.5,
+            terms: 0.6,
+            anchors: 0.6,
+            order: 0.9,
+            ..base
+        };
         assert!(score(&all) > s0);
     }
 

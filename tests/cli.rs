@@ -1,0 +1,272 @@
+//! End-to-end tests of the `provenance` binary: the report contract, the demo, and bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_provenance"))
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn demo_article_names_its_original_with_the_bundled_list() {
+    let out = bin()
+        .args(["check", "--json", "examples/demo/article.txt"])
+        .output()
+        .unwrap();
+    let r = json(&out);
+    assert_eq!(r["best"]["source"], "Northwind Wire");
+    assert_eq!(r["best"]["id"], "demo-harbour-bridge");
+    assert_eq!(r["verdict"], "verbatim");
+    for key in [
+        "id",
+        "source",
+        "title",
+        "url",
+        "published",
+        "score",
+        "relation",
+        "page_coverage",
+        "original_coverage",
+        "credited",
+    ] {
+        assert!(r["best"].get(key).is_some(), "best.{key}");
+    }
+    assert!(r["candidates"].as_array().unwrap().len() <= 5);
+    let text = std::fs::read_to_string("examples/demo/article.txt").unwrap();
+    let passages = r["passages"].as_array().unwrap();
+    assert!(!passages.is_empty());
+    for p in passages {
+        let (s, e) = (
+            p["start"].as_u64().unwrap() as usize,
+            p["end"].as_u64().unwrap() as usize,
+        );
+        assert!(s < e && text.is_char_boundary(s) && text.is_char_boundary(e));
+        assert_eq!(p["original_id"], "demo-harbour-bridge");
+    }
+    assert!(r["stats"]["words"].as_u64().unwrap() > 100);
+    // Furniture is not reuse: no passage covers the comment prompt at the end.
+    let last = passages
+        .iter()
+        .map(|p| p["end"].as_u64().unwrap() as usize)
+        .max()
+        .unwrap();
+    assert!(last < text.find("Share this article").unwrap());
+}
+
+#[test]
+fn readable_report_speaks_plain_words() {
+    let out = bin()
+        .args(["check", "examples/demo/article.txt"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("Copied almost word for word from Northwind Wire"),
+        "{s}"
+    );
+}
+
+#[test]
+fn jsonl_mode_keeps_ids_and_order() {
+    let dir = tempdir();
+    let cases = dir.join("cases.jsonl");
+    std::fs::write(
+        &cases,
+        "{\"id\":\"b\",\"text\":\"Nothing to see here at all.\"}\n{\"id\":7,\"text\":\"\"}\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "--jsonl", cases.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "b");
+    assert_eq!(lines[1]["id"], "7");
+    assert_eq!(lines[1]["verdict"], "none");
+}
+
+#[test]
+fn bad_input_gets_clear_errors_or_sane_reports() {
+    let out = run_stdin(&["check", "-"], b"caf\xe9 au lait");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+
+    let r = json(&run_stdin(&["check", "--json"], b""));
+    assert_eq!(r["verdict"], "none");
+    assert!(r["best"].is_null());
+
+    let junk: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 & 0x7f)
+        .collect();
+    assert!(json(&run_stdin(&["check", "--json"], &junk))["stats"].is_object());
+
+    let huge = "The council met again on Tuesday to discuss the harbour. ".repeat(180_000);
+    let r = json(&run_stdin(&["check", "--json"], huge.as_bytes()));
+    assert_eq!(r["stats"]["truncated"], true);
+
+    let rtl =
+        "لاہور میں بارش کے بعد شہر کی کئی سڑکیں زیر آب آگئیں اور ٹریفک کا نظام درہم برہم ہو گیا۔ "
+            .repeat(20);
+    assert!(json(&run_stdin(&["check", "--json"], rtl.as_bytes()))["lang"] == "ur");
+
+    let no_spaces = "x".repeat(50_000);
+    assert!(
+        json(&run_stdin(&["check", "--json"], no_spaces.as_bytes()))["stats"]["words"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+}
+
+#[test]
+fn damaged_list_files_are_refused_clearly() {
+    let dir = tempdir();
+    let good = dir.join("demo.provlist");
+    let out = bin()
+        .args([
+            "build-list",
+            "-q",
+            "examples/demo/originals.jsonl",
+            "-o",
+            good.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&good).unwrap();
+    for (name, damaged, expect) in [
+        ("cut", bytes[..bytes.len() / 2].to_vec(), "truncated"),
+        (
+            "flipped",
+            {
+                let mut b = bytes.clone();
+                let n = b.len() - 3;
+                b[n] ^= 4;
+                b
+            },
+            "damaged",
+        ),
+        (
+            "text",
+            b"hello, this is not a list at all, just some text that is long enough".to_vec(),
+            "not a provenance list",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, damaged).unwrap();
+        let out = bin()
+            .args([
+                "check",
+                "--list",
+                path.to_str().unwrap(),
+                "examples/demo/article.txt",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(expect),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = bin()
+        .args([
+            "check",
+            "--json",
+            "--list",
+            good.to_str().unwrap(),
+            "examples/demo/article.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(json(&out)["best"]["id"], "demo-harbour-bridge");
+}
+
+#[test]
+fn build_list_reports_bad_lines_with_their_place() {
+    let dir = tempdir();
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\":\"a\",\"text\":\"fine\"}\n{\"id\":\"b\"}\n").unwrap();
+    let out = bin()
+        .args([
+            "build-list",
+            bad.to_str().unwrap(),
+            "-o",
+            dir.join("x").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.jsonl:2"));
+}
+
+#[test]
+fn compare_shows_linked_passages() {
+    let dir = tempdir();
+    let orig = dir.join("orig.txt");
+    let text: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/demo/originals.jsonl").unwrap())
+            .unwrap();
+    std::fs::write(&orig, text["text"].as_str().unwrap()).unwrap();
+    let out = bin()
+        .args([
+            "compare",
+            "--json",
+            "examples/demo/article.txt",
+            orig.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let c = json(&out);
+    assert!(c["report"]["best"]["score"].as_f64().unwrap() > 0.5);
+    let page = c["page_passages"].as_array().unwrap();
+    let original = c["original_passages"].as_array().unwrap();
+    assert!(!page.is_empty());
+    for p in page {
+        assert!(original.iter().any(|o| o["link"] == p["link"]));
+    }
+}
+
+fn tempdir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let d = std::env::temp_dir().join(format!(
+        "provenance-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
