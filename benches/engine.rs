@@ -1,1 +1,172 @@
-fn main() {}
+//! Speed and size figures of the engine, printed (README's table). Run: `./build.sh bench`.
+//!
+//! Texts come from `../shared/eval` when present (real news), else from the demo story. Large
+//! lists are synthetic: originals of about 350 words assembled from the pool's sentences by a
+//! fixed pseudo-random sequence, so that every run measures the same lists.
+
+use std::time::Instant;
+
+use provenance::fingerprint::SketchSize;
+use provenance::list::{format, prepare, ListBuilder, OriginalDoc};
+use provenance::matching::{check_page, Page};
+use rayon::prelude::*;
+
+fn pool() -> Vec<String> {
+    let mut texts = Vec::new();
+    for set in [
+        "seeds",
+        "seed-story",
+        "clough-stevenson",
+        "counter-public",
+        "wmt19-public",
+    ] {
+        for file in ["originals.jsonl", "cases.jsonl"] {
+            if let Ok(s) = std::fs::read_to_string(format!("../shared/eval/{set}/{file}")) {
+                for l in s.lines().filter(|l| !l.trim().is_empty()) {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    texts.push(v["text"].as_str().unwrap_or("").to_string());
+                }
+            }
+        }
+    }
+    if texts.is_empty() {
+        let demo = std::fs::read_to_string("examples/demo/originals.jsonl").unwrap();
+        let v: serde_json::Value = serde_json::from_str(demo.lines().next().unwrap()).unwrap();
+        texts.push(v["text"].as_str().unwrap().to_string());
+    }
+    texts
+}
+
+/// `n` synthetic originals of about 350 words built from the pool's English sentences.
+fn synthetic(pool: &[String], n: usize) -> Vec<OriginalDoc> {
+    let sentences: Vec<&str> = pool
+        .iter()
+        .flat_map(|t| t.split(". "))
+        .filter(|s| s.split_whitespace().count() >= 8 && s.is_ascii())
+        .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..n)
+        .map(|i| {
+            let mut text = String::new();
+            while text.split_whitespace().count() < 350 {
+                text.push_str(sentences[(next() % sentences.len() as u64) as usize]);
+                text.push_str(". ");
+            }
+            OriginalDoc {
+                id: format!("syn-{i}"),
+                source: Some(format!("Agency {}", i % 40)),
+                title: Some(format!("Synthetic story number {i}")),
+                url: Some(format!("https://example.org/story/{i}")),
+                published: Some("2026-01-01".into()),
+                lang: Some("en".into()),
+                text,
+            }
+        })
+        .collect()
+}
+
+fn build(docs: Vec<OriginalDoc>) -> provenance::List {
+    let mut b = ListBuilder::new(SketchSize::LIST);
+    for p in docs
+        .into_par_iter()
+        .map(|d| prepare(d, SketchSize::LIST))
+        .collect::<Vec<_>>()
+    {
+        b.push(p).unwrap();
+    }
+    b.finish()
+}
+
+fn main() {
+    let pool = pool();
+    let bytes: usize = pool.iter().map(String::len).sum();
+    println!("pool: {} texts, {:.1} MB", pool.len(), bytes as f64 / 1e6);
+
+    // Fingerprinting throughput (the costly part of building a list), one core and all cores.
+    let docs: Vec<OriginalDoc> = pool
+        .iter()
+        .enumerate()
+        .map(|(i, t)| OriginalDoc {
+            id: i.to_string(),
+            text: t.clone(),
+            ..Default::default()
+        })
+        .collect();
+    let reps = (20_000_000 / bytes.max(1)).max(1);
+    let t = Instant::now();
+    for _ in 0..reps {
+        for d in &docs {
+            std::hint::black_box(prepare(d.clone(), SketchSize::LIST));
+        }
+    }
+    let single = (bytes * reps) as f64 / 1e6 / t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    for _ in 0..reps {
+        std::hint::black_box(
+            docs.par_iter()
+                .map(|d| prepare(d.clone(), SketchSize::LIST))
+                .count(),
+        );
+    }
+    let parallel = (bytes * reps) as f64 / 1e6 / t.elapsed().as_secs_f64();
+    println!(
+        "fingerprinting: {single:.1} MB/s on one core, {parallel:.1} MB/s on {} cores",
+        rayon::current_num_threads()
+    );
+
+    // Checking against a 20,000-original list, batch mode (one thread, pages analysed in the loop).
+    let list = build(synthetic(&pool, 20_000));
+    let encoded = format::encode(&list);
+    let meta: usize = (0..list.len())
+        .map(|i| {
+            let m = list.meta(i);
+            m.id.len()
+                + m.title.map_or(0, str::len)
+                + m.url.map_or(0, str::len)
+                + m.published.map_or(0, str::len)
+                + 5
+        })
+        .sum();
+    println!(
+        "20,000-original list: {} bytes, {:.0} bytes per original ({:.0} fingerprints + {:.0} metadata)",
+        encoded.len(), encoded.len() as f64 / 2e4, (encoded.len() - meta) as f64 / 2e4, meta as f64 / 2e4
+    );
+    let pages: Vec<&String> = pool
+        .iter()
+        .filter(|t| (200..600).contains(&t.split_whitespace().count()))
+        .take(300)
+        .collect();
+    let words: usize = pages.iter().map(|p| p.split_whitespace().count()).sum();
+    let t = Instant::now();
+    let mut runs = 0;
+    while t.elapsed().as_secs_f64() < 3.0 {
+        for p in &pages {
+            std::hint::black_box(check_page(&list, &Page::new(p, None)));
+            runs += 1;
+        }
+    }
+    println!(
+        "check: {:.3} ms per article on average ({} words on average) against 20,000 originals",
+        t.elapsed().as_secs_f64() * 1e3 / runs as f64,
+        words / pages.len().max(1)
+    );
+
+    // Loading a 100,000-original list.
+    let big = format::encode(&build(synthetic(&pool, 100_000)));
+    let t = Instant::now();
+    let n = 10;
+    for _ in 0..n {
+        std::hint::black_box(format::decode(&big).unwrap());
+    }
+    println!(
+        "load: {:.1} ms for a 100,000-original list ({:.1} MB)",
+        t.elapsed().as_secs_f64() * 1e3 / n as f64,
+        big.len() as f64 / 1e6
+    );
+}

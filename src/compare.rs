@@ -179,9 +179,12 @@ fn token_bytes(a: &Analysis, first: u32, last: u32) -> (usize, usize) {
     (f.start as usize, l.end as usize)
 }
 
+/// A sentence's content words, byte range and inclusive token range.
+type SentenceInfo = (HashSet<u64>, (usize, usize), (u32, u32));
+
 /// Content-word sets and byte ranges of a text's sentences.
-fn sentences(a: &Analysis) -> Vec<(HashSet<u64>, (usize, usize), (u32, u32))> {
-    let mut out: Vec<(HashSet<u64>, (usize, usize), (u32, u32))> = Vec::new();
+fn sentences(a: &Analysis) -> Vec<SentenceInfo> {
+    let mut out: Vec<SentenceInfo> = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
         let s = t.sentence as usize;
         if s >= ALIGN_MAX_SENTENCES {

@@ -350,7 +350,7 @@ fn passages(
                 .enumerate()
                 .filter(|(_, t)| t.sentence as usize == s && t.flags & crate::text::FURNITURE == 0);
             if let Some((a, _)) = in_sentence.next() {
-                let b = in_sentence.last().map_or(a, |(b, _)| b);
+                let b = in_sentence.next_back().map_or(a, |(b, _)| b);
                 push_token_span(tokens, a as u32, b as u32, kind, &mut spans);
             }
         }

@@ -259,8 +259,7 @@ fn tokenize(text: &str) -> RawTokens {
     let mut abbreviation = false;
     let bytes = text.as_bytes();
 
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in text.char_indices() {
         let in_word = word_start.is_some();
         if is_unspaced_script(c) {
             if let Some(s) = word_start.take() {
