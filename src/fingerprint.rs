@@ -228,6 +228,11 @@ pub struct Sketch {
     pub tau: u32,
     /// Evidence words in the original.
     pub words: u32,
+    /// The original's distinct content-word keys (all of them, or those up to `vocab_tau` when
+    /// there are more than [`crate::list::gcs::MAX_WORDS`]), sorted.
+    pub vocab: Vec<u32>,
+    /// Every content-word key of the original at or below this is in `vocab`.
+    pub vocab_tau: u32,
     /// SimHash of the original.
     pub simhash: u64,
 }
@@ -263,7 +268,10 @@ impl Sketch {
             v.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
             v.into_iter().take(k).map(|(_, x)| item(x)).collect()
         };
+        let (vocab, vocab_tau) = vocabulary(f);
         Sketch {
+            vocab,
+            vocab_tau,
             shingles: shingles.iter().map(item).collect(),
             terms: top(Kind::Term, size.terms),
             anchors: top(Kind::Anchor, size.anchors),
@@ -280,6 +288,19 @@ impl Sketch {
             Kind::Term => &self.terms,
             Kind::Anchor => &self.anchors,
         }
+    }
+}
+
+/// The content-word keys of `f` a list stores as the original's vocabulary, and the threshold
+/// below which all were kept.
+pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32) {
+    let max = crate::list::gcs::MAX_WORDS;
+    if f.terms.len() > max {
+        let tau = f.terms[max - 1].key | 0xffff;
+        let end = f.terms.partition_point(|t| t.key <= tau).min(max);
+        (f.terms[..end].iter().map(|t| t.key).collect(), tau)
+    } else {
+        (f.terms.iter().map(|t| t.key).collect(), u32::MAX)
     }
 }
 

@@ -223,6 +223,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         },
         original_coverage: (shingle_hits as f64 / f64::from(rec.counts[0].max(1))).min(1.0),
         terms: share(weight(Kind::Term), rec.term_weight),
+        vocabulary: vocabulary_share(list, page, original as usize),
         // One shared number is no evidence: the anchor share is shrunk by how many matched.
         anchors: share(weight(Kind::Anchor), rec.anchor_weight) * shrink(hits, Kind::Anchor),
         order,
@@ -231,6 +232,36 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         near_duplicate: page.features.words > 0
             && rec.words > 0
             && (page.features.simhash ^ rec.simhash).count_ones() <= 3,
+    }
+}
+
+/// Share of the page's distinct content words (those the original's vocabulary threshold covers)
+/// found in the original's stored vocabulary.
+fn vocabulary_share(list: &List, page: &Page<'_>, original: usize) -> f64 {
+    let rec = list.record(original);
+    let n = usize::from(rec.vocab_words);
+    if n == 0 {
+        return 0.0;
+    }
+    let vocab = list.vocabulary(original);
+    let (mut seen, mut found) = (0usize, 0usize);
+    for t in page
+        .features
+        .terms
+        .iter()
+        .take_while(|t| t.key <= rec.vocab_tau)
+    {
+        seen += 1;
+        found += usize::from(
+            vocab
+                .binary_search(&crate::list::gcs::map(t.key, n))
+                .is_ok(),
+        );
+    }
+    if seen == 0 {
+        0.0
+    } else {
+        found as f64 / seen as f64
     }
 }
 

@@ -7,7 +7,7 @@
 //!  "best": {...} | null,                // = candidates[0]
 //!  "candidates": [{"id","source","title","url","published","score","relation",
 //!                  "page_coverage","original_coverage","credited", "near_duplicate", "lang",
-//!                  "evidence": {"phrases","terms","anchors","order"}}],   // up to 5, best first
+//!                  "evidence": {"phrases","vocabulary","terms","anchors","order"}}],   // ≤ 5, best first
 //!  "passages": [{"start","end","original_id","kind"}],   // byte offsets into the input; kind exact|reworded
 //!  "credits": ["Reuters"],              // wire agencies the page credits
 //!  "lang": "en",                        // language the page was read as
@@ -61,6 +61,8 @@ impl Relation {
 pub struct Evidence {
     /// Share of the page's three-word phrases (outside quotes) found in the original.
     pub phrases: f64,
+    /// Share of the page's content words found in the original.
+    pub vocabulary: f64,
     /// Share of the original's characteristic words found in the page (idf-weighted).
     pub terms: f64,
     /// Share of the original's names and numbers found in the page (idf-weighted).

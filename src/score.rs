@@ -3,9 +3,10 @@
 //! The score is a logistic model over the square roots of the evidence shares (the square root
 //! spreads the small shares where copies and honest reports differ most) with non-negative
 //! weights, so every term reads as an explanation: more shared phrasing, more shared
-//! vocabulary, more shared names and numbers in the same order can only raise the score. Pages in
-//! another language than the original share no words, so they are scored by a second model over
-//! anchors and order alone.
+//! vocabulary, more shared names and numbers in the same order can only raise the score. Shared
+//! terms, names and order are gated by the page's vocabulary share, since independent reports of
+//! one event share those too. Pages in another language than the original share no words, so they
+//! are scored by a second model over anchors and order alone.
 //!
 //! The weights were fitted by logistic regression on the public evaluation sets pooled together
 //! (`tools/calibrate.py`, from `provenance eval --features`), so that a score of 0.5 is the one
@@ -22,6 +23,8 @@ pub struct Features {
     pub original_coverage: f64,
     /// Idf-weighted share of the original's terms found in the page.
     pub terms: f64,
+    /// Share of the page's distinct content words found in the original's vocabulary.
+    pub vocabulary: f64,
     /// Idf-weighted share of the original's anchors found in the page.
     pub anchors: f64,
     /// Share of concordant pairs among matched features ordered by page vs original position.
@@ -35,10 +38,11 @@ pub struct Features {
 }
 
 /// Weights of the same-language model: intercept, then √page_coverage, √original_coverage,
-/// √terms, √anchors, order (centred, scaled by confidence).
-const SAME_LANGUAGE: [f64; 6] = [-6.51, 2.04, 0.0, 3.74, 0.11, 5.89];
+/// √(terms·vocabulary), √(anchors·vocabulary), order·√vocabulary, √vocabulary. Fitted by
+/// `tools/calibrate.py FEATURES 4 --direct` on the five public sets.
+const SAME_LANGUAGE: [f64; 7] = [-5.96, 0.41, 0.98, 4.51, 2.11, 3.75, 2.2];
 /// Weights of the cross-language model: intercept, √anchors, order.
-const CROSS_LANGUAGE: [f64; 3] = [-3.7, 4.31, 5.81];
+const CROSS_LANGUAGE: [f64; 3] = [-2.2, 5.81, 7.68];
 
 /// Order evidence centred on 0 (no order) and shrunk when few pairs were seen.
 fn order_term(f: &Features) -> f64 {
@@ -56,12 +60,16 @@ pub fn score(f: &Features) -> f64 {
         let w = CROSS_LANGUAGE;
         w[0] + w[1] * f.anchors.sqrt() + w[2] * order_term(f)
     } else {
+        // Shared names, facts and their order are what honest reports of one event have too:
+        // they count only as far as the page's own words are found in the original.
         let w = SAME_LANGUAGE;
+        let v = f.vocabulary;
         w[0] + w[1] * f.page_coverage.sqrt()
             + w[2] * f.original_coverage.sqrt()
-            + w[3] * f.terms.sqrt()
-            + w[4] * f.anchors.sqrt()
-            + w[5] * order_term(f)
+            + w[3] * (f.terms * v).sqrt()
+            + w[4] * (f.anchors * v).sqrt()
+            + w[5] * order_term(f) * v.sqrt()
+            + w[6] * v.sqrt()
     };
     let p = sigmoid(s);
     if p.is_finite() {
@@ -105,6 +113,7 @@ pub fn evidence(f: &Features) -> Evidence {
     let r = |x: f64| (x * 1000.0).round() / 1000.0 + 0.0;
     Evidence {
         phrases: r(f.page_coverage),
+        vocabulary: r(f.vocabulary),
         terms: r(f.terms),
         anchors: r(f.anchors),
         order: r(f.order),
@@ -122,6 +131,7 @@ mod tests {
             original_coverage: 0.2,
             terms: 0.3,
             anchors: 0.3,
+            vocabulary: 0.3,
             order: 0.6,
             order_pairs: 10,
             ..Default::default()
@@ -142,6 +152,10 @@ mod tests {
                 ..base
             },
             Features { order: 0.9, ..base },
+            Features {
+                vocabulary: 0.6,
+                ..base
+            },
         ] {
             assert!(score(&bump) >= s0);
         }
@@ -150,10 +164,28 @@ mod tests {
             original_coverage: 0.5,
             terms: 0.6,
             anchors: 0.6,
+            vocabulary: 0.6,
             order: 0.9,
             ..base
         };
         assert!(score(&all) > s0);
+    }
+
+    #[test]
+    fn same_event_without_shared_wording_is_not_derived() {
+        // An independent report: same names, facts and order, its own words.
+        let f = Features {
+            page_coverage: 0.02,
+            original_coverage: 0.02,
+            terms: 0.7,
+            anchors: 0.8,
+            vocabulary: 0.15,
+            order: 0.8,
+            order_pairs: 12,
+            ..Default::default()
+        };
+        assert!(score(&f) < DERIVED);
+        assert_eq!(relation(&f, score(&f)), Relation::Related);
     }
 
     #[test]
@@ -173,6 +205,7 @@ mod tests {
             original_coverage: 0.9,
             terms: 1.0,
             anchors: 1.0,
+            vocabulary: 0.95,
             order: 1.0,
             order_pairs: 20,
             ..Default::default()

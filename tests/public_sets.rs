@@ -40,14 +40,14 @@ fn run(set: &str) -> Option<EvalResult> {
 fn seeds_are_attributed_to_their_source() {
     let Some(r) = run("seeds") else { return };
     assert_eq!(r.all.top1_source, Some(1.0));
-    assert!(r.all.decision.unwrap() >= 0.6);
+    assert!(r.all.decision.unwrap() >= 0.8);
 }
 
 #[test]
 fn seed_story_independent_reports_are_not_copies() {
     let Some(r) = run("seed-story") else { return };
     assert!(r.all.false_attr.unwrap() <= 1.0 / 3.0 + 1e-9, "{:?}", r.all);
-    assert!(r.all.auc.unwrap() >= 0.9);
+    assert!(r.all.auc.unwrap() >= 0.99);
 }
 
 #[test]
@@ -55,9 +55,9 @@ fn clough_stevenson() {
     let Some(r) = run("clough-stevenson") else {
         return;
     };
-    assert!(r.all.auc.unwrap() >= 0.93, "{:?}", r.all);
+    assert!(r.all.auc.unwrap() >= 0.97, "{:?}", r.all);
     assert!(r.all.top1_source.unwrap() >= 0.97);
-    assert!(r.all.false_attr.unwrap() <= 0.15);
+    assert!(r.all.false_attr.unwrap() <= 0.05);
 }
 
 #[test]
@@ -65,15 +65,16 @@ fn counter_public() {
     let Some(r) = run("counter-public") else {
         return;
     };
-    assert!(r.all.auc.unwrap() >= 0.68, "{:?}", r.all);
-    assert!(r.all.top1_id.unwrap() >= 0.78);
+    assert!(r.all.auc.unwrap() >= 0.80, "{:?}", r.all);
+    assert!(r.all.top1_id.unwrap() >= 0.94);
     assert!(r.all.false_attr.unwrap() <= 0.15);
 }
 
 #[test]
 fn wmt19_translations() {
     let Some(r) = run("wmt19-public") else { return };
-    assert!(r.all.top1_id.unwrap() >= 0.85, "{:?}", r.all);
+    assert!(r.all.top1_id.unwrap() >= 0.92, "{:?}", r.all);
+    assert!(r.all.decision.unwrap() >= 0.9);
 }
 
 /// The committed default list is exactly what the current code builds from its sources.

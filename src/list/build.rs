@@ -52,6 +52,7 @@ pub struct OriginalDoc {
 pub struct Prepared {
     doc: OriginalDoc,
     features: DocFeatures,
+    vocab: (Vec<u32>, u32),
     lang: u8,
 }
 
@@ -59,6 +60,7 @@ pub struct Prepared {
 pub fn prepare(mut doc: OriginalDoc, size: SketchSize) -> Prepared {
     let a = analyze(&doc.text, doc.lang.as_deref());
     let mut features = DocFeatures::new(&a);
+    let vocab = crate::fingerprint::vocabulary(&features);
     // Keep only what selection can use: the bottom shingles (plus one, so the sketch still
     // knows the original had more) and the most frequent terms and anchors.
     if let Some(k) = size
@@ -76,6 +78,7 @@ pub fn prepare(mut doc: OriginalDoc, size: SketchSize) -> Prepared {
     Prepared {
         doc,
         features,
+        vocab,
         lang: lang::code_index(a.lang),
     }
 }
@@ -154,7 +157,7 @@ impl ListBuilder {
                 *pool_df.entry(f.key).or_default() += 1;
             }
         }
-        let sketches: Vec<Sketch> = self
+        let mut sketches: Vec<Sketch> = self
             .prepared
             .iter()
             .map(|p| {
@@ -163,6 +166,11 @@ impl ListBuilder {
                 })
             })
             .collect();
+        // The sketches saw trimmed term pools: give them the whole vocabulary kept aside.
+        for (s, p) in sketches.iter_mut().zip(&self.prepared) {
+            s.vocab.clone_from(&p.vocab.0);
+            s.vocab_tau = p.vocab.1;
+        }
         // ...and frequencies over what was kept weigh them at check time, as the index will.
         let mut kept_df: HashMap<u32, u32> = HashMap::new();
         for s in &sketches {
@@ -188,6 +196,8 @@ impl ListBuilder {
                 counts: [s.shingles.len(), s.terms.len(), s.anchors.len()]
                     .map(|c| c.min(255) as u8),
                 lang: p.lang,
+                vocab_words: 0,
+                vocab_tau: s.vocab_tau,
             })
             .collect();
         let mut entries: Vec<(u32, u32)> = Vec::new();
@@ -201,6 +211,7 @@ impl ListBuilder {
         let sketch_size =
             [self.size.shingles, self.size.terms, self.size.anchors].map(|k| k.min(255) as u8);
         let mut list = format::layout(records, entries, sketch_size);
+        format::set_vocabularies(&mut list, sketches.iter().map(|s| s.vocab.as_slice()));
         let metas: Vec<_> = self.prepared.iter().map(|p| &p.doc).collect();
         format::set_meta(&mut list, &metas);
         list

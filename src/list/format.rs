@@ -15,11 +15,13 @@
 //!  40  body_crc     u32      CRC-32 (IEEE) of the body
 //!  44  header_crc   u32      CRC-32 of header bytes 0..44
 //! body
-//!   records    n × 20 bytes: simhash u64, tau u16 (top 16 bits), words u16, term_weight u16
-//!              (/256), anchor_weight u16 (/256), shingles u8, terms u8, anchors u8, lang u8
+//!   records    n × 26 bytes: simhash u64, tau u16 (top 16 bits), words u16, term_weight u16
+//!              (/256), anchor_weight u16 (/256), shingles u8, terms u8, anchors u8, lang u8,
+//!              vocabulary words u16, vocabulary tau u16 (top 16 bits), vocabulary bytes u16
 //!   buckets    (2^b + 1) × u32: entry offsets, non-decreasing, first 0, last m
 //!   residuals  m × u16: the 16 key bits after the top b, sorted within a bucket
 //!   postings   m × u32: original index << 8 | relative position
+//!   vocabulary the originals' Golomb-coded vocabularies, in record order (see `gcs`)
 //!   sources    s × string
 //!   metadata   n × (varint source index + 1 or 0; strings id, title, url, published)
 //! string = varint byte length + UTF-8 bytes; an empty optional string means "absent"
@@ -41,7 +43,7 @@ pub const VERSION: u16 = 1;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Bytes per original record.
-pub const RECORD_LEN: usize = 20;
+pub const RECORD_LEN: usize = 26;
 /// Smallest bucket table exponent.
 pub const MIN_BUCKET_BITS: u8 = 8;
 /// Largest bucket table exponent.
@@ -89,7 +91,23 @@ pub(crate) fn layout(
         meta: Vec::new(),
         meta_offsets: vec![0],
         sketch_size,
+        vocab: Vec::new(),
+        vocab_offsets: vec![0],
     }
+}
+
+/// Encodes every original's vocabulary (in record order) into `list`.
+pub(crate) fn set_vocabularies<'a>(list: &mut List, vocabs: impl Iterator<Item = &'a [u32]>) {
+    let mut blob = Vec::new();
+    let mut offsets = vec![0u32];
+    for (r, v) in list.records.iter_mut().zip(vocabs) {
+        let (bytes, n) = super::gcs::encode(v);
+        r.vocab_words = n as u16;
+        blob.extend_from_slice(&bytes);
+        offsets.push(blob.len() as u32);
+    }
+    list.vocab = blob;
+    list.vocab_offsets = offsets;
 }
 
 /// Fills in the metadata of `list`'s originals, in record order.
@@ -148,7 +166,11 @@ pub fn encode(list: &List) -> Vec<u8> {
             + list.meta.len()
             + 64,
     );
-    for r in &list.records {
+    for (i, r) in list.records.iter().enumerate() {
+        let vocab_bytes = match (list.vocab_offsets.get(i), list.vocab_offsets.get(i + 1)) {
+            (Some(&s), Some(&e)) => (e - s) as u16,
+            _ => 0,
+        };
         body.extend_from_slice(&r.simhash.to_le_bytes());
         body.extend_from_slice(&((r.tau >> 16) as u16).to_le_bytes());
         body.extend_from_slice(&(r.words.min(u32::from(u16::MAX)) as u16).to_le_bytes());
@@ -156,6 +178,9 @@ pub fn encode(list: &List) -> Vec<u8> {
         body.extend_from_slice(&weight_to_u16(r.anchor_weight).to_le_bytes());
         body.extend_from_slice(&r.counts);
         body.push(r.lang);
+        body.extend_from_slice(&r.vocab_words.to_le_bytes());
+        body.extend_from_slice(&((r.vocab_tau >> 16) as u16).to_le_bytes());
+        body.extend_from_slice(&vocab_bytes.to_le_bytes());
     }
     for b in &list.buckets {
         body.extend_from_slice(&b.to_le_bytes());
@@ -166,6 +191,7 @@ pub fn encode(list: &List) -> Vec<u8> {
     for p in &list.postings {
         body.extend_from_slice(&p.to_le_bytes());
     }
+    body.extend_from_slice(&list.vocab);
     for s in &list.sources {
         put_str(&mut body, s);
     }
@@ -324,6 +350,8 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
             anchor_weight: f32::from(u16_at(r, 14)) / 256.0,
             counts: [r[16], r[17], r[18]],
             lang: r[19],
+            vocab_words: u16_at(r, 20),
+            vocab_tau: u32::from(u16_at(r, 22)) << 16 | 0xffff,
         })
         .collect();
     let buckets: Vec<u32> = rd
@@ -360,6 +388,21 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
             "an index entry points past the last original",
         ));
     }
+    let mut vocab_offsets = Vec::with_capacity(n + 1);
+    vocab_offsets.push(0u32);
+    let mut vocab_len = 0usize;
+    for (r, raw) in records.iter().zip(rec_bytes.chunks_exact(RECORD_LEN)) {
+        if usize::from(r.vocab_words) > super::gcs::MAX_WORDS {
+            return Err(ListError::Corrupt(
+                "a vocabulary is larger than the format allows",
+            ));
+        }
+        vocab_len += usize::from(u16_at(raw, 24));
+        vocab_offsets.push(
+            u32::try_from(vocab_len).map_err(|_| ListError::Corrupt("vocabularies too large"))?,
+        );
+    }
+    let vocab = rd.take(vocab_len)?.to_vec();
     let mut sources = Vec::with_capacity(n_sources);
     for _ in 0..n_sources {
         sources.push(rd.str()?.to_string());
@@ -390,6 +433,8 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         meta: body[meta_start..].to_vec(),
         meta_offsets,
         sketch_size,
+        vocab,
+        vocab_offsets,
     })
 }
 

@@ -14,6 +14,7 @@
 
 pub mod build;
 pub mod format;
+pub mod gcs;
 
 pub use build::{prepare, ListBuilder, OriginalDoc, Prepared};
 
@@ -35,6 +36,11 @@ pub struct Record {
     pub counts: [u8; 3],
     /// Index of the original's language in [`crate::text::lang::CODES`].
     pub lang: u8,
+    /// Number of words in the original's stored vocabulary.
+    pub vocab_words: u16,
+    /// Every content-word key of the original at or below this is in its vocabulary (low 16
+    /// bits always set in lists read from files).
+    pub vocab_tau: u32,
 }
 
 /// Metadata of one original, borrowed from its list.
@@ -64,6 +70,8 @@ pub struct List {
     pub(crate) meta: Vec<u8>,
     pub(crate) meta_offsets: Vec<u32>,
     pub(crate) sketch_size: [u8; 3],
+    pub(crate) vocab: Vec<u8>,
+    pub(crate) vocab_offsets: Vec<u32>,
 }
 
 /// One posting: which original has a feature, and where in it (0-255).
@@ -107,6 +115,17 @@ impl List {
             url: None,
             published: None,
         })
+    }
+
+    /// The stored vocabulary of original `i`: sorted values mapped by [`gcs::map`] with
+    /// `record(i).vocab_words` words; empty if it cannot be decoded.
+    pub fn vocabulary(&self, i: usize) -> Vec<u32> {
+        let (Some(&start), Some(&end)) = (self.vocab_offsets.get(i), self.vocab_offsets.get(i + 1))
+        else {
+            return Vec::new();
+        };
+        let bytes = self.vocab.get(start as usize..end as usize).unwrap_or(&[]);
+        gcs::decode(bytes, usize::from(self.records[i].vocab_words)).unwrap_or_default()
     }
 
     /// Index of the original with `id`, if any.
