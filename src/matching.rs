@@ -223,7 +223,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         },
         original_coverage: (shingle_hits as f64 / f64::from(rec.counts[0].max(1))).min(1.0),
         terms: share(weight(Kind::Term), rec.term_weight),
-        vocabulary: vocabulary_share(list, page, original as usize),
+        vocabulary: vocabulary_share(list, page, original as usize, hits),
         // One shared number is no evidence: the anchor share is shrunk by how many matched.
         anchors: share(weight(Kind::Anchor), rec.anchor_weight) * shrink(hits, Kind::Anchor),
         order,
@@ -235,14 +235,28 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
     }
 }
 
-/// Share of the page's distinct content words (those the original's vocabulary threshold covers)
-/// found in the original's stored vocabulary.
-fn vocabulary_share(list: &List, page: &Page<'_>, original: usize) -> f64 {
+/// Share of the page's distinct content words found in the original's stored vocabulary,
+/// counted over the stretch of the page the original can account for.
+///
+/// Lists often hold only an original's first paragraphs, and a page often runs longer than its
+/// original: the page's words beyond what the original covers say nothing about copying. So when
+/// the original is clearly shorter than the page, only page words between the first and the last
+/// shared feature count, the stretch widened to at
+/// least one and a half times the original's length (a page reworded from an original is about as
+/// long as it). Independent reports share features all over the page, so for them nothing changes.
+fn vocabulary_share(list: &List, page: &Page<'_>, original: usize, hits: &[Hit]) -> f64 {
     let rec = list.record(original);
     let n = usize::from(rec.vocab_words);
     if n == 0 {
         return 0.0;
     }
+    // Only an original clearly shorter than the page (the first paragraphs of a story, as lists
+    // built from feeds hold) needs its stretch found; otherwise the whole page counts.
+    let (lo, hi) = if f64::from(rec.words) < 0.6 * f64::from(page.features.words) {
+        stretch(page, rec.words, hits)
+    } else {
+        (0, u32::MAX)
+    };
     let vocab = list.vocabulary(original);
     let (mut seen, mut found) = (0usize, 0usize);
     for t in page
@@ -251,6 +265,9 @@ fn vocabulary_share(list: &List, page: &Page<'_>, original: usize) -> f64 {
         .iter()
         .take_while(|t| t.key <= rec.vocab_tau)
     {
+        if t.pos < lo || t.pos > hi {
+            continue;
+        }
         seen += 1;
         found += usize::from(
             vocab
@@ -263,6 +280,34 @@ fn vocabulary_share(list: &List, page: &Page<'_>, original: usize) -> f64 {
     } else {
         found as f64 / seen as f64
     }
+}
+
+/// The token range of the page an original of `original_words` words can account for, given the
+/// positions its shared features were found at: from the first to the last, widened to one and a
+/// half times the original's length, first towards the page's start (the usual place of a copied
+/// lead), then towards its end.
+fn stretch(page: &Page<'_>, original_words: u32, hits: &[Hit]) -> (u32, u32) {
+    let last_token = page.features.tokens.saturating_sub(1);
+    let mut lo = hits
+        .iter()
+        .map(|h| h.page_pos)
+        .min()
+        .unwrap_or(0)
+        .min(last_token);
+    let mut hi = hits
+        .iter()
+        .map(|h| h.page_pos)
+        .max()
+        .unwrap_or(last_token)
+        .min(last_token);
+    let want = original_words.saturating_mul(3) / 2;
+    if hi - lo < want {
+        let missing = want - (hi - lo);
+        let back = missing.min(lo);
+        lo -= back;
+        hi = (hi + (missing - back)).min(last_token);
+    }
+    (lo, hi)
 }
 
 /// `m / (m + 2)` for `m` matched features of `kind`: confidence grows with evidence mass.

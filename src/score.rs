@@ -38,11 +38,11 @@ pub struct Features {
 }
 
 /// Weights of the same-language model: intercept, then √page_coverage, √original_coverage,
-/// √(terms·vocabulary), √(anchors·vocabulary), order·√vocabulary, √vocabulary. Fitted by
+/// √terms·v, √anchors·v, order·v and v itself, where v is the page's vocabulary share. Fitted by
 /// `tools/calibrate.py FEATURES 4 --direct` on the five public sets.
-const SAME_LANGUAGE: [f64; 7] = [-5.96, 0.41, 0.98, 4.51, 2.11, 3.75, 2.2];
+const SAME_LANGUAGE: [f64; 7] = [-4.52, 0.0, 0.44, 5.96, 3.17, 3.88, 3.55];
 /// Weights of the cross-language model: intercept, √anchors, order.
-const CROSS_LANGUAGE: [f64; 3] = [-2.2, 5.81, 7.68];
+const CROSS_LANGUAGE: [f64; 3] = [-1.83, 5.94, 7.31];
 
 /// Order evidence centred on 0 (no order) and shrunk when few pairs were seen.
 fn order_term(f: &Features) -> f64 {
@@ -66,10 +66,10 @@ pub fn score(f: &Features) -> f64 {
         let v = f.vocabulary;
         w[0] + w[1] * f.page_coverage.sqrt()
             + w[2] * f.original_coverage.sqrt()
-            + w[3] * (f.terms * v).sqrt()
-            + w[4] * (f.anchors * v).sqrt()
-            + w[5] * order_term(f) * v.sqrt()
-            + w[6] * v.sqrt()
+            + w[3] * f.terms.sqrt() * v
+            + w[4] * f.anchors.sqrt() * v
+            + w[5] * order_term(f) * v
+            + w[6] * v
     };
     let p = sigmoid(s);
     if p.is_finite() {

@@ -40,7 +40,7 @@ fn run(set: &str) -> Option<EvalResult> {
 fn seeds_are_attributed_to_their_source() {
     let Some(r) = run("seeds") else { return };
     assert_eq!(r.all.top1_source, Some(1.0));
-    assert!(r.all.decision.unwrap() >= 0.8);
+    assert_eq!(r.all.decision, Some(1.0), "every seed is called derived");
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn clough_stevenson() {
     };
     assert!(r.all.auc.unwrap() >= 0.97, "{:?}", r.all);
     assert!(r.all.top1_source.unwrap() >= 0.97);
-    assert!(r.all.false_attr.unwrap() <= 0.05);
+    assert!(r.all.false_attr.unwrap() <= 0.06);
 }
 
 #[test]
@@ -66,14 +66,14 @@ fn counter_public() {
         return;
     };
     assert!(r.all.auc.unwrap() >= 0.80, "{:?}", r.all);
-    assert!(r.all.top1_id.unwrap() >= 0.94);
+    assert!(r.all.top1_id.unwrap() >= 0.95);
     assert!(r.all.false_attr.unwrap() <= 0.15);
 }
 
 #[test]
 fn wmt19_translations() {
     let Some(r) = run("wmt19-public") else { return };
-    assert!(r.all.top1_id.unwrap() >= 0.92, "{:?}", r.all);
+    assert!(r.all.top1_id.unwrap() >= 0.91, "{:?}", r.all);
     assert!(r.all.decision.unwrap() >= 0.9);
 }
 

@@ -30,8 +30,8 @@ def order_term(r):
 def same_x(r):
     s = math.sqrt
     v = float(r['vocabulary'])
-    return [s(float(r['page_coverage'])), s(float(r['original_coverage'])), s(float(r['terms']) * v),
-            s(float(r['anchors']) * v), order_term(r) * s(v), s(v)]
+    return [s(float(r['page_coverage'])), s(float(r['original_coverage'])), s(float(r['terms'])) * v,
+            s(float(r['anchors'])) * v, order_term(r) * v, v]
 
 
 def cross_x(r):
