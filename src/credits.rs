@@ -5,7 +5,9 @@
 //! page credits a candidate's source (a credited copy is legitimate reuse, and the report says so),
 //! and the credit's own words — "(Reuters)" in a dateline — are kept out of the fingerprints.
 
-use crate::hash::fnv1a;
+use std::sync::OnceLock;
+
+use crate::hash::{fnv1a, HashMap64};
 use crate::text::{Analysis, CREDIT, FURNITURE};
 
 /// Agencies recognised in any text: display name, then the spellings that name it.
@@ -81,62 +83,87 @@ fn spelling(s: &str) -> Spelling {
     Spelling { words, capitals }
 }
 
-/// Token indices where `sp` occurs in `a`, written in capitals where the spelling requires it.
-fn occurrences<'a>(
-    text: &'a str,
-    a: &'a Analysis,
-    sp: &'a Spelling,
-) -> impl Iterator<Item = usize> + 'a {
-    let n = sp.words.len();
-    (0..a.tokens.len().saturating_sub(n.saturating_sub(1))).filter(move |&i| {
-        n > 0
-            && a.tokens[i..i + n]
-                .iter()
-                .zip(&sp.words)
-                .all(|(t, w)| t.word == *w)
-            && (!sp.capitals || {
-                let t = &a.tokens[i];
-                text[t.start as usize..t.end as usize]
-                    .chars()
-                    .all(|c| c.is_uppercase())
-            })
+/// Every agency spelling, with the agency's display name, indexed by the spelling's first word.
+struct Table {
+    spellings: Vec<(&'static str, Spelling)>,
+    by_first_word: HashMap64<Vec<usize>>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let spellings: Vec<(&'static str, Spelling)> = AGENCIES
+            .iter()
+            .flat_map(|(name, sps)| sps.iter().map(move |s| (*name, spelling(s))))
+            .filter(|(_, sp)| !sp.words.is_empty())
+            .collect();
+        let mut by_first_word: HashMap64<Vec<usize>> = HashMap64::default();
+        for (i, (_, sp)) in spellings.iter().enumerate() {
+            by_first_word.entry(sp.words[0]).or_default().push(i);
+        }
+        Table {
+            spellings,
+            by_first_word,
+        }
     })
+}
+
+/// Whether `sp` occurs in `a` at token `i`, written in capitals where the spelling requires it.
+fn occurs_at(text: &str, a: &Analysis, sp: &Spelling, i: usize) -> bool {
+    let n = sp.words.len();
+    i + n <= a.tokens.len()
+        && a.tokens[i..i + n]
+            .iter()
+            .zip(&sp.words)
+            .all(|(t, w)| t.word == *w)
+        && (!sp.capitals || {
+            let t = &a.tokens[i];
+            text[t.start as usize..t.end as usize]
+                .chars()
+                .all(|c| c.is_uppercase())
+        })
 }
 
 /// Finds the credits in `a` (the analysis of `text`), flags the tokens of dateline credits
 /// ("(Reuters)", "– AP") as [`CREDIT`], and returns the credited agencies in order of first mention.
 pub fn mark_credits(text: &str, a: &mut Analysis) -> Vec<String> {
+    let table = table();
     let mut found: Vec<String> = Vec::new();
     let mut to_flag: Vec<(usize, usize)> = Vec::new();
-    for (name, spellings) in AGENCIES {
-        for sp in spellings.iter().map(|s| spelling(s)) {
-            for i in occurrences(text, a, &sp).collect::<Vec<_>>() {
-                let last = i + sp.words.len() - 1;
-                if a.tokens[i].flags & FURNITURE != 0 {
-                    continue;
-                }
-                let before = text[..a.tokens[i].start as usize]
-                    .trim_end()
-                    .chars()
-                    .next_back();
-                let after = text[a.tokens[last].end as usize..]
-                    .trim_start()
-                    .chars()
-                    .next();
-                let dateline = before == Some('(')
-                    || after == Some(')')
-                    || before.is_some_and(is_dash)
-                    || after.is_some_and(is_dash);
-                let word_before = i.checked_sub(1).map(|j| a.norm_of(j));
-                let word_after = (last + 1 < a.tokens.len()).then(|| a.norm_of(last + 1));
-                let phrase = word_before.is_some_and(|w| BEFORE.contains(&w))
-                    || word_after.is_some_and(|w| AFTER.contains(&w));
-                if dateline {
-                    to_flag.push((i, last));
-                }
-                if (dateline || phrase) && !found.iter().any(|f| f == name) {
-                    found.push((*name).to_string());
-                }
+    for i in 0..a.tokens.len() {
+        let Some(candidates) = table.by_first_word.get(&a.tokens[i].word) else {
+            continue;
+        };
+        if a.tokens[i].flags & FURNITURE != 0 {
+            continue;
+        }
+        for &s in candidates {
+            let (name, sp) = &table.spellings[s];
+            if !occurs_at(text, a, sp, i) {
+                continue;
+            }
+            let last = i + sp.words.len() - 1;
+            let before = text[..a.tokens[i].start as usize]
+                .trim_end()
+                .chars()
+                .next_back();
+            let after = text[a.tokens[last].end as usize..]
+                .trim_start()
+                .chars()
+                .next();
+            let dateline = before == Some('(')
+                || after == Some(')')
+                || before.is_some_and(is_dash)
+                || after.is_some_and(is_dash);
+            let word_before = i.checked_sub(1).map(|j| a.norm_of(j));
+            let word_after = (last + 1 < a.tokens.len()).then(|| a.norm_of(last + 1));
+            let phrase = word_before.is_some_and(|w| BEFORE.contains(&w))
+                || word_after.is_some_and(|w| AFTER.contains(&w));
+            if dateline {
+                to_flag.push((i, last));
+            }
+            if (dateline || phrase) && !found.iter().any(|f| f == name) {
+                found.push((*name).to_string());
             }
         }
     }
@@ -153,24 +180,25 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Whether the page (`a`, the analysis of `text`) names `source` anywhere outside site furniture:
-/// "credits Reuters" in the report. Short all-capital names ("AP") must appear in capitals.
+/// "credits Reuters" in the report. Short all-capital names ("AP") must appear in capitals; an
+/// agency's other spellings count too ("Associated Press" for "AP").
 pub fn mentions(text: &str, a: &Analysis, source: &str) -> bool {
     let source = source.trim();
     if source.is_empty() {
         return false;
     }
-    let sp = spelling(source);
-    let found = occurrences(text, a, &sp).any(|i| a.tokens[i].flags & FURNITURE == 0);
-    found
-        || AGENCIES.iter().any(|(name, spellings)| {
-            name.eq_ignore_ascii_case(source)
-                && spellings.iter().any(|s| {
-                    let sp = spelling(s);
-                    let found =
-                        occurrences(text, a, &sp).any(|i| a.tokens[i].flags & FURNITURE == 0);
-                    found
-                })
-        })
+    let own = spelling(source);
+    let table = table();
+    let aliases: Vec<&Spelling> = table
+        .spellings
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case(source))
+        .map(|(_, sp)| sp)
+        .collect();
+    (0..a.tokens.len()).any(|i| {
+        a.tokens[i].flags & FURNITURE == 0
+            && (occurs_at(text, a, &own, i) || aliases.iter().any(|sp| occurs_at(text, a, sp, i)))
+    })
 }
 
 #[cfg(test)]

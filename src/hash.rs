@@ -42,6 +42,32 @@ pub fn key(kind_salt: u64, h: u64) -> u32 {
     (mix(h ^ kind_salt) >> 32) as u32
 }
 
+/// A hasher for keys that already are well-mixed 64-bit hashes (word hashes): it mixes the
+/// one `u64` it is given instead of running SipHash over it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PrehashedHasher(u64);
+
+impl std::hash::Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0 ^ fnv1a(bytes));
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = mix(self.0 ^ v);
+    }
+}
+
+/// Builds [`PrehashedHasher`]s.
+pub type Prehashed = std::hash::BuildHasherDefault<PrehashedHasher>;
+/// A map keyed by word hashes.
+pub type HashMap64<V> = std::collections::HashMap<u64, V, Prehashed>;
+/// A set of word hashes.
+pub type HashSet64 = std::collections::HashSet<u64, Prehashed>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,12 +5,14 @@
 //! language (the page's `<html lang>`, a JSONL `lang` field) passes it; otherwise [`guess`] decides
 //! from the script and, for Latin script, from which language's function words are most frequent.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::hash::{fnv1a, HashMap64, HashSet64};
 
 use rust_stemmers::Algorithm;
 
-/// Function words of the languages the project has lists for. Short on purpose: the ~60-120 most
+/// Function words of the languages the project has lists for (normalised: lower case). Short on purpose: the ~60-120 most
 /// frequent words carry nearly all of the weight; rarer function words get a low IDF anyway.
 const STOPWORDS: &[(&str, &str)] = &[
     ("en", "a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each even few for from further had has have having he her here hers him his how i if in into is it its itself just last may me might more most much must my new no nor not now of off on once one only or other our out over own said same says she should since so some such than that the their them then there these they this those through to too two under until up us very was we were what when where which while who whom why will with would year years yet you your s t also however according told saying"),
@@ -54,18 +56,50 @@ pub fn primary(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-fn stopword_sets() -> &'static HashMap<&'static str, HashSet<&'static str>> {
-    static SETS: OnceLock<HashMap<&'static str, HashSet<&'static str>>> = OnceLock::new();
+/// The function words of each language, as hashes of their normalised forms (the tokenizer's
+/// word hashes), so that a lookup costs no string hashing.
+fn stopword_sets() -> &'static HashMap<&'static str, HashSet64> {
+    static SETS: OnceLock<HashMap<&'static str, HashSet64>> = OnceLock::new();
     SETS.get_or_init(|| {
         STOPWORDS
             .iter()
-            .map(|(code, words)| (*code, words.split_whitespace().collect()))
+            .map(|(code, words)| {
+                (
+                    *code,
+                    words
+                        .split_whitespace()
+                        .map(|w| fnv1a(w.as_bytes()))
+                        .collect(),
+                )
+            })
             .collect()
     })
 }
 
-/// The function words of `code`, if the project has a list for it.
-pub fn stopwords(code: &str) -> Option<&'static HashSet<&'static str>> {
+/// For each function word of the Latin-script languages, the bit set of languages (indices into
+/// [`LATIN`]) it belongs to: one lookup per word when guessing.
+fn latin_index() -> &'static HashMap64<u32> {
+    static INDEX: OnceLock<HashMap64<u32>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m = HashMap64::default();
+        for (i, code) in LATIN.iter().enumerate() {
+            let words = STOPWORDS
+                .iter()
+                .find(|(c, _)| c == code)
+                .map_or("", |(_, w)| w);
+            for w in words.split_whitespace() {
+                *m.entry(fnv1a(w.as_bytes())).or_insert(0) |= 1 << i;
+            }
+        }
+        m
+    })
+}
+
+/// Latin-script languages told apart by their function words.
+const LATIN: &[&str] = &["en", "de", "fr", "es", "it", "pt", "nl", "id", "tr", "sv"];
+
+/// The function words of `code` (as word hashes), if the project has a list for it.
+pub fn stopwords(code: &str) -> Option<&'static HashSet64> {
     stopword_sets().get(code)
 }
 
@@ -180,25 +214,23 @@ pub fn guess<'a>(scripts: &ScriptCounts, words: impl Iterator<Item = &'a str>) -
             other => other,
         };
     }
-    let sets = stopword_sets();
-    let latin: Vec<(&str, &HashSet<&str>)> = STOPWORDS
-        .iter()
-        .filter(|(c, _)| !matches!(*c, "ru" | "ur" | "ar"))
-        .map(|(c, _)| (*c, &sets[c]))
-        .collect();
-    let mut hits = vec![0u32; latin.len()];
+    let index = latin_index();
+    let mut hits = [0u32; LATIN.len()];
     let mut total = 0u32;
     for w in words.take(2000) {
         total += 1;
-        for (i, (_, set)) in latin.iter().enumerate() {
-            if set.contains(w) {
-                hits[i] += 1;
+        if let Some(&langs) = index.get(&fnv1a(w.as_bytes())) {
+            for (i, h) in hits.iter_mut().enumerate() {
+                *h += (langs >> i) & 1;
             }
         }
     }
-    let best = hits.iter().enumerate().max_by_key(|(_, n)| **n);
+    let best = hits
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)));
     match best {
-        Some((i, &n)) if total > 0 && n * 20 >= total => latin[i].0,
+        Some((i, &n)) if total > 0 && n * 20 >= total => LATIN[i],
         _ => "",
     }
 }

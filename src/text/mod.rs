@@ -24,13 +24,12 @@ pub mod normalize;
 pub mod quotes;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use rust_stemmers::Stemmer;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::hash::fnv1a;
+use crate::hash::{fnv1a, HashMap64, HashSet64};
 use lang::ScriptCounts;
 
 /// Texts longer than this many bytes are analysed up to here (at a char boundary) and the report
@@ -149,7 +148,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
         truncated,
         credits: Vec::new(),
     };
-    featurize(text, &raw, lang, &mut analysis.tokens);
+    featurize(&raw, lang, &mut analysis.tokens);
     analysis.norm = raw.norm;
     analysis.norm_ranges = raw.tokens.iter().map(|t| t.norm.clone()).collect();
     analysis.credits = crate::credits::mark_credits(text, &mut analysis);
@@ -199,9 +198,45 @@ fn is_unspaced_script(c: char) -> bool {
         | 0x20000..=0x2ffff | 0x0e00..=0x0eff | 0x1780..=0x17ff | 0x1000..=0x109f)
 }
 
-/// Characters that continue a word without being letters: joiners and soft hyphens.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{0640}')
+/// What a character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// A combining mark or joiner: continues a word, never starts one.
+    Mark,
+    Other,
+}
+
+/// Classifies `c`, with fast paths for the blocks news text is mostly written in (std's
+/// Unicode tables are a binary search for everything beyond ASCII).
+#[inline]
+fn classify(c: char) -> Class {
+    match c as u32 {
+        0x30..=0x39 => Class::Digit,
+        0x41..=0x5a | 0x61..=0x7a => Class::Letter,
+        0x00..=0x7f => Class::Other,
+        0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x24f => Class::Letter,
+        0x400..=0x481 | 0x48a..=0x52f => Class::Letter,
+        0x483..=0x489 => Class::Mark,
+        0x621..=0x63a
+        | 0x641..=0x64a
+        | 0x66e..=0x66f
+        | 0x671..=0x6d3
+        | 0x6d5
+        | 0x6ee..=0x6ef
+        | 0x6fa..=0x6fc
+        | 0x6ff => Class::Letter,
+        0x64b..=0x65f | 0x670 | 0x6d6..=0x6dc | 0x6df..=0x6e8 | 0x6ea..=0x6ed | 0x640 => {
+            Class::Mark
+        }
+        0x660..=0x669 | 0x6f0..=0x6f9 => Class::Digit,
+        0x200c | 0x200d | 0xad => Class::Mark,
+        _ if c.is_alphabetic() => Class::Letter,
+        _ if c.is_numeric() => Class::Digit,
+        _ if is_combining_mark(c) => Class::Mark,
+        _ => Class::Other,
+    }
 }
 
 /// Sentence-ending punctuation of the scripts the project reads.
@@ -273,9 +308,11 @@ fn tokenize(text: &str) -> RawTokens {
             }
             continue;
         }
-        let letterish = c.is_alphanumeric() || (in_word && (is_combining_mark(c) || is_joiner(c)));
+        let class = classify(c);
+        let letterish =
+            matches!(class, Class::Letter | Class::Digit) || (in_word && class == Class::Mark);
         if letterish {
-            if c.is_alphabetic() {
+            if class == Class::Letter {
                 out.scripts.add(c);
             }
             if in_word && word_chars >= MAX_WORD_CHARS {
@@ -290,7 +327,7 @@ fn tokenize(text: &str) -> RawTokens {
                 digits_only = true;
             }
             word_chars += 1;
-            digits_only &= c.is_numeric();
+            digits_only &= class == Class::Digit;
             continue;
         }
         // A thousands or decimal separator inside a number continues it: "3,500", "3.500", "2.5".
@@ -383,24 +420,27 @@ const GERMAN_DETERMINERS: &[&str] = &[
 thread_local! {
     /// Stems computed so far on this thread, keyed by word hash mixed with the language: stemming
     /// is the costliest step of the pipeline and news repeats its vocabulary.
-    static STEM_CACHE: RefCell<HashMap<u64, u64>> = RefCell::new(HashMap::new());
+    static STEM_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
 }
 const STEM_CACHE_MAX: usize = 500_000;
 
 /// Fills in word, stem and anchor hashes.
-fn featurize(_text: &str, raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
+fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
     let lang_salt = fnv1a(lang.as_bytes());
     let german = lang == "de";
     // Words capitalised somewhere other than at a sentence start are names, and so are their
     // sentence-initial occurrences.
-    let names: HashSet<&str> = raw
+    let words: Vec<u64> = (0..raw.tokens.len())
+        .map(|i| fnv1a(raw.norm_of(i).as_bytes()))
+        .collect();
+    let names: HashSet64 = raw
         .tokens
         .iter()
-        .enumerate()
-        .filter(|(_, t)| t.flags & CAPITAL != 0 && !t.sentence_initial)
-        .map(|(i, _)| raw.norm_of(i))
+        .zip(&words)
+        .filter(|(t, _)| t.flags & CAPITAL != 0 && !t.sentence_initial)
+        .map(|(_, &w)| w)
         .collect();
     STEM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -409,9 +449,9 @@ fn featurize(_text: &str, raw: &RawTokens, lang: &'static str, out: &mut Vec<Tok
         }
         for (i, t) in raw.tokens.iter().enumerate() {
             let norm = raw.norm_of(i);
-            let word = fnv1a(norm.as_bytes());
+            let word = words[i];
             let mut flags = t.flags;
-            let is_stop = stops.is_some_and(|s| s.contains(norm))
+            let is_stop = stops.is_some_and(|s| s.contains(&word))
                 || (flags & (NUMBER | CJK) == 0 && norm.chars().count() == 1);
             if is_stop {
                 flags |= STOP;
@@ -430,7 +470,7 @@ fn featurize(_text: &str, raw: &RawTokens, lang: &'static str, out: &mut Vec<Tok
                 }
             } else if flags & CAPITAL != 0
                 && flags & STOP == 0
-                && (!t.sentence_initial || names.contains(norm))
+                && (!t.sentence_initial || names.contains(&word))
                 && !(german && i > 0 && GERMAN_DETERMINERS.contains(&raw.norm_of(i - 1)))
             {
                 normalize::name_skeleton(norm).map_or(0, |s| fnv1a(s.as_bytes()))
@@ -531,7 +571,7 @@ mod tests {
                 .iter()
                 .map(|t| t.anchor)
                 .filter(|&x| x != 0)
-                .collect::<HashSet<_>>()
+                .collect::<std::collections::HashSet<_>>()
         };
         let shared = anchors(&en).intersection(&anchors(&ru)).count();
         assert!(shared >= 1, "numbers carry across languages");

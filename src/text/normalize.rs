@@ -8,7 +8,7 @@
 //! and tatweel are dropped, and zero-width joiners disappear.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Maps one already NFKC-normalised, lower-cased char to its canonical form, or drops it.
 #[inline]
@@ -37,12 +37,42 @@ pub fn push_normalized(word: &str, out: &mut String) {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
-    for c in word.nfkc() {
+    // Fast path: Arabic-script and Cyrillic words need neither NFKC (outside the few Arabic
+    // compatibility letters) nor full Unicode case tables.
+    let start = out.len();
+    let mut fast = true;
+    for c in word.chars() {
+        let mapped = match c as u32 {
+            0x600..=0x674 | 0x679..=0x6ff => c,
+            0x410..=0x42f => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            0x400..=0x40f => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+            0x430..=0x45f => c,
+            0x200c | 0x200d | 0xad => '\u{200c}',
+            _ => {
+                fast = false;
+                break;
+            }
+        };
+        if let Some(k) = canonical(mapped) {
+            out.push(k);
+        }
+    }
+    if fast {
+        return;
+    }
+    out.truncate(start);
+    let mut push = |c: char| {
         for l in c.to_lowercase() {
             if let Some(k) = canonical(l) {
                 out.push(k);
             }
         }
+    };
+    // Most words of most scripts are already in NFKC: the quick check skips the decomposition.
+    if is_nfkc_quick(word.chars()) == IsNormalized::Yes {
+        word.chars().for_each(&mut push);
+    } else {
+        word.nfkc().for_each(&mut push);
     }
 }
 
