@@ -138,11 +138,12 @@ impl DocFeatures {
                 });
             }
         }
+        // The near-duplicate badge: SimHash of the narrative's content words.
         let simhash = simhash::simhash_stream(
             a.tokens
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| t.is_evidence())
+                .filter(|(_, t)| t.is_evidence() && t.is_content())
                 .map(|(i, _)| a.norm_of(i)),
         );
         DocFeatures {

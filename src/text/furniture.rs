@@ -189,15 +189,16 @@ pub fn is_furniture(line: &str) -> bool {
     if trimmed.is_empty() {
         return false;
     }
-    let words = trimmed.split_whitespace().count();
+    let words = trimmed.split_whitespace().take(41).count();
     if words > 40 {
         return false;
     }
-    let lower = trimmed.to_lowercase();
+    // Every pattern is ASCII, so ASCII lower-casing is all matching needs.
+    let lower = trimmed.to_ascii_lowercase();
     if words <= 14 && PREFIXES.iter().any(|p| starts_with_word(&lower, p)) {
         return true;
     }
-    if CONTAINS.iter().any(|p| lower.contains(p)) {
+    if words <= 30 && CONTAINS.iter().any(|p| lower.contains(p)) {
         return true;
     }
     if words <= 6 && lower.starts_with("by ") {

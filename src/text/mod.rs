@@ -421,6 +421,8 @@ thread_local! {
     /// Stems computed so far on this thread, keyed by word hash mixed with the language: stemming
     /// is the costliest step of the pipeline and news repeats its vocabulary.
     static STEM_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
+    /// Anchor hashes of capitalised words computed so far on this thread (0: not a name).
+    static SKELETON_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
 }
 const STEM_CACHE_MAX: usize = 500_000;
 
@@ -473,7 +475,15 @@ fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
                 && (!t.sentence_initial || names.contains(&word))
                 && !(german && i > 0 && GERMAN_DETERMINERS.contains(&raw.norm_of(i - 1)))
             {
-                normalize::name_skeleton(norm).map_or(0, |s| fnv1a(s.as_bytes()))
+                SKELETON_CACHE.with(|c| {
+                    let mut c = c.borrow_mut();
+                    if c.len() > STEM_CACHE_MAX {
+                        c.clear();
+                    }
+                    *c.entry(word).or_insert_with(|| {
+                        normalize::name_skeleton(norm).map_or(0, |s| fnv1a(s.as_bytes()))
+                    })
+                })
             } else {
                 0
             };
