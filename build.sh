@@ -4,6 +4,7 @@
 #   ./build.sh test     every test (unit, integration, property, public-set accuracy), fmt and clippy
 #   ./build.sh list     rebuilds lists/default.provlist from the demo story and ../shared/eval originals
 #   ./build.sh bench    prints the speed and size figures (README's table)
+#   ./build.sh wasm     the browser engine: dist/pkg/ (wasm-bindgen --target web, wasm-opt -Oz)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,33 @@ need_rust() {
         echo "build.sh: cargo not found; install Rust (rustup) first" >&2
         exit 1
     fi
+}
+
+# The wasm toolchain: the wasm32 target, the wasm-bindgen CLI matching Cargo.lock exactly (built
+# once per machine, ~5 min), and npm's binaryen for wasm-opt (Debian's breaks wasm-bindgen output).
+need_wasm() {
+    need_rust
+    rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+        || rustup target add wasm32-unknown-unknown
+    local want have
+    want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
+    have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
+    if [ "$want" != "$have" ]; then
+        echo "build.sh: installing wasm-bindgen-cli $want (once per machine)" >&2
+        cargo install wasm-bindgen-cli --version "$want"
+    fi
+    [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
+}
+
+build_wasm() {
+    need_wasm
+    cargo build --locked --profile wasm --target wasm32-unknown-unknown --lib
+    rm -rf dist/pkg && mkdir -p dist/pkg
+    wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
+        target/wasm32-unknown-unknown/wasm/provenance.wasm
+    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+        dist/pkg/provenance_bg.wasm -o dist/pkg/provenance_bg.wasm
+    echo "dist/pkg/provenance_bg.wasm: $(wc -c < dist/pkg/provenance_bg.wasm) bytes, $(gzip -9c dist/pkg/provenance_bg.wasm | wc -c) gzipped"
 }
 
 case "${1:-all}" in
@@ -30,6 +58,12 @@ case "${1:-all}" in
     cargo fmt --check
     cargo clippy --locked --all-targets -- -D warnings
     cargo test --release --locked
+    need_wasm
+    cargo clippy --locked --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
+    cargo test --locked --target wasm32-unknown-unknown --test wasm
+    ;;
+  wasm)
+    build_wasm
     ;;
   list)
     need_rust
@@ -45,7 +79,7 @@ case "${1:-all}" in
     cargo bench --locked --bench engine
     ;;
   *)
-    echo "usage: ./build.sh [all|test|list|bench]" >&2
+    echo "usage: ./build.sh [all|test|list|bench|wasm]" >&2
     exit 2
     ;;
 esac

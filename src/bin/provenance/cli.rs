@@ -1,5 +1,4 @@
-//! `provenance`: build lists of originals, check articles against them, compare two texts, and
-//! measure accuracy on labelled sets. Run `provenance --help` for the commands.
+//! The command line proper (native only; see `main.rs`).
 
 use std::collections::HashMap;
 use std::fs;
@@ -106,7 +105,8 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
-fn main() -> ExitCode {
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::BuildList {
