@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::fingerprint::{DocFeatures, SketchSize, SHINGLE_WORDS};
 use crate::list::build::{build, OriginalDoc};
 use crate::matching::{check_page, Page};
-use crate::report::{PassageKind, Report};
+use crate::report::{bytes_to_chars, PassageKind, Report};
 use crate::text::{analyze, Analysis};
 
 /// Least Dice overlap of content words for two sentences to be aligned.
@@ -27,9 +27,9 @@ const ALIGN_MAX_SENTENCES: usize = 600;
 /// A passage of one of the two texts, linked to its counterpart in the other.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LinkedPassage {
-    /// Byte offset of the start.
+    /// Offset of the start, in Unicode characters.
     pub start: usize,
-    /// Byte offset just past the end.
+    /// Offset just past the end, in Unicode characters.
     pub end: usize,
     /// How it was reused.
     pub kind: PassageKind,
@@ -40,9 +40,9 @@ pub struct LinkedPassage {
 /// One aligned pair of sentences.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AlignedSentence {
-    /// Byte range of the page's sentence.
+    /// Character range of the page's sentence.
     pub page: (usize, usize),
-    /// Byte range of the original's sentence.
+    /// Character range of the original's sentence.
     pub original: (usize, usize),
     /// Dice overlap of their content words.
     pub similarity: f64,
@@ -115,6 +115,32 @@ pub fn compare(page: &str, original: &str) -> Comparison {
     }
     page_passages.sort_by_key(|x| (x.start, x.end));
     original_passages.sort_by_key(|x| (x.start, x.end));
+    let mut alignment = alignment;
+    // Everything above is in bytes; the report speaks in characters.
+    bytes_to_chars(
+        page,
+        page_passages
+            .iter_mut()
+            .flat_map(|p| [&mut p.start, &mut p.end])
+            .chain(
+                alignment
+                    .iter_mut()
+                    .flat_map(|a| [&mut a.page.0, &mut a.page.1]),
+            )
+            .collect(),
+    );
+    bytes_to_chars(
+        original,
+        original_passages
+            .iter_mut()
+            .flat_map(|p| [&mut p.start, &mut p.end])
+            .chain(
+                alignment
+                    .iter_mut()
+                    .flat_map(|a| [&mut a.original.0, &mut a.original.1]),
+            )
+            .collect(),
+    );
     Comparison {
         report,
         page_passages,
@@ -274,7 +300,9 @@ mod tests {
                 .find(|q| q.link == p.link)
                 .unwrap();
             if p.kind == PassageKind::Exact {
-                assert_eq!(&page[p.start..p.end], &ORIGINAL[q.start..q.end]);
+                let cut =
+                    |t: &str, a: usize, b: usize| t.chars().skip(a).take(b - a).collect::<String>();
+                assert_eq!(cut(&page, p.start, p.end), cut(ORIGINAL, q.start, q.end));
             }
         }
     }

@@ -76,7 +76,14 @@ pub fn check_page(list: &List, page: &Page<'_>) -> Report {
         .collect();
     scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.1.cmp(&b.1)));
 
-    let passages = passages(list, page, &scored, &by_original);
+    let mut passages = passages(list, page, &scored, &by_original);
+    crate::report::bytes_to_chars(
+        page.text,
+        passages
+            .iter_mut()
+            .flat_map(|p| [&mut p.start, &mut p.end])
+            .collect(),
+    );
     let candidates: Vec<Candidate> = scored.into_iter().take(REPORTED).map(|(c, _)| c).collect();
     let best = candidates.first().cloned();
     Report {

@@ -8,13 +8,35 @@
 //!  "candidates": [{"id","source","title","url","published","score","relation",
 //!                  "page_coverage","original_coverage","credited", "near_duplicate", "lang",
 //!                  "evidence": {"phrases","vocabulary","terms","anchors","order"}}],   // ≤ 5, best first
-//!  "passages": [{"start","end","original_id","kind"}],   // byte offsets into the input; kind exact|reworded
+//!  "passages": [{"start","end","original_id","kind"}],   // character offsets into the input; kind exact|reworded
 //!  "credits": ["Reuters"],              // wire agencies the page credits
 //!  "lang": "en",                        // language the page was read as
 //!  "stats": {"words", "millis", "truncated"}}
 //! ```
 
 use serde::{Deserialize, Serialize};
+
+/// Rewrites byte offsets into `text` (at char boundaries) as offsets in Unicode characters, the
+/// unit of the report's `start` and `end` (what Python indexes by; JavaScript converts with
+/// `Array.from(text)`).
+pub fn bytes_to_chars(text: &str, mut offsets: Vec<&mut usize>) {
+    offsets.sort_by_key(|o| **o);
+    let mut chars = 0usize;
+    let mut byte = 0usize;
+    let mut it = text.chars();
+    for o in offsets {
+        while byte < *o {
+            match it.next() {
+                Some(c) => {
+                    byte += c.len_utf8();
+                    chars += 1;
+                }
+                None => break,
+            }
+        }
+        *o = chars;
+    }
+}
 
 /// How a page relates to an original.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
@@ -115,9 +137,9 @@ pub enum PassageKind {
 /// A reused span of the page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Passage {
-    /// Byte offset of the span's start in the checked text.
+    /// Offset of the span's start in the checked text, in Unicode characters.
     pub start: usize,
-    /// Byte offset just past its end.
+    /// Offset just past its end, in Unicode characters.
     pub end: usize,
     /// The original it comes from.
     pub original_id: String,
@@ -156,4 +178,19 @@ pub struct Report {
     pub lang: String,
     /// Figures about the check.
     pub stats: Stats,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_offsets_become_char_offsets() {
+        let text = "Né à Москва: 3,500.";
+        let (mut a, mut b) = (text.find("Москва").unwrap(), text.find(':').unwrap());
+        bytes_to_chars(text, vec![&mut b, &mut a]);
+        assert_eq!((a, b), (5, 11));
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[a..b].iter().collect::<String>(), "Москва");
+    }
 }

@@ -61,9 +61,22 @@ fn demo_article_names_its_original_with_the_bundled_list() {
             p["start"].as_u64().unwrap() as usize,
             p["end"].as_u64().unwrap() as usize,
         );
-        assert!(s < e && text.is_char_boundary(s) && text.is_char_boundary(e));
+        assert!(s < e && e <= text.chars().count());
         assert_eq!(p["original_id"], "demo-harbour-bridge");
     }
+    // Offsets are in characters: the first passage is the copied headline, word for word.
+    let chars: Vec<char> = text.chars().collect();
+    let span = |p: &serde_json::Value| {
+        (
+            p["start"].as_u64().unwrap() as usize,
+            p["end"].as_u64().unwrap() as usize,
+        )
+    };
+    let (s0, e0) = span(&passages[0]);
+    assert_eq!(
+        chars[s0..e0].iter().collect::<String>(),
+        "Bridge shut for six weeks as rust eats cables"
+    );
     assert!(r["stats"]["words"].as_u64().unwrap() > 100);
     // Furniture is not reuse: no passage covers the comment prompt at the end.
     let last = passages
@@ -71,7 +84,11 @@ fn demo_article_names_its_original_with_the_bundled_list() {
         .map(|p| p["end"].as_u64().unwrap() as usize)
         .max()
         .unwrap();
-    assert!(last < text.find("Share this article").unwrap());
+    assert!(
+        last < text[..text.find("Share this article").unwrap()]
+            .chars()
+            .count()
+    );
 }
 
 #[test]

@@ -405,12 +405,13 @@ fn readable(r: &Report, text: &str) -> String {
             r.passages.len() - exact
         );
         for p in r.passages.iter().take(3) {
-            let snippet: String = text[p.start..p.end].chars().take(90).collect();
+            let passage: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+            let snippet: String = passage.chars().take(90).collect();
             s += &format!(
                 "    [{:?}] \"{}{}\"\n",
                 p.kind,
                 snippet.replace('\n', " "),
-                if text[p.start..p.end].chars().count() > 90 {
+                if passage.chars().count() > 90 {
                     "…"
                 } else {
                     ""
@@ -492,9 +493,9 @@ fn compare(page: &Path, original: &Path, json: bool) -> Result<(), Failure> {
     for p in &c.page_passages {
         let q = c.original_passages.iter().find(|q| q.link == p.link);
         let snip = |t: &str, s: usize, e: usize| {
-            t[s..e]
-                .chars()
-                .take(70)
+            t.chars()
+                .skip(s)
+                .take((e - s).min(70))
                 .collect::<String>()
                 .replace('\n', " ")
         };
