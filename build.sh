@@ -5,6 +5,7 @@
 #   ./build.sh list     rebuilds lists/default.provlist from the demo story and ../shared/eval originals
 #   ./build.sh bench    prints the speed and size figures (README's table)
 #   ./build.sh wasm     the browser engine: dist/pkg/ (wasm-bindgen --target web, wasm-opt -Oz)
+#   ./build.sh extension  dist/chrome/, dist/firefox/ and their store packages dist/provenance-*.zip
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -42,6 +43,43 @@ build_wasm() {
     echo "dist/pkg/provenance_bg.wasm: $(wc -c < dist/pkg/provenance_bg.wasm) bytes, $(gzip -9c dist/pkg/provenance_bg.wasm | wc -c) gzipped"
 }
 
+# Debian's Chromium for the browser tests (never a browser a test tool downloads).
+need_chromium() {
+    command -v "${CHROMIUM:-chromium}" >/dev/null 2>&1 && return
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "build.sh: the browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+        exit 1
+    fi
+}
+
+# Assembles the unpacked extension for one browser: the sources, the engine, the bundled list and
+# Readability (bundled, never fetched).
+assemble_extension() {
+    local out=$1
+    rm -rf "$out" && mkdir -p "$out/pkg" "$out/lists" "$out/lib"
+    cp -r extension/. "$out/"
+    cp dist/pkg/provenance.js dist/pkg/provenance_bg.wasm "$out/pkg/"
+    cp lists/default.provlist "$out/lists/"
+    cp node_modules/@mozilla/readability/Readability.js node_modules/@mozilla/readability/LICENSE.md "$out/lib/"
+}
+
+build_extension() {
+    build_wasm
+    assemble_extension dist/chrome
+    assemble_extension dist/firefox
+    for b in chrome firefox; do
+        rm -f "dist/provenance-$b.zip"
+        (cd "dist/$b" && python3 -c 'import os, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
+for root, _, files in os.walk("."):
+    for f in sorted(files):
+        z.write(os.path.join(root, f), os.path.relpath(os.path.join(root, f), "."))' "../provenance-$b.zip")
+    done
+    echo "dist/chrome, dist/firefox, dist/provenance-chrome.zip ($(wc -c < dist/provenance-chrome.zip) bytes), dist/provenance-firefox.zip"
+}
+
 case "${1:-all}" in
   all)
     need_rust
@@ -61,9 +99,15 @@ case "${1:-all}" in
     need_wasm
     cargo clippy --locked --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
     cargo test --locked --target wasm32-unknown-unknown --test wasm
+    need_chromium
+    build_extension
+    node --test tests/e2e/
     ;;
   wasm)
     build_wasm
+    ;;
+  extension)
+    build_extension
     ;;
   list)
     need_rust
@@ -79,7 +123,7 @@ case "${1:-all}" in
     cargo bench --locked --bench engine
     ;;
   *)
-    echo "usage: ./build.sh [all|test|list|bench|wasm]" >&2
+    echo "usage: ./build.sh [all|test|list|bench|wasm|extension]" >&2
     exit 2
     ;;
 esac

@@ -70,11 +70,14 @@ pub fn check(list: &List, text: &str, lang: Option<&str>) -> Report {
 /// Checks an analysed page against `list`.
 pub fn check_page(list: &List, page: &Page<'_>) -> Report {
     let (measured, by_original) = measure(list, page);
-    let mut scored: Vec<(Candidate, u32)> = measured
+    // Ranked by the exact score (the report shows it rounded); ties keep the pre-score's order,
+    // which reflects how much evidence each candidate has (a stable sort), not list order.
+    let mut ranked: Vec<(f64, Candidate, u32)> = measured
         .iter()
-        .map(|(o, f)| (candidate(list, page, *o, f), *o))
+        .map(|(o, f)| (score::score(f), candidate(list, page, *o, f), *o))
         .collect();
-    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.1.cmp(&b.1)));
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let scored: Vec<(Candidate, u32)> = ranked.into_iter().map(|(_, c, o)| (c, o)).collect();
 
     let mut passages = passages(list, page, &scored, &by_original);
     crate::report::bytes_to_chars(
@@ -233,6 +236,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         vocabulary: vocabulary_share(list, page, original as usize, hits),
         // One shared number is no evidence: the anchor share is shrunk by how many matched.
         anchors: share(weight(Kind::Anchor), rec.anchor_weight) * shrink(hits, Kind::Anchor),
+        anchor_matches: hits.iter().filter(|h| h.kind == Kind::Anchor).count(),
         order,
         order_pairs,
         cross_language: !page_lang.is_empty() && !orig_lang.is_empty() && page_lang != orig_lang,

@@ -27,6 +27,8 @@ pub struct Features {
     pub vocabulary: f64,
     /// Idf-weighted share of the original's anchors found in the page.
     pub anchors: f64,
+    /// Number of the original's anchors found in the page.
+    pub anchor_matches: usize,
     /// Share of concordant pairs among matched features ordered by page vs original position.
     pub order: f64,
     /// Number of matched features the order was measured on.
@@ -40,9 +42,10 @@ pub struct Features {
 /// Weights of the same-language model: intercept, then √page_coverage, √original_coverage,
 /// √terms·v, √anchors·v, order·v and v itself, where v is the page's vocabulary share. Fitted by
 /// `tools/calibrate.py FEATURES 4 --direct` on the five public sets.
-const SAME_LANGUAGE: [f64; 7] = [-4.52, 0.0, 0.44, 5.96, 3.17, 3.88, 3.55];
-/// Weights of the cross-language model: intercept, √anchors, order.
-const CROSS_LANGUAGE: [f64; 3] = [-1.83, 5.94, 7.31];
+const SAME_LANGUAGE: [f64; 7] = [-5.02, 0.44, 0.19, 5.34, 3.67, 4.63, 4.55];
+/// Weights of the cross-language model: intercept, √(anchors·mass), order·mass, where mass grows
+/// with the number of matched anchors (see [`score`]).
+const CROSS_LANGUAGE: [f64; 3] = [-0.76, 4.46, 6.57];
 
 /// Order evidence centred on 0 (no order) and shrunk when few pairs were seen.
 fn order_term(f: &Features) -> f64 {
@@ -57,8 +60,11 @@ fn sigmoid(z: f64) -> f64 {
 /// The calibrated probability that the page derives from the original.
 pub fn score(f: &Features) -> f64 {
     let s = if f.cross_language {
+        // Across languages only names and numbers carry over, and one shared number is chance:
+        // the anchor evidence counts from the second match on, fully from the fourth.
         let w = CROSS_LANGUAGE;
-        w[0] + w[1] * f.anchors.sqrt() + w[2] * order_term(f)
+        let mass = ((f.anchor_matches as f64 - 1.0) / 3.0).clamp(0.0, 1.0);
+        w[0] + w[1] * (f.anchors * mass).sqrt() + w[2] * order_term(f) * mass
     } else {
         // Shared names, facts and their order are what honest reports of one event have too:
         // they count only as far as the page's own words are found in the original.

@@ -35,7 +35,8 @@ def same_x(r):
 
 
 def cross_x(r):
-    return [math.sqrt(float(r['anchors'])), order_term(r)]
+    mass = min(1.0, max(0.0, (int(r['anchor_matches']) - 1) / 3))
+    return [math.sqrt(float(r['anchors']) * mass), order_term(r) * mass]
 
 
 def sig(z):

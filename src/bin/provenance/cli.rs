@@ -523,7 +523,7 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
     let mut feature_out = match features {
         Some(p) => {
             let mut f = BufWriter::new(fs::File::create(p)?);
-            writeln!(f, "set\tcase\trelation\texpected\tcandidate\tis_expected\tcross_language\tpage_coverage\toriginal_coverage\tterms\tanchors\torder\torder_pairs\tnear_duplicate\tvocabulary")?;
+            writeln!(f, "set\tcase\trelation\texpected\tcandidate\tis_expected\tcross_language\tpage_coverage\toriginal_coverage\tterms\tanchors\torder\torder_pairs\tnear_duplicate\tvocabulary\tanchor_matches")?;
             Some(f)
         }
         None => None,
@@ -566,10 +566,10 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
                     let id = list.meta(o).id;
                     writeln!(
                         out,
-                        "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}",
+                        "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}",
                         c.id, c.relation, c.expect.as_deref().unwrap_or(""), u8::from(c.expect.as_deref() == Some(id)),
                         u8::from(f.cross_language), f.page_coverage, f.original_coverage, f.terms, f.anchors, f.order,
-                        f.order_pairs, u8::from(f.near_duplicate), f.vocabulary
+                        f.order_pairs, u8::from(f.near_duplicate), f.vocabulary, f.anchor_matches
                     )?;
                 }
             }

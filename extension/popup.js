@@ -1,0 +1,169 @@
+// provenance popup: reads the article through the content script, checks it with the wasm engine
+// and the bundled list (both inside the extension), shows the report, drives the highlights.
+// No network request is made: the page's text never leaves the browser.
+import init, { Engine } from './pkg/provenance.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const $ = (id) => document.getElementById(id);
+const t = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
+/** Fewer words than this cannot be attributed with any confidence. */
+const MIN_WORDS = 40;
+const STORES = /^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)/;
+
+let engine;
+let tab;
+let checked = { text: '', report: null };
+
+function localize() {
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+}
+
+async function targetTab() {
+  const id = Number(new URLSearchParams(location.search).get('tabId'));
+  if (id) return api.tabs.get(id);
+  const [active] = await api.tabs.query({ active: true, currentWindow: true });
+  return active;
+}
+
+async function loadEngine() {
+  const started = performance.now();
+  await init({ module_or_path: new URL('pkg/provenance_bg.wasm', import.meta.url) });
+  const list = await fetch(new URL('lists/default.provlist', import.meta.url)).then((r) => r.arrayBuffer());
+  engine = new Engine(new Uint8Array(list));
+  document.body.dataset.engineMs = String(Math.round(performance.now() - started));
+}
+
+function problem(title, detail) {
+  const status = $('status');
+  status.hidden = false;
+  status.className = 'problem';
+  status.textContent = title;
+  if (detail) {
+    const d = document.createElement('span');
+    d.className = 'detail';
+    d.textContent = detail;
+    status.append(d);
+  }
+  $('result').hidden = true;
+}
+
+/** Passage text from character offsets (Unicode scalar values, as the report gives them). */
+function slice(chars, start, end) {
+  return chars.slice(start, end).join('');
+}
+
+function render(report, text) {
+  const best = report.best;
+  const verdict = report.verdict;
+  const h = $('verdict');
+  h.className = ['verbatim', 'partial', 'rewritten', 'translated'].includes(verdict)
+    ? 'derived' : verdict === 'related' ? 'related' : 'none';
+  $('verdict-words').textContent = t(`verdict_${verdict}`);
+  const source = best ? (best.source || best.id) : '';
+  $('source').textContent = verdict === 'none' ? '' : (['rewritten', 'translated'].includes(verdict) ? source : `— ${source}`);
+  const show = verdict !== 'none' && best;
+  for (const id of ['pct', 'title', 'date', 'credit']) $(id).textContent = '';
+  document.querySelector('.original').hidden = !show;
+  document.querySelector('.bars').hidden = !show;
+  $('show-row').hidden = !report.passages.length;
+  if (show) {
+    // A calibrated probability is never a certainty: the display stays between 1 and 99 %.
+    $('pct').textContent = t('likely', `${Math.min(99, Math.max(1, Math.round(best.score * 100)))}%`);
+    const a = $('title');
+    a.textContent = best.title || best.id;
+    if (best.url) a.href = best.url; else a.removeAttribute('href');
+    a.title = t('openOriginal');
+    $('date').textContent = best.published ? t('published', best.published) : '';
+    for (const [id, v] of [['page-cov', best.page_coverage], ['orig-cov', best.original_coverage]]) {
+      $(id).value = v;
+      $(`${id}-n`).textContent = `${Math.round(v * 100)}%`;
+    }
+    $('credit').textContent = best.credited ? t('credits', source) : t('noCredit');
+  }
+  const others = report.candidates.slice(1).filter((c) => c.relation !== 'none');
+  $('others').hidden = !others.length;
+  $('others-list').replaceChildren(...others.map((c) => {
+    const li = document.createElement('li');
+    li.textContent = `${c.source || c.id} — ${c.title || c.id} (${Math.round(c.score * 100)}%, ${t(`verdict_${c.relation}`)})`;
+    return li;
+  }));
+  $('stats').textContent = t('words', report.stats.words, Math.round(report.stats.millis));
+  $('status').hidden = true;
+  $('result').hidden = false;
+  $('show').checked = false;
+  document.body.dataset.verdict = verdict;
+}
+
+async function run(text, lang) {
+  checked = { text, report: null };
+  $('text').value = text;
+  $('checked').hidden = false;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if (words < MIN_WORDS) {
+    problem(t('cannotCheck'), t('tooShort'));
+    document.body.dataset.verdict = 'too-short';
+    return;
+  }
+  checked.report = engine.check(text, lang || undefined);
+  render(checked.report, text);
+}
+
+async function send(message) {
+  return api.tabs.sendMessage(tab.id, message);
+}
+
+async function toggleHighlights(on) {
+  if (!on) return send({ type: 'clear' });
+  const chars = Array.from(checked.text);
+  const passages = checked.report.passages.map((p) => ({ text: slice(chars, p.start, p.end), kind: p.kind }));
+  const { found } = await send({ type: 'highlight', passages });
+  document.body.dataset.highlighted = String(found);
+}
+
+async function checkSelection() {
+  const { text } = await send({ type: 'selection' });
+  if (!text) {
+    problem(t('noSelection'));
+    return;
+  }
+  await send({ type: 'clear' });
+  await run(text, '');
+  $('check-article').hidden = false;
+}
+
+async function main() {
+  localize();
+  tab = await targetTab();
+  const ready = loadEngine();
+  const { pendingSelection } = await api.storage.session.get('pendingSelection');
+  if (pendingSelection && pendingSelection.tabId === tab?.id) {
+    await api.storage.session.remove('pendingSelection');
+    await ready;
+    await injectContent().catch(() => {});
+    return run(pendingSelection.text, '');
+  }
+  const url = tab?.url || '';
+  if (!tab || (url && (!/^(https?|file):/i.test(url) || STORES.test(url) || /\.pdf([?#]|$)/i.test(url)))) {
+    document.body.dataset.verdict = 'unsupported';
+    return problem(t('cannotCheck'), t('cannotCheckSpecial'));
+  }
+  let page;
+  try {
+    await injectContent();
+    page = await send({ type: 'extract' });
+  } catch {
+    document.body.dataset.verdict = 'unsupported';
+    return problem(t('cannotCheck'), t('cannotCheckSpecial'));
+  }
+  await ready;
+  await run(page.text, page.lang);
+}
+
+async function injectContent() {
+  await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['lib/Readability.js', 'content.js'] });
+}
+
+$('show').addEventListener('change', (e) => toggleHighlights(e.target.checked));
+$('check-selection').addEventListener('click', () => checkSelection().catch((e) => problem(t('failed', e.message))));
+$('check-article').addEventListener('click', () => { $('check-article').hidden = true; main(); });
+main().catch((e) => problem(t('failed', e.message || String(e))));

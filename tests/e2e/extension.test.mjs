@@ -1,0 +1,152 @@
+// End-to-end test of the unpacked extension in headless Chromium (Debian's, never a downloaded
+// browser), driven by Playwright. Run by `./build.sh test` after `./build.sh extension`.
+// Pages are realistic news layouts (navigation, ads, sidebar, comments, footer) around the seed
+// articles of ../shared/seeds, served on 127.0.0.1 by this test.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SEEDS = resolve(ROOT, '../shared/seeds');
+const SHOTS = join(ROOT, 'target/e2e');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Seed file stem -> the source the popup must name (labels of shared/eval/seeds). */
+const EXPECT = {
+  '000_f2869a96b21043eb': 'Al Jazeera',
+  '001_524a7f7d4460bb73': 'Al Jazeera',
+  '002_82c8c9658b6e642f': 'Reuters',
+  '003_5642dc05dc4bace3': 'Reuters',
+  '004_231163b21d9bc371': 'Reuters',
+};
+
+const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** A news page around `text`: the first line is the headline, blank lines separate paragraphs. */
+function newsPage(text) {
+  const [headline, ...rest] = text.split('\n').filter((l) => l.trim());
+  const paragraphs = rest.map((p) => `<p>${escape(p)}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(headline)} | Daily Planet</title>
+<style>body{font:17px/1.5 Georgia,serif;margin:0}nav,footer{background:#223;color:#fff;padding:10px}
+.wrap{display:flex;gap:24px;max-width:1100px;margin:auto}article{flex:3}aside{flex:1;font:14px sans-serif}
+.ad{background:#eee;border:1px dashed #999;padding:30px;text-align:center;margin:12px 0}</style></head>
+<body><nav><a href="#">Home</a> · <a href="#">World</a> · <a href="#">Business</a> · <a href="#">Sport</a> · <a href="#">Subscribe</a></nav>
+<div class="ad">Advertisement — Summer sale on garden furniture, up to 50% off</div>
+<div class="wrap"><article><h1>${escape(headline)}</h1><p class="byline">By Staff Writer · 25 January 2021</p>
+${paragraphs}
+<section class="comments"><h3>Comments (3)</h3><p>Great article, thanks for sharing!</p><p>I disagree with the premise entirely.</p><p>Who else is reading this in 2021?</p></section>
+</article><aside><h3>Trending</h3><ul><li>Ten recipes for a quick weeknight dinner</li><li>Local team wins the cup after extra time</li><li>How to save on your energy bill this winter</li></ul>
+<div class="ad">Advertisement</div></aside></div>
+<footer>© 2021 Daily Planet Media. All rights reserved. · Privacy policy · Terms of use</footer></body></html>`;
+}
+
+describe('extension in Chromium', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds beside the checkout' }, () => {
+let server;
+let base;
+let ctx;
+let extId;
+const requests = [];
+
+before(async () => {
+  const pages = { '/short.html': '<!doctype html><html lang="en"><body><p>Hello, world. Only a few words here.</p></body></html>' };
+  for (const f of readdirSync(SEEDS)) pages[`/${f.replace(/\.txt$/, '')}.html`] = newsPage(readFileSync(join(SEEDS, f), 'utf8'));
+  server = createServer((req, res) => {
+    const body = pages[req.url];
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body || 'not found');
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${server.address().port}`;
+
+  // A test copy of the extension that may inject into 127.0.0.1 pages when its popup is opened
+  // as a tab (the shipped one relies on activeTab, granted by a real toolbar click).
+  const ext = mkdtempSync(join(tmpdir(), 'provenance-ext-'));
+  cpSync(join(ROOT, 'dist/chrome'), ext, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
+
+  mkdirSync(SHOTS, { recursive: true });
+  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'provenance-profile-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  ctx.on('request', (r) => requests.push(r.url()));
+  const worker = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker');
+  extId = new URL(worker.url()).host;
+});
+
+after(async () => {
+  await ctx?.close();
+  server?.close();
+});
+
+/** Opens `url` in a tab, then the popup for that tab; resolves when the popup has an answer. */
+async function check(url) {
+  const page = await ctx.newPage();
+  await page.goto(url);
+  const worker = ctx.serviceWorkers()[0];
+  const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
+  const popup = await ctx.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.goto(`chrome-extension://${extId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('body[data-verdict]', { timeout: 15000 });
+  return { page, popup };
+}
+
+test('names the original source of every seed article', async () => {
+  for (const [stem, source] of Object.entries(EXPECT)) {
+    const { page, popup } = await check(`${base}/${stem}.html`);
+    const verdict = await popup.getAttribute('body', 'data-verdict');
+    const shownSource = (await popup.textContent('#source')).replace(/^—\s*/, '').trim();
+    const pct = await popup.textContent('#pct');
+    assert.equal(shownSource, source, `${stem}: source`);
+    assert.ok(['verbatim', 'partial', 'rewritten', 'translated'].includes(verdict), `${stem}: derived verdict, got ${verdict}`);
+    assert.match(pct, /^\d{1,2}% likely derived$/, `${stem}: percentage`);
+    assert.ok(Number(pct.match(/\d+/)[0]) >= 50, `${stem}: ${pct}`);
+    assert.ok((await popup.textContent('#verdict-words')).length > 5);
+    await popup.screenshot({ path: join(SHOTS, `popup-${stem}.png`) });
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('highlights reused passages on the page and removes every mark', async () => {
+  const { page, popup } = await check(`${base}/003_5642dc05dc4bace3.html`);
+  const before = await page.evaluate(() => document.body.innerHTML);
+  await popup.check('#show');
+  await popup.waitForSelector('body[data-highlighted]');
+  const marks = await page.locator('mark.provenance-mark').count();
+  assert.ok(marks >= 3, `marks on the page: ${marks}`);
+  assert.ok(await page.locator('mark.provenance-mark[data-kind="exact"]').count() >= 1);
+  await page.screenshot({ path: join(SHOTS, 'page-highlighted.png'), fullPage: false });
+  await popup.uncheck('#show');
+  await page.waitForFunction(() => !document.querySelector('mark.provenance-mark'));
+  assert.equal(await page.evaluate(() => document.body.innerHTML), before, 'the page is left as it was');
+  await popup.close();
+  await page.close();
+});
+
+test('explains what it cannot check', async () => {
+  const blank = await check('about:blank');
+  assert.equal(await blank.popup.getAttribute('body', 'data-verdict'), 'unsupported');
+  assert.match(await blank.popup.textContent('#status'), /can't be checked/);
+  await blank.popup.screenshot({ path: join(SHOTS, 'popup-unsupported.png') });
+  const short = await check(`${base}/short.html`);
+  assert.equal(await short.popup.getAttribute('body', 'data-verdict'), 'too-short');
+  assert.match(await short.popup.textContent('#status'), /too little text/);
+});
+
+test('no request leaves loopback', () => {
+  const outside = requests.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|about:|data:|blob:)/.test(u));
+  assert.deepEqual(outside, []);
+});
+});
