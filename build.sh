@@ -29,7 +29,7 @@ need_wasm() {
         echo "build.sh: installing wasm-bindgen-cli $want (once per machine)" >&2
         cargo install wasm-bindgen-cli --version "$want"
     fi
-    [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
+    [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/web-ext ] || npm ci --no-audit --no-fund
 }
 
 build_wasm() {
@@ -101,6 +101,7 @@ case "${1:-all}" in
     cargo test --locked --target wasm32-unknown-unknown --test wasm
     need_chromium
     build_extension
+    node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted   # fails on any error
     node --test tests/e2e/
     ;;
   wasm)
