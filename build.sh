@@ -30,7 +30,7 @@ need_wasm() {
         echo "build.sh: installing wasm-bindgen-cli $want (once per machine)" >&2
         cargo install wasm-bindgen-cli --version "$want"
     fi
-    [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/web-ext ] || npm ci --no-audit --no-fund
+    [ -d node_modules/puppeteer-core ] && [ -x node_modules/.bin/web-ext ] || npm ci --no-audit --no-fund
 }
 
 build_wasm() {
@@ -51,6 +51,17 @@ need_chromium() {
         apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     else
         echo "build.sh: the browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+        exit 1
+    fi
+}
+
+# Debian's Firefox ESR for the Firefox end-to-end test (driven by puppeteer-core).
+need_firefox() {
+    command -v "${FIREFOX:-firefox-esr}" >/dev/null 2>&1 && return
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+    else
+        echo "build.sh: the Firefox test needs Debian's firefox-esr: sudo apt-get install firefox-esr" >&2
         exit 1
     fi
 }
@@ -101,6 +112,7 @@ case "${1:-all}" in
     cargo clippy --locked --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
     cargo test --locked --target wasm32-unknown-unknown --test wasm
     need_chromium
+    need_firefox
     build_extension
     node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted   # fails on any error
     node --test tests/e2e/
