@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds provenance. Usage:
-#   ./build.sh          release build of the CLI, then a real check of the demo article with the bundled list
+#   ./build.sh          the CLI and the extension (dist/chrome, dist/firefox, zips), then a real check
+#                       of the demo article with the bundled list
 #   ./build.sh test     every test (unit, integration, property, public-set accuracy), fmt and clippy
 #   ./build.sh list     rebuilds lists/default.provlist from the demo story and ../shared/eval originals
 #   ./build.sh bench    prints the speed and size figures (README's table)
@@ -96,6 +97,7 @@ case "${1:-all}" in
   all)
     need_rust
     cargo build --release --locked
+    build_extension
     echo "== provenance check examples/demo/article.txt (bundled list)"
     ./target/release/provenance check examples/demo/article.txt
     if [ -d ../shared/seeds ]; then

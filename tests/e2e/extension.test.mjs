@@ -135,6 +135,58 @@ test('highlights reused passages on the page and removes every mark', async () =
   await page.close();
 });
 
+test('checks a selection instead of the extracted article', async () => {
+  const { page, popup } = await check(`${base}/000_f2869a96b21043eb.html`);
+  await page.evaluate(() => {
+    const paragraphs = [...document.querySelectorAll('article p')].slice(1, 6);
+    const range = document.createRange();
+    range.setStartBefore(paragraphs[0]);
+    range.setEndAfter(paragraphs.at(-1));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  const selected = await page.evaluate(() => String(getSelection()).trim());
+  await popup.click('#checked summary');
+  await popup.click('#check-selection');
+  await popup.waitForFunction((s) => document.getElementById('text').value === s, selected);
+  assert.equal((await popup.textContent('#source')).replace(/^—\s*/, '').trim(), 'Al Jazeera');
+  assert.ok(await popup.isVisible('#check-article'));
+  await popup.close();
+  await page.close();
+});
+
+test('the context menu hands its selection to the popup', async () => {
+  const page = await ctx.newPage();
+  await page.goto(`${base}/001_524a7f7d4460bb73.html`);
+  const worker = ctx.serviceWorkers()[0];
+  const text = await page.evaluate(() => [...document.querySelectorAll('article p')].slice(1, 7).map((p) => p.textContent).join('\n\n'));
+  // What background.js stores when "Check selection with provenance" is clicked.
+  const tabId = await worker.evaluate(async ([u, t]) => {
+    const tab = (await chrome.tabs.query({})).find((x) => x.url === u);
+    await chrome.storage.session.set({ pendingSelection: { tabId: tab.id, text: t } });
+    return tab.id;
+  }, [page.url(), text]);
+  const popup = await ctx.newPage();
+  await popup.goto(`chrome-extension://${extId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('body[data-verdict]');
+  assert.equal(await popup.inputValue('#text'), text);
+  assert.equal((await popup.textContent('#source')).replace(/^—\s*/, '').trim(), 'Al Jazeera');
+  const menus = await worker.evaluate(() => chrome.contextMenus.update('provenance-check-selection', {}).then(() => true, () => false));
+  assert.ok(menus, 'the context menu item exists');
+  await popup.close();
+  await page.close();
+});
+
+test('dark theme', async () => {
+  const { page, popup } = await check(`${base}/004_231163b21d9bc371.html`);
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  const bg = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(27, 31, 36)');
+  await popup.screenshot({ path: join(SHOTS, 'popup-dark.png') });
+  await popup.close();
+  await page.close();
+});
+
 test('explains what it cannot check', async () => {
   const blank = await check('about:blank');
   assert.equal(await blank.popup.getAttribute('body', 'data-verdict'), 'unsupported');
