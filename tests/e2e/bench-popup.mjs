@@ -2,14 +2,13 @@
 // bundled list and with a 20,000-original list; and the engine's size. Prints figures (never a
 // test). Run: ./build.sh bench-popup (after ./build.sh extension and a release build).
 import { createServer } from 'node:http';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ROOT, testCopy, launchChromium } from './harness.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, '../shared');
 const RUNS = 15;
 
@@ -39,24 +38,13 @@ function bigList(dir) {
 }
 
 async function measure(listFile, label) {
-  const ext = mkdtempSync(join(tmpdir(), 'provenance-bench-ext-'));
-  cpSync(join(ROOT, 'dist/chrome'), ext, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
-  if (listFile) cpSync(listFile, join(ext, 'lists/default.provlist'));
+  const { dir } = testCopy('chrome', { list: listFile });
   const article = readFileSync(join(SHARED, 'seeds/003_5642dc05dc4bace3.txt'), 'utf8');
   const html = `<!doctype html><html lang="en"><body><article>${article.split('\n').filter(Boolean).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
   const server = createServer((_, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(html); });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'provenance-bench-')), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
-  });
-  const worker = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker');
-  const id = new URL(worker.url()).host;
+  const { ctx, extId: id } = await launchChromium(dir);
+  const worker = ctx.serviceWorkers()[0];
   const page = await ctx.newPage();
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   const tabId = await worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => (t.url || '').startsWith('http://127.0.0.1'))?.id);

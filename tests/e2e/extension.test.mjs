@@ -5,15 +5,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ROOT, testCopy, launchChromium } from './harness.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const SHOTS = join(ROOT, 'target/e2e');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** Seed file stem -> the source the popup must name (labels of shared/eval/seeds). */
 const EXPECT = {
@@ -62,26 +59,9 @@ before(async () => {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${server.address().port}`;
 
-  // A test copy of the extension that may inject into 127.0.0.1 pages when its popup is opened
-  // as a tab (the shipped one relies on activeTab, granted by a real toolbar click).
-  const ext = mkdtempSync(join(tmpdir(), 'provenance-ext-'));
-  cpSync(join(ROOT, 'dist/chrome'), ext, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
-
   mkdirSync(SHOTS, { recursive: true });
-  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'provenance-profile-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
-  });
+  ({ ctx, extId } = await launchChromium(testCopy('chrome').dir, { viewport: { width: 1200, height: 900 } }));
   ctx.on('request', (r) => requests.push(r.url()));
-  const worker = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker');
-  extId = new URL(worker.url()).host;
 });
 
 after(async () => {

@@ -5,13 +5,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { ROOT, testCopy } from './harness.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = resolve(ROOT, '../shared/seeds/003_5642dc05dc4bace3.txt');
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const skip = (!existsSync(SEED) && 'needs ../shared/seeds') || (!existsSync(FIREFOX) && `needs ${FIREFOX}`);
@@ -31,12 +30,9 @@ describe('extension in Firefox', { skip }, () => {
     await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
     base = `http://127.0.0.1:${server.address().port}`;
 
-    const ext = mkdtempSync(join(tmpdir(), 'provenance-ff-'));
-    cpSync(join(ROOT, 'dist/firefox'), ext, { recursive: true });
-    const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
-    manifest.host_permissions = ['http://127.0.0.1/*'];
-    manifest.web_accessible_resources = [{ resources: ['popup.html'], matches: ['http://127.0.0.1/*'] }];
-    writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
+    const { dir: ext, manifest } = testCopy('firefox', {
+      extra: { web_accessible_resources: [{ resources: ['popup.html'], matches: ['http://127.0.0.1/*'] }] },
+    });
     const id = manifest.browser_specific_settings.gecko.id;
 
     browser = await puppeteer.launch({

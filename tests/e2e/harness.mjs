@@ -1,0 +1,37 @@
+// Shared by the browser tests and the popup benchmark: a test copy of the built extension, and
+// Debian's headless Chromium with an extension loaded.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Copies dist/<browser> to a temporary folder and lets it inject into 127.0.0.1 pages when its
+ * popup is opened as a tab (the shipped extension relies on activeTab, granted by a real toolbar
+ * click). `extra` adds manifest keys; `list` replaces the bundled list.
+ */
+export function testCopy(browser, { extra = {}, list } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), `provenance-${browser}-`));
+  cpSync(join(ROOT, 'dist', browser), dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  Object.assign(manifest, { host_permissions: ['http://127.0.0.1/*'] }, extra);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  if (list) cpSync(list, join(dir, 'lists/default.provlist'));
+  return { dir, manifest };
+}
+
+/** Headless Chromium with the extension in `dir`; resolves to the context and the extension id. */
+export async function launchChromium(dir, options = {}) {
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'provenance-profile-')), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    ...options,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  const worker = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker');
+  return { ctx, extId: new URL(worker.url()).host };
+}
