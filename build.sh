@@ -8,6 +8,7 @@
 #   ./build.sh wasm     the browser engine: dist/pkg/ (wasm-bindgen --target web, wasm-opt -Oz)
 #   ./build.sh extension  dist/chrome/, dist/firefox/ and their store packages dist/provenance-*.zip
 #   ./build.sh bench-popup  prints the popup's time to a result (bundled and 20,000-original lists)
+#   ./build.sh www      the educator page in dist/www/; `./build.sh serve` serves it on 127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -93,11 +94,21 @@ for root, _, files in os.walk("."):
     echo "dist/chrome, dist/firefox, dist/provenance-chrome.zip ($(wc -c < dist/provenance-chrome.zip) bytes), dist/provenance-firefox.zip"
 }
 
+build_www() {
+    build_wasm
+    rm -rf dist/www && mkdir -p dist/www/pkg dist/www/lists
+    cp www/index.html www/app.js www/style.css extension/icons/icon-32.png dist/www/
+    cp dist/pkg/provenance.js dist/pkg/provenance_bg.wasm dist/www/pkg/
+    cp lists/default.provlist dist/www/lists/
+    echo "dist/www"
+}
+
 case "${1:-all}" in
   all)
     need_rust
     cargo build --release --locked
     build_extension
+    build_www
     echo "== provenance check examples/demo/article.txt (bundled list)"
     ./target/release/provenance check examples/demo/article.txt
     if [ -d ../shared/seeds ]; then
@@ -116,6 +127,7 @@ case "${1:-all}" in
     need_chromium
     need_firefox
     build_extension
+    build_www
     node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted   # fails on any error
     node --test tests/e2e/
     ;;
@@ -124,6 +136,14 @@ case "${1:-all}" in
     ;;
   extension)
     build_extension
+    ;;
+  www)
+    build_www
+    ;;
+  serve)
+    build_www
+    echo "serving dist/www on http://127.0.0.1:8000/ (Ctrl-C stops)"
+    python3 -m http.server 8000 --bind 127.0.0.1 --directory dist/www
     ;;
   bench-popup)
     need_chromium
@@ -145,7 +165,7 @@ case "${1:-all}" in
     cargo bench --locked --bench engine
     ;;
   *)
-    echo "usage: ./build.sh [all|test|list|bench|wasm|extension|bench-popup]" >&2
+    echo "usage: ./build.sh [all|test|list|bench|wasm|extension|www|serve|bench-popup]" >&2
     exit 2
     ;;
 esac

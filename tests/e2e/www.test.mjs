@@ -1,0 +1,92 @@
+// The educator page in headless Chromium, served from dist/www on 127.0.0.1 by this test.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT } from './harness.mjs';
+
+const SEEDS = resolve(ROOT, '../shared/seeds');
+const EVAL = resolve(ROOT, '../shared/eval/seeds/originals.jsonl');
+const SHOTS = join(ROOT, 'target/e2e');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png' };
+
+describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds beside the checkout' }, () => {
+  let server;
+  let base;
+  let browser;
+  const errors = [];
+
+  before(async () => {
+    const dir = join(ROOT, 'dist/www');
+    server = createServer((req, res) => {
+      const path = join(dir, req.url === '/' ? 'index.html' : decodeURIComponent(req.url.split('?')[0]));
+      if (!path.startsWith(dir) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream' });
+      res.end(readFileSync(path));
+    });
+    await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${server.address().port}/`;
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function open(viewport) {
+    const page = await browser.newPage({ viewport });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base);
+    await page.waitForSelector('body[data-ready="true"]');
+    return page;
+  }
+
+  test('compares two versions of the seed story side by side', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    const copy = readFileSync(join(SEEDS, '003_5642dc05dc4bace3.txt'), 'utf8');
+    const original = JSON.parse(readFileSync(EVAL, 'utf8').split('\n').find((l) => l.includes('"reuters-kremlin-meddling"'))).text;
+    await page.fill('#page-text', copy);
+    await page.fill('#original-text', original);
+    await page.click('#compare');
+    await page.waitForSelector('#compare-result:not([hidden])');
+    assert.match(await page.textContent('#c-pct'), /^\d{1,2}% likely derived$/);
+    assert.ok(Number((await page.textContent('#c-pct')).match(/\d+/)[0]) >= 50);
+    assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'partial');
+    const left = await page.locator('#c-page mark').count();
+    const right = await page.locator('#c-original mark').count();
+    assert.ok(left >= 3 && right >= 3, `passages: ${left} / ${right}`);
+    // Hovering a passage lights up its counterpart on the other side.
+    const first = page.locator('#c-page mark.exact').first();
+    const linkId = await first.getAttribute('data-link');
+    await first.hover();
+    assert.equal(await page.locator(`#c-original mark[data-link="${linkId}"].linked`).count(), 1);
+    assert.ok(await page.locator('#c-alignment tbody tr').count() >= 3);
+    await page.screenshot({ path: join(SHOTS, 'www-desktop.png'), fullPage: false });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(SHOTS, 'www-phone.png'), fullPage: false });
+    await page.close();
+  });
+
+  test('ranks the Reuters original first for the Reuters republication', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    await page.click('.tab[data-view="check"]');
+    await page.fill('#check-text', readFileSync(join(SEEDS, '003_5642dc05dc4bace3.txt'), 'utf8'));
+    await page.click('#check');
+    await page.waitForSelector('#ranking:not([hidden])');
+    const first = await page.locator('#ranking tbody tr').first().locator('td').allTextContents();
+    assert.equal(first[1], 'Reuters');
+    assert.match(first[2], /Kremlin accuses U\.S\. of meddling/);
+    await page.screenshot({ path: join(SHOTS, 'www-check.png') });
+    await page.close();
+  });
+
+  test('no console errors', () => {
+    assert.deepEqual(errors, []);
+  });
+});

@@ -1,0 +1,128 @@
+// The educator page: the wasm engine and the bundled list, in the browser, with no server behind
+// them. Compare two texts side by side, or rank the known originals for one text.
+import init, { Engine, compare } from './pkg/provenance.js';
+
+const $ = (id) => document.getElementById(id);
+const WORDS = { verbatim: 'copied almost word for word', partial: 'partly copied', rewritten: 'rewritten from the original',
+  translated: 'translated from the original', related: 'same story, not copied', none: 'nothing in common' };
+const pct = (x) => `${Math.min(99, Math.max(0, Math.round(x * 100)))}%`;
+let engine;
+
+async function load() {
+  await init({ module_or_path: new URL('pkg/provenance_bg.wasm', import.meta.url) });
+  const bytes = await fetch(new URL('lists/default.provlist', import.meta.url)).then((r) => r.arrayBuffer());
+  engine = new Engine(new Uint8Array(bytes));
+  $('engine-info').textContent = `${engine.originals} known originals`;
+}
+
+/** `text` as nodes, with `passages` (character offsets) wrapped in linked marks. */
+function marked(text, passages, side) {
+  const chars = Array.from(text);
+  const out = [];
+  let at = 0;
+  for (const p of [...passages].sort((a, b) => a.start - b.start)) {
+    if (p.start < at) continue;
+    out.push(document.createTextNode(chars.slice(at, p.start).join('')));
+    const m = document.createElement('mark');
+    m.className = p.kind;
+    m.dataset.link = p.link;
+    m.dataset.side = side;
+    m.tabIndex = 0;
+    m.textContent = chars.slice(p.start, p.end).join('');
+    out.push(m);
+    at = p.end;
+  }
+  out.push(document.createTextNode(chars.slice(at).join('')));
+  return out;
+}
+
+/** Hovering, focusing or clicking a passage lights up its counterpart and scrolls it into view. */
+function link(container) {
+  const counterpart = (m) => document.querySelectorAll(`mark[data-link="${m.dataset.link}"]`);
+  const on = (e, scroll) => {
+    const m = e.target.closest('mark[data-link]');
+    if (!m) return;
+    document.querySelectorAll('mark.linked').forEach((x) => x.classList.remove('linked'));
+    counterpart(m).forEach((x) => {
+      x.classList.add('linked');
+      if (scroll && x !== m) x.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    });
+  };
+  container.addEventListener('mouseover', (e) => on(e, false));
+  container.addEventListener('focusin', (e) => on(e, true));
+  container.addEventListener('click', (e) => on(e, true));
+}
+
+function runCompare() {
+  const page = $('page-text').value;
+  const original = $('original-text').value;
+  if (!page.trim() || !original.trim()) {
+    $('compare-status').textContent = 'Paste a text on both sides first.';
+    $('compare-result').hidden = true;
+    return;
+  }
+  const c = compare(page, original);
+  const best = c.report.best;
+  const relation = best ? best.relation : 'none';
+  $('c-pct').textContent = best ? `${pct(best.score)} likely derived` : '0%';
+  $('c-relation').textContent = `— ${WORDS[relation]}`;
+  $('c-relation').dataset.relation = relation;
+  $('c-coverage').textContent = best
+    ? `${pct(best.page_coverage)} of the copy's phrases are in the original; ${pct(best.original_coverage)} of the original's are reused.`
+    : '';
+  $('c-page').replaceChildren(...marked(page, c.page_passages, 'page'));
+  $('c-original').replaceChildren(...marked(original, c.original_passages, 'original'));
+  const chars = [Array.from(page), Array.from(original)];
+  $('c-alignment').tBodies[0].replaceChildren(...c.alignment.map((a) => {
+    const tr = document.createElement('tr');
+    for (const v of [chars[0].slice(a.page[0], a.page[1]).join(''), chars[1].slice(a.original[0], a.original[1]).join(''),
+      pct(a.similarity), a.kind === 'exact' ? 'copied' : 'reworded']) {
+      const td = document.createElement('td');
+      td.textContent = v;
+      tr.append(td);
+    }
+    return tr;
+  }));
+  $('compare-status').textContent = '';
+  $('compare-result').hidden = false;
+}
+
+function runCheck() {
+  const text = $('check-text').value;
+  if (!text.trim()) {
+    $('check-status').textContent = 'Paste a text first.';
+    $('ranking').hidden = true;
+    return;
+  }
+  const r = engine.check(text);
+  const rows = r.candidates.map((c, i) => {
+    const tr = document.createElement('tr');
+    const cells = [String(i + 1), c.source || '', null, c.published || '', pct(c.score), WORDS[c.relation]];
+    for (const v of cells) {
+      const td = document.createElement('td');
+      if (v === null) {
+        const a = document.createElement(c.url ? 'a' : 'span');
+        if (c.url) { a.href = c.url; a.rel = 'noopener noreferrer'; a.target = '_blank'; }
+        a.textContent = c.title || c.id;
+        td.append(a);
+      } else td.textContent = v;
+      tr.append(td);
+    }
+    return tr;
+  });
+  $('ranking').tBodies[0].replaceChildren(...rows);
+  $('ranking').hidden = !rows.length;
+  $('check-status').textContent = rows.length ? `${r.stats.words} words checked in ${Math.round(r.stats.millis)} ms.` : 'No known original shares anything with this text.';
+}
+
+for (const tab of document.querySelectorAll('.tab')) {
+  tab.addEventListener('click', () => {
+    for (const t of document.querySelectorAll('.tab')) t.setAttribute('aria-pressed', String(t === tab));
+    $('compare-view').hidden = tab.dataset.view !== 'compare';
+    $('check-view').hidden = tab.dataset.view !== 'check';
+  });
+}
+link($('compare-result'));
+$('compare').addEventListener('click', runCompare);
+$('check').addEventListener('click', runCheck);
+load().then(() => { document.body.dataset.ready = 'true'; }, (e) => { $('engine-info').textContent = `The engine did not load: ${e.message}`; });
