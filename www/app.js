@@ -85,6 +85,63 @@ function runCompare() {
   }));
   $('compare-status').textContent = '';
   $('compare-result').hidden = false;
+  $('save').hidden = false;
+}
+
+/** Paragraph texts of an HTML document, one per block (a dropped .html file). */
+function htmlText(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('script,style,nav,footer,aside,noscript').forEach((e) => e.remove());
+  const blocks = [...doc.body.querySelectorAll('h1,h2,h3,p,li,blockquote')].map((b) => b.textContent.replace(/\s+/g, ' ').trim());
+  return blocks.filter(Boolean).join('\n\n') || doc.body.textContent.trim();
+}
+
+/** Dropping a .txt or .html file on a text box fills it with the file's (article) text. */
+function acceptDrops(textarea) {
+  textarea.addEventListener('dragover', (e) => e.preventDefault());
+  textarea.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer?.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    textarea.value = /\.html?$/i.test(file.name) || file.type === 'text/html' ? htmlText(text) : text;
+    textarea.dispatchEvent(new Event('input'));
+  });
+}
+
+/** Saves the comparison as one self-contained HTML file (styles inlined, nothing to fetch). */
+async function saveReport() {
+  const css = await fetch(new URL('style.css', import.meta.url)).then((r) => r.text());
+  const body = $('compare-result').cloneNode(true);
+  body.hidden = false;
+  body.querySelectorAll('details').forEach((d) => d.setAttribute('open', ''));
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>provenance report</title><style>${css}</style></head>`
+    + `<body><main><h1>provenance report</h1><p>${new Date().toISOString().slice(0, 10)}</p>${body.outerHTML}</main></body></html>`;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  a.download = 'provenance-report.html';
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+/** The checked text with one candidate's passages, beside what the list knows of the original. */
+function showCandidate(text, report, c) {
+  const passages = report.passages.filter((p) => p.original_id === c.id).map((p, i) => ({ ...p, link: `c${i}` }));
+  $('d-page').replaceChildren(...marked(text, passages, 'page'));
+  $('d-title').textContent = c.title || c.id;
+  const facts = [['Source', c.source], ['Published', c.published], ['Address', c.url], ['Score', pct(c.score)],
+    ['Relation', WORDS[c.relation]], ["Text's phrases found in it", pct(c.page_coverage)],
+    ['Its phrases reused', pct(c.original_coverage)], ["Text's words found in it", pct(c.evidence.vocabulary)],
+    ['Credited in the text', c.credited ? 'yes' : 'no']];
+  $('d-meta').replaceChildren(...facts.filter(([, v]) => v).flatMap(([k, v]) => {
+    const dt = document.createElement('dt');
+    dt.textContent = k;
+    const dd = document.createElement('dd');
+    dd.textContent = v;
+    return [dt, dd];
+  }));
+  $('detail').hidden = false;
+  $('detail').scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
 
 function runCheck() {
@@ -97,10 +154,16 @@ function runCheck() {
   const r = engine.check(text);
   const rows = r.candidates.map((c, i) => {
     const tr = document.createElement('tr');
-    const cells = [String(i + 1), c.source || '', null, c.published || '', pct(c.score), WORDS[c.relation]];
+    const cells = [String(i + 1), c.source || '', null, c.published || '', pct(c.score), WORDS[c.relation], 'show'];
     for (const v of cells) {
       const td = document.createElement('td');
-      if (v === null) {
+      if (v === 'show') {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = 'Show side by side';
+        b.addEventListener('click', () => showCandidate(text, r, c));
+        td.append(b);
+      } else if (v === null) {
         const a = document.createElement(c.url ? 'a' : 'span');
         if (c.url) { a.href = c.url; a.rel = 'noopener noreferrer'; a.target = '_blank'; }
         a.textContent = c.title || c.id;
@@ -112,6 +175,7 @@ function runCheck() {
   });
   $('ranking').tBodies[0].replaceChildren(...rows);
   $('ranking').hidden = !rows.length;
+  $('detail').hidden = true;
   $('check-status').textContent = rows.length ? `${r.stats.words} words checked in ${Math.round(r.stats.millis)} ms.` : 'No known original shares anything with this text.';
 }
 
@@ -123,6 +187,10 @@ for (const tab of document.querySelectorAll('.tab')) {
   });
 }
 link($('compare-result'));
+acceptDrops($('page-text'));
+acceptDrops($('original-text'));
+acceptDrops($('check-text'));
+$('save').addEventListener('click', () => saveReport());
 $('compare').addEventListener('click', runCompare);
 $('check').addEventListener('click', runCheck);
 load().then(() => { document.body.dataset.ready = 'true'; }, (e) => { $('engine-info').textContent = `The engine did not load: ${e.message}`; });

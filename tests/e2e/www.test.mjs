@@ -86,6 +86,35 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.close();
   });
 
+  test('accepts dropped files, shows a ranked original, saves a report', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    const html = `<html><body><nav>Home · World</nav><h1>Kremlin says ready to talk</h1>${
+      readFileSync(join(SEEDS, '003_5642dc05dc4bace3.txt'), 'utf8').split('\n').filter(Boolean).map((p) => `<p>${p.replace(/</g, '&lt;')}</p>`).join('')}<footer>© News</footer></body></html>`;
+    await page.click('.tab[data-view="check"]');
+    await page.evaluate((h) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([h], 'article.html', { type: 'text/html' }));
+      document.getElementById('check-text').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, html);
+    await page.waitForFunction(() => document.getElementById('check-text').value.startsWith('Kremlin says ready to talk'));
+    assert.ok(!(await page.inputValue('#check-text')).includes('Home · World'), 'navigation is dropped with the HTML');
+    await page.click('#check');
+    await page.click('#ranking tbody tr:first-child button');
+    await page.waitForSelector('#detail:not([hidden])');
+    assert.ok(await page.locator('#d-page mark').count() >= 3);
+    assert.match(await page.textContent('#d-meta'), /Reuters/);
+    await page.click('.tab[data-view="compare"]');
+    await page.fill('#page-text', await page.inputValue('#check-text'));
+    await page.fill('#original-text', JSON.parse(readFileSync(EVAL, 'utf8').split('\n').find((l) => l.includes('"reuters-kremlin-meddling"'))).text);
+    await page.click('#compare');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+    const saved = readFileSync(await download.path(), 'utf8');
+    assert.match(saved, /<style>/);
+    assert.match(saved, /likely derived/);
+    assert.ok(!/<script|src=|href="[^#]/.test(saved.replace(/href="https?:[^"]*"/g, '')), 'self-contained');
+    await page.close();
+  });
+
   test('no console errors', () => {
     assert.deepEqual(errors, []);
   });
