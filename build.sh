@@ -100,6 +100,10 @@ build_www() {
     cp www/index.html www/app.js www/style.css extension/icons/icon-32.png dist/www/
     cp dist/pkg/provenance.js dist/pkg/provenance_bg.wasm dist/www/pkg/
     cp lists/default.provlist dist/www/lists/
+    # The guided example: real published pages, read from ../shared at build time, never committed.
+    if [ -f ../shared/eval/seeds/cases.jsonl ]; then
+        python3 tools/example.py ../shared dist/www/example.json
+    fi
     echo "dist/www"
 }
 

@@ -179,12 +179,74 @@ function runCheck() {
   $('check-status').textContent = rows.length ? `${r.stats.words} words checked in ${Math.round(r.stats.millis)} ms.` : 'No known original shares anything with this text.';
 }
 
+const HOW = {
+  verbatim: 'republished the original word for word (the heat map shows the original is fully reused).',
+  partial: 'copied part of an original, then added other text; the score is high, the page coverage lower.',
+  spun: 'is a “spun” rewrite: words swapped for synonyms, sentences reworded, the order kept. Exact phrases are few, but the vocabulary and the order give it away.',
+  translated: 'was machine-translated into another language and back: hardly a phrase survives, yet names, numbers and the sequence of facts do.',
+};
+
+function show(view) {
+  for (const t of document.querySelectorAll('.tab')) t.setAttribute('aria-pressed', String(t.dataset.view === view));
+  for (const v of ['compare', 'check', 'example']) $(`${v}-view`).hidden = v !== view;
+}
+
+/** The guided example: a heat map of every version against every original, and a walk-through. */
+async function loadExample() {
+  const res = await fetch(new URL('example.json', import.meta.url));
+  if (!res.ok) {
+    $('example-missing').hidden = false;
+    return;
+  }
+  const ex = await res.json();
+  $('ex-story').textContent = ex.story;
+  const head = document.createElement('tr');
+  head.append(document.createElement('th'));
+  for (const o of ex.originals) {
+    const th = document.createElement('th');
+    th.textContent = `${o.source}: ${o.title}`;
+    head.append(th);
+  }
+  $('heatmap').tHead.replaceChildren(head);
+  $('heatmap').tBodies[0].replaceChildren(...ex.versions.map((v) => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.textContent = v.headline;
+    tr.append(th);
+    for (const o of ex.originals) {
+      const best = compare(v.text, o.text).report.best;
+      const s = best ? best.score : 0;
+      const td = document.createElement('td');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'cell';
+      b.textContent = pct(s);
+      b.style.background = `hsl(${Math.round(120 - 120 * s)} 70% ${Math.round(88 - 30 * s)}%)`;
+      b.setAttribute('aria-label', `${v.headline} against ${o.source}: ${pct(s)}${v.expect === o.id ? ' (its original)' : ''}`);
+      if (v.expect === o.id) td.className = 'truth';
+      b.addEventListener('click', () => {
+        $('page-text').value = v.text;
+        $('original-text').value = o.text;
+        show('compare');
+        runCompare();
+      });
+      td.append(b);
+      tr.append(td);
+    }
+    return tr;
+  }));
+  $('walkthrough').replaceChildren(...ex.versions.map((v) => {
+    const li = document.createElement('li');
+    const o = ex.originals.find((x) => x.id === v.expect);
+    li.textContent = `“${v.headline}” ${HOW[v.relation] || ''} Its original: ${o ? `${o.source}, “${o.title}”` : 'none'}. (${v.note})`;
+    return li;
+  }));
+  $('ex-sources').textContent = ex.originals.map((o) => `${o.source} “${o.title}” (${o.published}, copy at ${o.url})`).join('; ');
+  $('example').hidden = false;
+}
+
 for (const tab of document.querySelectorAll('.tab')) {
-  tab.addEventListener('click', () => {
-    for (const t of document.querySelectorAll('.tab')) t.setAttribute('aria-pressed', String(t === tab));
-    $('compare-view').hidden = tab.dataset.view !== 'compare';
-    $('check-view').hidden = tab.dataset.view !== 'check';
-  });
+  tab.addEventListener('click', () => show(tab.dataset.view));
 }
 link($('compare-result'));
 acceptDrops($('page-text'));
@@ -193,4 +255,4 @@ acceptDrops($('check-text'));
 $('save').addEventListener('click', () => saveReport());
 $('compare').addEventListener('click', runCompare);
 $('check').addEventListener('click', runCheck);
-load().then(() => { document.body.dataset.ready = 'true'; }, (e) => { $('engine-info').textContent = `The engine did not load: ${e.message}`; });
+load().then(() => loadExample()).then(() => { document.body.dataset.ready = 'true'; }, (e) => { $('engine-info').textContent = `The engine did not load: ${e.message}`; });

@@ -115,6 +115,25 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.close();
   });
 
+  test('the guided example: a heat map where each version scores highest on its own original', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    await page.click('.tab[data-view="example"]');
+    await page.waitForSelector('#example:not([hidden])');
+    const rows = page.locator('#heatmap tbody tr');
+    assert.equal(await rows.count(), 5);
+    for (let i = 0; i < 5; i++) {
+      const cells = (await rows.nth(i).locator('td').allTextContents()).map((t) => Number(t.replace('%', '')));
+      const truth = await rows.nth(i).locator('td').evaluateAll((tds) => tds.findIndex((td) => td.classList.contains('truth')));
+      assert.ok(cells[truth] >= 50, `row ${i}: its original scores ${cells[truth]}`);
+    }
+    assert.equal(await page.locator('#walkthrough li').count(), 5);
+    await page.screenshot({ path: join(SHOTS, 'www-example.png'), fullPage: true });
+    await page.locator('#heatmap td.truth button').first().click();
+    await page.waitForSelector('#compare-result:not([hidden])');
+    assert.ok(await page.locator('#c-page mark').count() >= 1);
+    await page.close();
+  });
+
   test('no console errors', () => {
     assert.deepEqual(errors, []);
   });
