@@ -246,20 +246,8 @@ impl Sketch {
             key: x.key,
             pos: scale(x.pos),
         };
-        // Shingles are already sorted by key: the first k are the bottom-k. The threshold is
-        // kept to its top 16 bits (all a list stores), so every shingle up to the end of that
-        // range is kept too (rarely more than k).
-        let (shingles, tau) = match size.shingles.checked_sub(1) {
-            Some(k) if f.shingles.len() > size.shingles => {
-                let tau = f.shingles[k].key | 0xffff;
-                (
-                    &f.shingles[..f.shingles.partition_point(|s| s.key <= tau)],
-                    tau,
-                )
-            }
-            Some(_) => (&f.shingles[..], u32::MAX),
-            None => (&f.shingles[..0], 0),
-        };
+        let (kept, tau) = bottom_k(&f.shingles, size.shingles);
+        let shingles = &f.shingles[..kept];
         let top = |kind: Kind, k: usize| -> Vec<SketchItem> {
             let mut v: Vec<(f32, &Feature)> = f
                 .of(kind)
@@ -296,12 +284,26 @@ impl Sketch {
 /// below which all were kept.
 pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32) {
     let max = crate::list::gcs::MAX_WORDS;
-    if f.terms.len() > max {
-        let tau = f.terms[max - 1].key | 0xffff;
-        let end = f.terms.partition_point(|t| t.key <= tau).min(max);
-        (f.terms[..end].iter().map(|t| t.key).collect(), tau)
+    let (kept, tau) = bottom_k(&f.terms, max);
+    (
+        f.terms[..kept.min(max)].iter().map(|t| t.key).collect(),
+        tau,
+    )
+}
+
+/// The bottom-`k` sample of `sorted` (features sorted by key) as a list stores it: how many
+/// features to keep, and the threshold τ at or below which every feature was kept. τ keeps only
+/// its top 16 bits (all a record stores), so features up to the end of that range are kept too
+/// (rarely more than `k`). With `k` or fewer features all are kept and τ is `u32::MAX`; with
+/// `k = 0` none are, and τ is 0.
+pub fn bottom_k(sorted: &[Feature], k: usize) -> (usize, u32) {
+    if k == 0 {
+        (0, 0)
+    } else if sorted.len() <= k {
+        (sorted.len(), u32::MAX)
     } else {
-        (f.terms.iter().map(|t| t.key).collect(), u32::MAX)
+        let tau = sorted[k - 1].key | 0xffff;
+        (sorted.partition_point(|s| s.key <= tau), tau)
     }
 }
 

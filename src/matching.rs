@@ -225,6 +225,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
     let (order, order_pairs) = concordance(&pairs);
     let page_lang = page.analysis.lang;
     let orig_lang = lang::code_at(rec.lang);
+    let anchor_matches = hits.iter().filter(|h| h.kind == Kind::Anchor).count();
     Features {
         page_coverage: if sampled > 0 {
             (shingle_hits as f64 / sampled as f64).min(1.0)
@@ -234,9 +235,10 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         original_coverage: (shingle_hits as f64 / f64::from(rec.counts[0].max(1))).min(1.0),
         terms: share(weight(Kind::Term), rec.term_weight),
         vocabulary: vocabulary_share(list, page, original as usize, hits),
-        // One shared number is no evidence: the anchor share is shrunk by how many matched.
-        anchors: share(weight(Kind::Anchor), rec.anchor_weight) * shrink(hits, Kind::Anchor),
-        anchor_matches: hits.iter().filter(|h| h.kind == Kind::Anchor).count(),
+        // One shared number is no evidence: the anchor share is shrunk by m / (m + 2) for m matches.
+        anchors: share(weight(Kind::Anchor), rec.anchor_weight) * anchor_matches as f64
+            / (anchor_matches as f64 + 2.0),
+        anchor_matches,
         order,
         order_pairs,
         cross_language: !page_lang.is_empty() && !orig_lang.is_empty() && page_lang != orig_lang,
@@ -319,12 +321,6 @@ fn stretch(page: &Page<'_>, original_words: u32, hits: &[Hit]) -> (u32, u32) {
         hi = (hi + (missing - back)).min(last_token);
     }
     (lo, hi)
-}
-
-/// `m / (m + 2)` for `m` matched features of `kind`: confidence grows with evidence mass.
-fn shrink(hits: &[Hit], kind: Kind) -> f64 {
-    let m = hits.iter().filter(|h| h.kind == kind).count() as f64;
-    m / (m + 2.0)
 }
 
 /// Share of concordant pairs among `(page, original)` position pairs sorted by page position,

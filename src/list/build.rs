@@ -63,14 +63,9 @@ pub fn prepare(mut doc: OriginalDoc, size: SketchSize) -> Prepared {
     let vocab = crate::fingerprint::vocabulary(&features);
     // Keep only what selection can use: the bottom shingles (plus one, so the sketch still
     // knows the original had more) and the most frequent terms and anchors.
-    if let Some(k) = size
-        .shingles
-        .checked_sub(1)
-        .filter(|&k| k < features.shingles.len())
-    {
-        let tau = features.shingles[k].key | 0xffff;
-        let end = features.shingles.partition_point(|s| s.key <= tau);
-        features.shingles.truncate(end + 1);
+    if size.shingles > 0 {
+        let (kept, _) = crate::fingerprint::bottom_k(&features.shingles, size.shingles);
+        features.shingles.truncate(kept + 1);
     }
     keep_most_frequent(&mut features.terms, TERM_POOL.max(size.terms));
     keep_most_frequent(&mut features.anchors, ANCHOR_POOL.max(size.anchors));
