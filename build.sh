@@ -103,7 +103,15 @@ build_www() {
     # The guided example: real published pages, read from ../shared at build time, never committed.
     if [ -f ../shared/eval/seeds/cases.jsonl ]; then
         python3 tools/example.py ../shared dist/www/example.json
+    else
+        echo null > dist/www/example.json   # the page then says the example was not built in
     fi
+    # The service worker caches every built file, under a name that changes with their contents.
+    local files version
+    files=$(cd dist/www && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
+    version=$(cd dist/www && cat $files | sha256sum | cut -c1-16)
+    sed -e "s|^const VERSION = .*|const VERSION = '$version';|" \
+        -e "s|^const FILES = .*|const FILES = [$(printf "'%s', " $files | sed 's/, $//')];|" www/sw.js > dist/www/sw.js
     echo "dist/www"
 }
 

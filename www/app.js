@@ -194,11 +194,11 @@ function show(view) {
 /** The guided example: a heat map of every version against every original, and a walk-through. */
 async function loadExample() {
   const res = await fetch(new URL('example.json', import.meta.url));
-  if (!res.ok) {
+  const ex = res.ok ? await res.json() : null;
+  if (!ex) {
     $('example-missing').hidden = false;
     return;
   }
-  const ex = await res.json();
   $('ex-story').textContent = ex.story;
   const head = document.createElement('tr');
   head.append(document.createElement('th'));
@@ -255,4 +255,16 @@ acceptDrops($('check-text'));
 $('save').addEventListener('click', () => saveReport());
 $('compare').addEventListener('click', runCompare);
 $('check').addEventListener('click', runCheck);
+/**
+ * Keeps the page usable offline once loaded (sw.js caches every file of the build). Service
+ * workers need http://localhost, 127.0.0.1 or https; opened as a file the page simply stays online-only.
+ */
+function workOffline() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register(new URL('sw.js', import.meta.url))
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => { $('offline-info').textContent = ' · works offline'; }, () => {});
+}
+
+workOffline();
 load().then(() => loadExample()).then(() => { document.body.dataset.ready = 'true'; }, (e) => { $('engine-info').textContent = `The engine did not load: ${e.message}`; });
