@@ -159,6 +159,7 @@ pub struct ScriptCounts {
 
 impl ScriptCounts {
     /// Counts one letter.
+    #[inline(always)]
     pub fn add(&mut self, c: char) {
         match c as u32 {
             0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f => self.latin += 1,

@@ -296,7 +296,7 @@ fn tokenize(text: &str) -> RawTokens {
 
     for (i, c) in text.char_indices() {
         let in_word = word_start.is_some();
-        if is_unspaced_script(c) {
+        if c >= '\u{0e00}' && is_unspaced_script(c) {
             if let Some(s) = word_start.take() {
                 push_raw(text, s..i, digits_only, sentence, &mut out);
             }

@@ -34,11 +34,20 @@ fn canonical(c: char) -> Option<char> {
 /// Appends the normalised form of `word` to `out`.
 pub fn push_normalized(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     // Fast path: Arabic-script and Cyrillic words need neither NFKC (outside the few Arabic
-    // compatibility letters) nor full Unicode case tables.
+    // compatibility letters) nor full Unicode case tables. Most such words are already in
+    // canonical form (lower case, Urdu letter forms, no vowel marks) and are copied whole.
+    if word.chars().all(|c| {
+        matches!(c as u32, 0x600..=0x674 | 0x679..=0x6ff | 0x430..=0x45f) && canonical(c) == Some(c)
+    }) {
+        out.push_str(word);
+        return;
+    }
     let start = out.len();
     let mut fast = true;
     for c in word.chars() {

@@ -16,10 +16,16 @@ const MIN_QUOTE_WORDS: usize = 5;
 pub fn quotation_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut prev = ' ';
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
+    // Every quote mark is '"' or a character whose UTF-8 form starts with 0xc2 (« »), 0xe2 (“ ” „
+    // ‘ ’) or 0xe3 (「 」 『 』); those bytes and line ends are all the scan has to look at.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | b'\n' | 0xc2 | 0xe2 | 0xe3) {
+            continue;
+        }
+        // `i` is a char boundary: the byte is ASCII or a lead byte.
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
         match open {
             None => {
                 let closer = match c {
@@ -29,7 +35,13 @@ pub fn quotation_spans(text: &str) -> Vec<Range<usize>> {
                     '„' => Some('“'),
                     '「' => Some('」'),
                     '『' => Some('』'),
-                    '‘' if !prev.is_alphanumeric() => Some('’'),
+                    '‘' if !text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric) =>
+                    {
+                        Some('’')
+                    }
                     _ => None,
                 };
                 if let Some(cl) = closer {
@@ -37,19 +49,24 @@ pub fn quotation_spans(text: &str) -> Vec<Range<usize>> {
                 }
             }
             Some((start, closer)) => {
+                let end = i + c.len_utf8();
                 let closes = c == closer
                     || (closer == '”' && c == '"')
                     || (closer == '"' && c == '”')
                     || (closer == '“' && c == '”');
-                let single_ok = closer != '’' || !next.is_alphanumeric();
+                // An apostrophe inside a word ("don’t") does not close a single quote.
+                let single_ok = closer != '’'
+                    || !text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 if (closes && single_ok) || c == '\n' {
-                    let end = if c == '\n' { i } else { i + c.len_utf8() };
+                    let end = if c == '\n' { i } else { end };
                     push_if_long(text, start..end, &mut out);
                     open = None;
                 }
             }
         }
-        prev = c;
     }
     if let Some((start, _)) = open {
         push_if_long(text, start..text.len(), &mut out);
