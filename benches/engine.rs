@@ -95,23 +95,32 @@ fn fingerprinting(name: &str, texts: &[String]) {
             ..Default::default()
         })
         .collect();
+    // Each figure is the best of three timed runs of about 20 MB: this machine is shared, and
+    // the best run is the one least disturbed.
     let reps = (20_000_000 / bytes.max(1)).max(1);
-    let t = Instant::now();
-    for _ in 0..reps {
+    let best_of_three = |run: &dyn Fn()| {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                for _ in 0..reps {
+                    run();
+                }
+                (bytes * reps) as f64 / 1e6 / t.elapsed().as_secs_f64()
+            })
+            .fold(0.0, f64::max)
+    };
+    let single = best_of_three(&|| {
         for d in &docs {
             std::hint::black_box(prepare(d.clone(), SketchSize::LIST));
         }
-    }
-    let single = (bytes * reps) as f64 / 1e6 / t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    for _ in 0..reps {
+    });
+    let parallel = best_of_three(&|| {
         std::hint::black_box(
             docs.par_iter()
                 .map(|d| prepare(d.clone(), SketchSize::LIST))
                 .count(),
         );
-    }
-    let parallel = (bytes * reps) as f64 / 1e6 / t.elapsed().as_secs_f64();
+    });
     println!(
         "fingerprinting, {name} ({:.1} MB): {single:.1} MB/s on one core, {parallel:.1} MB/s on {} cores",
         bytes as f64 / 1e6,

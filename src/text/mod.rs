@@ -129,9 +129,12 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     let (text, truncated) = truncate(text, MAX_TEXT_BYTES);
     let mut raw = tokenize(text);
     let hint = lang_hint.map(lang::primary).unwrap_or_default();
+    let words: Vec<u64> = (0..raw.tokens.len())
+        .map(|i| fnv1a(raw.norm_of(i).as_bytes()))
+        .collect();
     let lang = match lang::CODES.iter().find(|c| !c.is_empty() && **c == hint) {
         Some(code) => *code,
-        None => lang::guess(&raw.scripts, (0..raw.tokens.len()).map(|i| raw.norm_of(i))),
+        None => lang::guess(&raw.scripts, words.iter().copied()),
     };
     mark_ranges(
         &mut raw.tokens,
@@ -148,7 +151,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
         truncated,
         credits: Vec::new(),
     };
-    featurize(&raw, lang, &mut analysis.tokens);
+    featurize(&raw, &words, lang, &mut analysis.tokens);
     analysis.norm = raw.norm;
     analysis.norm_ranges = raw.tokens.iter().map(|t| t.norm.clone()).collect();
     analysis.credits = crate::credits::mark_credits(text, &mut analysis);
@@ -426,77 +429,74 @@ thread_local! {
 }
 const STEM_CACHE_MAX: usize = 500_000;
 
-/// Fills in word, stem and anchor hashes.
-fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
+/// Fills in stem and anchor hashes; `words` are the hashes of the normalised words.
+fn featurize(raw: &RawTokens, words: &[u64], lang: &'static str, out: &mut Vec<Token>) {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
     let lang_salt = fnv1a(lang.as_bytes());
     let german = lang == "de";
     // Words capitalised somewhere other than at a sentence start are names, and so are their
     // sentence-initial occurrences.
-    let words: Vec<u64> = (0..raw.tokens.len())
-        .map(|i| fnv1a(raw.norm_of(i).as_bytes()))
-        .collect();
     let names: HashSet64 = raw
         .tokens
         .iter()
-        .zip(&words)
+        .zip(words)
         .filter(|(t, _)| t.flags & CAPITAL != 0 && !t.sentence_initial)
         .map(|(_, &w)| w)
         .collect();
-    STEM_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() > STEM_CACHE_MAX {
-            cache.clear();
-        }
-        for (i, t) in raw.tokens.iter().enumerate() {
-            let norm = raw.norm_of(i);
-            let word = words[i];
-            let mut flags = t.flags;
-            let is_stop = stops.is_some_and(|s| s.contains(&word))
-                || (flags & (NUMBER | CJK) == 0 && norm.chars().count() == 1);
-            if is_stop {
-                flags |= STOP;
+    STEM_CACHE.with_borrow_mut(|cache| {
+        SKELETON_CACHE.with_borrow_mut(|skeletons| {
+            if cache.len() > STEM_CACHE_MAX {
+                cache.clear();
             }
-            let stem = match &stemmer {
-                Some(st) if flags & (STOP | NUMBER | CJK) == 0 => *cache
-                    .entry(word ^ lang_salt)
-                    .or_insert_with(|| fnv1a(st.stem(norm).as_bytes())),
-                _ => word,
-            };
-            let anchor = if flags & NUMBER != 0 {
-                if norm.len() >= 2 {
-                    fnv1a(norm.as_bytes()) ^ 0x6e75_6d62
-                } else {
-                    0
+            if skeletons.len() > STEM_CACHE_MAX {
+                skeletons.clear();
+            }
+            for (i, t) in raw.tokens.iter().enumerate() {
+                let norm = raw.norm_of(i);
+                let word = words[i];
+                let mut flags = t.flags;
+                let is_stop = stops.is_some_and(|s| s.contains(&word))
+                    || (flags & (NUMBER | CJK) == 0
+                        && norm.len() <= 4
+                        && norm.chars().count() == 1);
+                if is_stop {
+                    flags |= STOP;
                 }
-            } else if flags & CAPITAL != 0
-                && flags & STOP == 0
-                && (!t.sentence_initial || names.contains(&word))
-                && !(german && i > 0 && GERMAN_DETERMINERS.contains(&raw.norm_of(i - 1)))
-            {
-                SKELETON_CACHE.with(|c| {
-                    let mut c = c.borrow_mut();
-                    if c.len() > STEM_CACHE_MAX {
-                        c.clear();
+                let stem = match &stemmer {
+                    Some(st) if flags & (STOP | NUMBER | CJK) == 0 => *cache
+                        .entry(word ^ lang_salt)
+                        .or_insert_with(|| fnv1a(st.stem(norm).as_bytes())),
+                    _ => word,
+                };
+                let anchor = if flags & NUMBER != 0 {
+                    if norm.len() >= 2 {
+                        word ^ 0x6e75_6d62
+                    } else {
+                        0
                     }
-                    *c.entry(word).or_insert_with(|| {
+                } else if flags & CAPITAL != 0
+                    && flags & STOP == 0
+                    && (!t.sentence_initial || names.contains(&word))
+                    && !(german && i > 0 && GERMAN_DETERMINERS.contains(&raw.norm_of(i - 1)))
+                {
+                    *skeletons.entry(word).or_insert_with(|| {
                         normalize::name_skeleton(norm).map_or(0, |s| fnv1a(s.as_bytes()))
                     })
-                })
-            } else {
-                0
-            };
-            out.push(Token {
-                start: t.start,
-                end: t.end,
-                word,
-                stem,
-                anchor,
-                sentence: t.sentence,
-                flags,
-            });
-        }
+                } else {
+                    0
+                };
+                out.push(Token {
+                    start: t.start,
+                    end: t.end,
+                    word,
+                    stem,
+                    anchor,
+                    sentence: t.sentence,
+                    flags,
+                });
+            }
+        })
     });
 }
 
