@@ -59,6 +59,10 @@ impl std::hash::Hasher for PrehashedHasher {
     fn write_u64(&mut self, v: u64) {
         self.0 = mix(self.0 ^ v);
     }
+
+    fn write_u32(&mut self, v: u32) {
+        self.0 = mix(self.0 ^ u64::from(v));
+    }
 }
 
 /// Builds [`PrehashedHasher`]s.
@@ -67,6 +71,8 @@ pub type Prehashed = std::hash::BuildHasherDefault<PrehashedHasher>;
 pub type HashMap64<V> = std::collections::HashMap<u64, V, Prehashed>;
 /// A set of word hashes.
 pub type HashSet64 = std::collections::HashSet<u64, Prehashed>;
+/// A map keyed by feature keys (32-bit hashes).
+pub type HashMap32<V> = std::collections::HashMap<u32, V, Prehashed>;
 
 #[cfg(test)]
 mod tests {

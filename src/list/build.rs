@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::{format, idf, List, Record};
 use crate::error::BuildError;
 use crate::fingerprint::{DocFeatures, Feature, Kind, Sketch, SketchSize};
+use crate::hash::HashMap32;
 use crate::text::{analyze, lang};
 
 /// Most originals a list can hold (postings address originals with 24 bits).
@@ -146,7 +147,7 @@ impl ListBuilder {
     pub fn finish(self) -> List {
         let n = self.prepared.len();
         // Document frequencies over the candidate pools pick the characteristic terms...
-        let mut pool_df: HashMap<u32, u32> = HashMap::new();
+        let mut pool_df: HashMap32<u32> = HashMap32::default();
         for p in &self.prepared {
             for f in p.features.terms.iter().chain(&p.features.anchors) {
                 *pool_df.entry(f.key).or_default() += 1;
@@ -167,7 +168,7 @@ impl ListBuilder {
             s.vocab_tau = p.vocab.1;
         }
         // ...and frequencies over what was kept weigh them at check time, as the index will.
-        let mut kept_df: HashMap<u32, u32> = HashMap::new();
+        let mut kept_df: HashMap32<u32> = HashMap32::default();
         for s in &sketches {
             for it in s.terms.iter().chain(&s.anchors) {
                 *kept_df.entry(it.key).or_default() += 1;

@@ -189,11 +189,19 @@ fn read_originals(inputs: &[PathBuf]) -> Result<Vec<OriginalDoc>, Failure> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for path in inputs {
         let text = read_text(Some(path))?;
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let doc: OriginalDoc = serde_json::from_str(line).map_err(|e| {
+        // Parsing is a good part of reading a large file: lines are parsed in parallel, then
+        // checked in order so that errors name the first bad line.
+        let lines: Vec<(usize, &str)> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .collect();
+        let parsed: Vec<_> = lines
+            .par_iter()
+            .map(|&(n, line)| (n, serde_json::from_str::<OriginalDoc>(line)))
+            .collect();
+        for (n, doc) in parsed {
+            let doc = doc.map_err(|e| {
                 Failure(format!(
                     "{}:{}: not an original: {e}",
                     path.display(),
@@ -244,16 +252,18 @@ fn build_list(inputs: &[PathBuf], output: &Path, quiet: bool) -> Result<(), Fail
     );
     let size = SketchSize::LIST;
     let mut builder = ListBuilder::new(size);
-    for chunk in docs.chunks(4096) {
-        let prepared: Vec<_> = chunk
-            .par_iter()
-            .cloned()
-            .map(|d| prepare(d, size))
-            .collect();
+    let mut docs = docs.into_iter();
+    loop {
+        let chunk: Vec<OriginalDoc> = docs.by_ref().take(4096).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let n = chunk.len() as u64;
+        let prepared: Vec<_> = chunk.into_par_iter().map(|d| prepare(d, size)).collect();
         for p in prepared {
             builder.push(p)?;
         }
-        bar.inc(chunk.len() as u64);
+        bar.inc(n);
     }
     bar.finish_and_clear();
     let list = builder.finish();
