@@ -365,6 +365,12 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
+/// A score as a likelihood in whole percent, at most 99 % (as the popup and the educator page
+/// show it): a calibrated probability is never certainty.
+fn likelihood(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).min(99.0))
+}
+
 /// The human-readable report of `check`.
 fn readable(r: &Report, text: &str) -> String {
     let mut s = String::new();
@@ -375,7 +381,7 @@ fn readable(r: &Report, text: &str) -> String {
                 "{} {} ({} likely derived)\n",
                 verdict_words(b.relation),
                 name(b),
-                pct(b.score)
+                likelihood(b.score)
             );
             s += &format!(
                 "  original: {}",
@@ -445,7 +451,7 @@ fn readable(r: &Report, text: &str) -> String {
                 "  {} — {} ({}, {})\n",
                 name(c),
                 c.title.as_deref().unwrap_or(&c.id),
-                pct(c.score),
+                likelihood(c.score),
                 c.relation.as_str()
             );
         }
@@ -482,7 +488,7 @@ fn compare(page: &Path, original: &Path, json: bool) -> Result<(), Failure> {
     let rel = best.map_or(Relation::None, |b| b.relation);
     println!(
         "score {} · {}",
-        pct(best.map_or(0.0, |b| b.score)),
+        likelihood(best.map_or(0.0, |b| b.score)),
         match rel {
             Relation::None => "nothing in common".to_string(),
             other => format!(
