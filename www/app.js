@@ -152,7 +152,8 @@ function runCheck() {
     return;
   }
   const r = engine.check(text);
-  const rows = r.candidates.map((c, i) => {
+  // As in the popup, originals with nothing in common are not listed: their score says nothing.
+  const rows = r.candidates.filter((c) => c.relation !== 'none').map((c, i) => {
     const tr = document.createElement('tr');
     const cells = [String(i + 1), c.source || '', null, c.published || '', pct(c.score), WORDS[c.relation], 'show'];
     for (const v of cells) {

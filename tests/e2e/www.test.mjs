@@ -91,6 +91,18 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.close();
   });
 
+  test('lists no original for an unrelated text', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    await page.click('.tab[data-view="check"]');
+    await page.fill('#check-text', 'Der Stadtrat von Freiburg hat am Dienstag beschlossen, die Straßenbahnlinie bis zum neuen '
+      + 'Stadtteil zu verlängern. Die Bauarbeiten sollen im Frühjahr beginnen und etwa zwei Jahre dauern. Anwohner hatten '
+      + 'sich lange für die Verbindung eingesetzt, weil die Busse im Berufsverkehr überfüllt sind.');
+    await page.click('#check');
+    assert.equal(await page.textContent('#check-status'), 'No known original shares anything with this text.');
+    assert.ok(await page.locator('#ranking').isHidden());
+    await page.close();
+  });
+
   test('accepts dropped files, shows a ranked original, saves a report', async () => {
     const page = await open({ width: 1280, height: 900 });
     const html = `<html><body><nav>Home · World</nav><h1>Kremlin says ready to talk</h1>${
