@@ -264,7 +264,14 @@ pub struct Sketch {
 
 impl Sketch {
     /// Builds the sketch of `f` with `size`, weighting terms and anchors by `idf(kind, key)`.
-    pub fn new(f: &DocFeatures, size: SketchSize, idf: impl Fn(Kind, u32) -> f32) -> Sketch {
+    /// `vocabulary` is what [`vocabulary`] gave for the original's untrimmed features (`f` may
+    /// hold only the candidate pools a list builder keeps).
+    pub fn new(
+        f: &DocFeatures,
+        vocabulary: (Vec<u32>, u32),
+        size: SketchSize,
+        idf: impl Fn(Kind, u32) -> f32,
+    ) -> Sketch {
         let scale = |pos: u32| ((u64::from(pos) * 256) / u64::from(f.tokens.max(1))).min(255) as u8;
         let item = |x: &Feature| SketchItem {
             key: x.key,
@@ -281,7 +288,7 @@ impl Sketch {
             v.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
             v.into_iter().take(k).map(|(_, x)| item(x)).collect()
         };
-        let (vocab, vocab_tau) = vocabulary(f);
+        let (vocab, vocab_tau) = vocabulary;
         Sketch {
             vocab,
             vocab_tau,
@@ -379,14 +386,14 @@ mod tests {
     #[test]
     fn sketch_keeps_bottom_k_and_a_threshold() {
         let f = DocFeatures::new(&analyze(TEXT, Some("en")));
-        let s = Sketch::new(&f, SketchSize::LIST, |_, _| 1.0);
+        let s = Sketch::new(&f, vocabulary(&f), SketchSize::LIST, |_, _| 1.0);
         assert!(s.shingles.len() >= SketchSize::LIST.shingles);
         assert_eq!(s.tau | 0xffff, s.tau);
         assert_eq!(
             f.shingles.iter().filter(|x| x.key <= s.tau).count(),
             s.shingles.len()
         );
-        let full = Sketch::new(&f, SketchSize::FULL, |_, _| 1.0);
+        let full = Sketch::new(&f, vocabulary(&f), SketchSize::FULL, |_, _| 1.0);
         assert_eq!(full.shingles.len(), f.shingles.len());
         assert_eq!(full.tau, u32::MAX);
     }
@@ -395,7 +402,7 @@ mod tests {
     fn empty_text_has_no_features() {
         let f = DocFeatures::new(&analyze("", None));
         assert!(f.shingles.is_empty() && f.terms.is_empty() && f.anchors.is_empty());
-        let s = Sketch::new(&f, SketchSize::LIST, |_, _| 1.0);
+        let s = Sketch::new(&f, vocabulary(&f), SketchSize::LIST, |_, _| 1.0);
         assert_eq!(s.tau, u32::MAX);
     }
 }

@@ -153,20 +153,19 @@ impl ListBuilder {
                 *pool_df.entry(f.key).or_default() += 1;
             }
         }
-        let mut sketches: Vec<Sketch> = self
-            .prepared
-            .iter()
+        // The features hold trimmed term pools: the whole vocabulary was kept aside for this.
+        let mut prepared = self.prepared;
+        let sketches: Vec<Sketch> = prepared
+            .iter_mut()
             .map(|p| {
-                Sketch::new(&p.features, self.size, |_, key| {
-                    idf(n, pool_df.get(&key).copied().unwrap_or(1) as usize)
-                })
+                Sketch::new(
+                    &p.features,
+                    std::mem::take(&mut p.vocab),
+                    self.size,
+                    |_, key| idf(n, pool_df.get(&key).copied().unwrap_or(1) as usize),
+                )
             })
             .collect();
-        // The sketches saw trimmed term pools: give them the whole vocabulary kept aside.
-        for (s, p) in sketches.iter_mut().zip(&self.prepared) {
-            s.vocab.clone_from(&p.vocab.0);
-            s.vocab_tau = p.vocab.1;
-        }
         // ...and frequencies over what was kept weigh them at check time, as the index will.
         let mut kept_df: HashMap32<u32> = HashMap32::default();
         for s in &sketches {
@@ -182,7 +181,7 @@ impl ListBuilder {
         };
         let records: Vec<Record> = sketches
             .iter()
-            .zip(&self.prepared)
+            .zip(&prepared)
             .map(|(s, p)| Record {
                 simhash: s.simhash,
                 tau: s.tau,
@@ -208,7 +207,7 @@ impl ListBuilder {
             [self.size.shingles, self.size.terms, self.size.anchors].map(|k| k.min(255) as u8);
         let mut list = format::layout(records, entries, sketch_size);
         format::set_vocabularies(&mut list, sketches.iter().map(|s| s.vocab.as_slice()));
-        let metas: Vec<_> = self.prepared.iter().map(|p| &p.doc).collect();
+        let metas: Vec<_> = prepared.iter().map(|p| &p.doc).collect();
         format::set_meta(&mut list, &metas);
         list
     }
