@@ -235,10 +235,9 @@ fn read_originals(inputs: &[PathBuf]) -> Result<Vec<OriginalDoc>, Failure> {
     Ok(docs)
 }
 
-fn build_list(inputs: &[PathBuf], output: &Path, quiet: bool) -> Result<(), Failure> {
-    let start = Instant::now();
-    let docs = read_originals(inputs)?;
-    let bytes_in: usize = docs.iter().map(|d| d.text.len()).sum();
+/// Lays out the list of `docs`, fingerprinting them in parallel (in chunks, so that a progress
+/// bar can follow long builds unless `quiet`).
+fn fingerprint(docs: Vec<OriginalDoc>, quiet: bool) -> Result<List, Failure> {
     let bar = if quiet || docs.len() < 2000 {
         ProgressBar::hidden()
     } else {
@@ -266,7 +265,14 @@ fn build_list(inputs: &[PathBuf], output: &Path, quiet: bool) -> Result<(), Fail
         bar.inc(n);
     }
     bar.finish_and_clear();
-    let list = builder.finish();
+    Ok(builder.finish())
+}
+
+fn build_list(inputs: &[PathBuf], output: &Path, quiet: bool) -> Result<(), Failure> {
+    let start = Instant::now();
+    let docs = read_originals(inputs)?;
+    let bytes_in: usize = docs.iter().map(|d| d.text.len()).sum();
+    let list = fingerprint(docs, quiet)?;
     let bytes = format::encode(&list);
     fs::write(output, &bytes).map_err(|e| Failure(format!("{}: {e}", output.display())))?;
     if !quiet {
@@ -289,10 +295,16 @@ struct JsonlCase {
 }
 
 fn timed_check(list: &List, text: &str, lang: Option<&str>) -> Report {
+    timed_check_page(list, text, lang).0
+}
+
+/// The report on `text`, timed from analysis to report, and the analysed page.
+fn timed_check_page<'t>(list: &List, text: &'t str, lang: Option<&str>) -> (Report, Page<'t>) {
     let start = Instant::now();
-    let mut r = check_page(list, &Page::new(text, lang));
+    let page = Page::new(text, lang);
+    let mut r = check_page(list, &page);
     r.stats.millis = (start.elapsed().as_secs_f64() * 1e6).round() / 1e3;
-    r
+    (r, page)
 }
 
 fn check(
@@ -549,37 +561,27 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
         let name = set
             .file_name()
             .map_or("set".into(), |n| n.to_string_lossy().to_string());
-        let docs = read_originals(&[set.join("originals.jsonl")])?;
-        let size = std::env::var("PROVENANCE_SKETCH")
-            .ok()
-            .map(|v| {
-                let n: Vec<usize> = v.split(',').map(|x| x.parse().unwrap()).collect();
-                SketchSize {
-                    shingles: n[0],
-                    terms: n[1],
-                    anchors: n[2],
-                }
-            })
-            .unwrap_or(SketchSize::LIST);
-        let mut builder = ListBuilder::new(size);
-        for p in docs
-            .into_par_iter()
-            .map(|d| prepare(d, size))
-            .collect::<Vec<_>>()
-        {
-            builder.push(p)?;
-        }
-        let list = builder.finish();
+        let list = fingerprint(read_originals(&[set.join("originals.jsonl")])?, true)?;
         let cases: Vec<Case> = read_jsonl(&set.join("cases.jsonl"))?;
-        let reports: Vec<Report> = cases
+        // Each case is analysed once: for its report and, with --features, for what was measured
+        // about its candidates.
+        let want_features = feature_out.is_some();
+        let checked: Vec<(Report, Vec<(usize, provenance::score::Features)>)> = cases
             .par_iter()
-            .map(|c| timed_check(&list, &c.text, c.lang.as_deref()))
+            .map(|c| {
+                let (report, page) = timed_check_page(&list, &c.text, c.lang.as_deref());
+                let measured = if want_features {
+                    candidate_features(&list, &page)
+                } else {
+                    Vec::new()
+                };
+                (report, measured)
+            })
             .collect();
         if let Some(out) = feature_out.as_mut() {
-            for c in &cases {
-                let page = Page::new(&c.text, c.lang.as_deref());
-                for (o, f) in candidate_features(&list, &page) {
-                    let id = list.meta(o).id;
+            for (c, (_, measured)) in cases.iter().zip(&checked) {
+                for (o, f) in measured {
+                    let id = list.meta(*o).id;
                     writeln!(
                         out,
                         "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}",
@@ -590,6 +592,7 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
                 }
             }
         }
+        let reports: Vec<Report> = checked.into_iter().map(|(r, _)| r).collect();
         results.push(evaluate(&name, &cases, &reports, &list));
     }
     if let Some(mut out) = feature_out {
