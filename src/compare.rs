@@ -14,7 +14,8 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::fingerprint::{DocFeatures, SketchSize, SHINGLE_WORDS};
-use crate::list::build::{build, OriginalDoc};
+use crate::list::build::{prepare_analysed, ListBuilder, OriginalDoc};
+use crate::list::List;
 use crate::matching::{check_page, Page};
 use crate::report::{bytes_to_chars, PassageKind, Report};
 use crate::text::{analyze, Analysis};
@@ -65,16 +66,18 @@ pub struct Comparison {
 
 /// Compares `page` with `original`.
 pub fn compare(page: &str, original: &str) -> Comparison {
-    let doc = OriginalDoc {
-        id: "original".into(),
-        text: original.into(),
-        ..Default::default()
-    };
-    let list = build([doc], SketchSize::FULL).unwrap_or_default();
-    let p = Page::new(page, None);
-    let report = check_page(&list, &p);
     let o = analyze(original, None);
     let of = DocFeatures::new(&o);
+    let doc = OriginalDoc {
+        id: "original".into(),
+        ..Default::default()
+    };
+    let mut builder = ListBuilder::new(SketchSize::FULL);
+    let list = builder
+        .push(prepare_analysed(doc, o.lang, of.clone(), SketchSize::FULL))
+        .map_or_else(|_| List::default(), |()| builder.finish());
+    let p = Page::new(page, None);
+    let report = check_page(&list, &p);
     let runs = exact_runs(&p.features, &of);
     let mut page_passages = Vec::new();
     let mut original_passages = Vec::new();

@@ -58,9 +58,20 @@ pub struct Prepared {
 }
 
 /// Analyses one original. Pure and thread-safe: callers may prepare originals in parallel.
-pub fn prepare(mut doc: OriginalDoc, size: SketchSize) -> Prepared {
+pub fn prepare(doc: OriginalDoc, size: SketchSize) -> Prepared {
     let a = analyze(&doc.text, doc.lang.as_deref());
-    let mut features = DocFeatures::new(&a);
+    let features = DocFeatures::new(&a);
+    prepare_analysed(doc, a.lang, features, size)
+}
+
+/// What [`prepare`] does once the original is analysed, for a caller that has analysed it
+/// already: `lang` is the analysis's language and `features` its features.
+pub fn prepare_analysed(
+    mut doc: OriginalDoc,
+    lang: &str,
+    mut features: DocFeatures,
+    size: SketchSize,
+) -> Prepared {
     let vocab = crate::fingerprint::vocabulary(&features);
     // Keep only what selection can use: the bottom shingles (plus one, so the sketch still
     // knows the original had more) and the most frequent terms and anchors.
@@ -75,7 +86,7 @@ pub fn prepare(mut doc: OriginalDoc, size: SketchSize) -> Prepared {
         doc,
         features,
         vocab,
-        lang: lang::code_index(a.lang),
+        lang: lang::code_index(lang),
     }
 }
 
