@@ -15,9 +15,8 @@ async function load() {
   $('engine-info').textContent = `${engine.originals} known originals`;
 }
 
-/** `text` as nodes, with `passages` (character offsets) wrapped in linked marks. */
-function marked(text, passages, side) {
-  const chars = Array.from(text);
+/** A text given as its `chars` (offsets count them), as nodes with `passages` wrapped in linked marks. */
+function marked(chars, passages, side) {
   const out = [];
   let at = 0;
   for (const p of [...passages].sort((a, b) => a.start - b.start)) {
@@ -70,9 +69,9 @@ function runCompare() {
   $('c-coverage').textContent = best
     ? `${pct(best.page_coverage)} of the copy's phrases are in the original; ${pct(best.original_coverage)} of the original's are reused.`
     : '';
-  $('c-page').replaceChildren(...marked(page, c.page_passages, 'page'));
-  $('c-original').replaceChildren(...marked(original, c.original_passages, 'original'));
   const chars = [Array.from(page), Array.from(original)];
+  $('c-page').replaceChildren(...marked(chars[0], c.page_passages, 'page'));
+  $('c-original').replaceChildren(...marked(chars[1], c.original_passages, 'original'));
   $('c-alignment').tBodies[0].replaceChildren(...c.alignment.map((a) => {
     const tr = document.createElement('tr');
     for (const v of [chars[0].slice(a.page[0], a.page[1]).join(''), chars[1].slice(a.original[0], a.original[1]).join(''),
@@ -127,7 +126,7 @@ async function saveReport() {
 /** The checked text with one candidate's passages, beside what the list knows of the original. */
 function showCandidate(text, report, c) {
   const passages = report.passages.filter((p) => p.original_id === c.id).map((p, i) => ({ ...p, link: `c${i}` }));
-  $('d-page').replaceChildren(...marked(text, passages, 'page'));
+  $('d-page').replaceChildren(...marked(Array.from(text), passages, 'page'));
   $('d-title').textContent = c.title || c.id;
   const facts = [['Source', c.source], ['Published', c.published], ['Address', c.url], ['Score', pct(c.score)],
     ['Relation', WORDS[c.relation]], ["Text's phrases found in it", pct(c.page_coverage)],
