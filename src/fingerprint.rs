@@ -84,6 +84,17 @@ pub struct DocFeatures {
 impl DocFeatures {
     /// Extracts the features of an analysed text.
     pub fn new(a: &Analysis) -> DocFeatures {
+        DocFeatures::build(a, None)
+    }
+
+    /// The features a list keeps of an original: as [`DocFeatures::new`], but of its shingles
+    /// only the bottom-`shingles` sample (plus the next one, as [`bottom_k`] and the list builder
+    /// use it), found without sorting them all. `shingles == 0` keeps them all.
+    pub fn sampled(a: &Analysis, shingles: usize) -> DocFeatures {
+        DocFeatures::build(a, (shingles > 0).then_some(shingles))
+    }
+
+    fn build(a: &Analysis, shingle_sample: Option<usize>) -> DocFeatures {
         let mut shingles = Vec::with_capacity(a.tokens.len());
         let mut terms = Vec::with_capacity(a.tokens.len() / 2);
         let mut anchors = Vec::new();
@@ -130,7 +141,10 @@ impl DocFeatures {
         }
         let simhash = content_simhash(a);
         DocFeatures {
-            shingles: distinct(shingles),
+            shingles: match shingle_sample {
+                Some(k) => distinct_bottom(shingles, k),
+                None => distinct(shingles),
+            },
             terms: distinct(terms),
             anchors: distinct(anchors),
             tokens: a.tokens.len() as u32,
@@ -322,6 +336,37 @@ pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32) {
     )
 }
 
+/// `distinct(occurrences)` cut to its bottom-`k` sample plus the next feature, the way the list
+/// builder cuts it, without sorting every occurrence: the smallest few are selected first, and
+/// only if they hold too few distinct keys (a text repeating its phrases) is everything sorted.
+fn distinct_bottom(mut occurrences: Vec<u64>, k: usize) -> Vec<Feature> {
+    let cut = |mut d: Vec<Feature>| {
+        let (kept, _) = bottom_k(&d, k);
+        d.truncate(kept + 1);
+        d
+    };
+    let j = 2 * k + 8;
+    if occurrences.len() > j {
+        occurrences.select_nth_unstable(j);
+        // Every occurrence of a key below the j-th one's is among the first j, so their
+        // features (first position, count) are complete.
+        let boundary = (occurrences[j] >> 32) as u32;
+        let lower: Vec<u64> = occurrences[..j]
+            .iter()
+            .copied()
+            .filter(|&o| ((o >> 32) as u32) < boundary)
+            .collect();
+        let d = distinct(lower);
+        let (kept, _) = bottom_k(&d, k);
+        // Complete if a key beyond the sample's threshold is among them: every key up to the
+        // threshold is then below the boundary too.
+        if kept < d.len() {
+            return cut(d);
+        }
+    }
+    cut(distinct(occurrences))
+}
+
 /// The bottom-`k` sample of `sorted` (features sorted by key) as a list stores it: how many
 /// features to keep, and the threshold τ at or below which every feature was kept. τ keeps only
 /// its top 16 bits (all a record stores), so features up to the end of that range are kept too
@@ -355,6 +400,56 @@ mod tests {
         }
         assert_eq!(f.shingles.len(), f.words as usize - 2);
         assert!(f.anchors.len() >= 3, "Russia, Navalny, 3500, ...");
+    }
+
+    /// The list's cut of all features, the slow way.
+    fn cut_after_sorting(occurrences: Vec<u64>, k: usize) -> Vec<Feature> {
+        let mut d = distinct(occurrences);
+        let (kept, _) = bottom_k(&d, k);
+        d.truncate(kept + 1);
+        d
+    }
+
+    #[test]
+    fn sampled_features_keep_what_a_list_keeps() {
+        let a = analyze(&TEXT.repeat(3), Some("en"));
+        let (full, sampled) = (DocFeatures::new(&a), DocFeatures::sampled(&a, 10));
+        let (kept, _) = bottom_k(&full.shingles, 10);
+        assert_eq!(sampled.shingles, full.shingles[..kept + 1]);
+        assert_eq!(sampled.terms, full.terms);
+        assert_eq!(DocFeatures::sampled(&a, 0).shingles, full.shingles);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Repeated keys (a text repeating its phrases), keys sharing their top 16 bits (the
+        /// threshold's granularity) and plain random keys all give the slow way's result.
+        #[test]
+        fn bottom_selection_matches_sorting(
+            keys in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..400),
+            distinct_keys in 1u32..300,
+            k in 1usize..30,
+            spread in 0u32..4,
+        ) {
+            let occurrences: Vec<u64> = keys
+                .iter()
+                .enumerate()
+                .map(|(pos, &big)| {
+                    let small = big % distinct_keys;
+                    let key = match spread {
+                        0 => small << 16,
+                        1 => small << 16 | big >> 30,
+                        2 => small,
+                        _ => big,
+                    };
+                    occurrence(key, pos as u32)
+                })
+                .collect();
+            proptest::prop_assert_eq!(
+                distinct_bottom(occurrences.clone(), k),
+                cut_after_sorting(occurrences, k)
+            );
+        }
     }
 
     #[test]

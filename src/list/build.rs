@@ -60,7 +60,7 @@ pub struct Prepared {
 /// Analyses one original. Pure and thread-safe: callers may prepare originals in parallel.
 pub fn prepare(doc: OriginalDoc, size: SketchSize) -> Prepared {
     let a = analyze(&doc.text, doc.lang.as_deref());
-    let features = DocFeatures::new(&a);
+    let features = DocFeatures::sampled(&a, size.shingles);
     prepare_analysed(doc, a.lang, features, size)
 }
 

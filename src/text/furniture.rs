@@ -176,10 +176,11 @@ const DATE_WORDS: &[&str] = &[
 /// Byte ranges of the furniture lines of `text`.
 pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
-        if is_furniture(line) {
+        if is_furniture_with(line, &mut lower) {
             out.push(start..end);
         }
         start = end;
@@ -189,24 +190,31 @@ pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
 
 /// Whether one line (without regard to its neighbours) is site furniture.
 pub fn is_furniture(line: &str) -> bool {
+    is_furniture_with(line, &mut String::new())
+}
+
+/// [`is_furniture`], lower-casing into `lower` (a buffer reused across the lines of a text).
+fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     let trimmed = line.trim();
     if trimmed.is_empty() {
         return false;
     }
-    // No rule below applies to a line of more than 30 words: that is article text.
-    let words = trimmed.split_whitespace().take(31).count();
+    // Most lines of an article are paragraphs longer than any rule looks at: count no further.
+    let words = count_words(trimmed, 31);
     if words > 30 {
         return false;
     }
-    // Every pattern is ASCII, so ASCII lower-casing is all matching needs.
-    let lower = trimmed.to_ascii_lowercase();
-    if words <= 14 && PREFIXES.iter().any(|p| starts_with_word(&lower, p)) {
+    lower.clear();
+    lower.push_str(trimmed);
+    lower.make_ascii_lowercase();
+    let lower = lower.as_str();
+    if words <= 14 && PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
         return true;
     }
     let contains = |(part, phrases): &(&str, &[&str])| {
         lower.contains(part) && phrases.iter().any(|p| lower.contains(p))
     };
-    if words <= 30 && CONTAINS.iter().any(contains) {
+    if CONTAINS.iter().any(contains) {
         return true;
     }
     if words <= 6 && lower.starts_with("by ") {
@@ -216,12 +224,52 @@ pub fn is_furniture(line: &str) -> bool {
     if words <= 3 && !ends_sentence {
         return true; // "Must read", "main img", "WION Web Team", section labels
     }
-    words <= 10 && is_date_line(&lower)
+    words <= 10 && is_date_line(lower)
+}
+
+/// The number of whitespace-separated words of `s` (as `split_whitespace` counts them), or `max`
+/// if there are at least that many.
+fn count_words(s: &str, max: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut n, mut after_space, mut at) = (0usize, true, 0usize);
+    // ASCII text 16 bytes at a time: a mask of its spaces, and a word starts at every non-space
+    // after a space.
+    for chunk in bytes.chunks_exact(16) {
+        if chunk.iter().fold(0, |a, b| a | b) >= 0x80 {
+            break;
+        }
+        let mut spaces = 0u32;
+        for (j, &b) in chunk.iter().enumerate() {
+            spaces |= u32::from(matches!(b, b'\t'..=b'\r' | b' ')) << j;
+        }
+        let starts = !spaces & (spaces << 1 | u32::from(after_space)) & 0xffff;
+        n += starts.count_ones() as usize;
+        after_space = spaces & 0x8000 != 0;
+        at += 16;
+        if n >= max {
+            return max;
+        }
+    }
+    // The rest (and anything beyond ASCII) a character at a time.
+    for c in s[at..].chars() {
+        if c.is_whitespace() {
+            after_space = true;
+        } else if after_space {
+            after_space = false;
+            n += 1;
+            if n >= max {
+                return max;
+            }
+        }
+    }
+    n
 }
 
 /// `prefix` at the start of `lower`, ending at a word boundary (so "home" does not match "homes").
 fn starts_with_word(lower: &str, prefix: &str) -> bool {
-    lower.starts_with(prefix)
+    // The first byte alone rules out nearly every prefix, without a call to compare the rest.
+    lower.as_bytes().first() == prefix.as_bytes().first()
+        && lower.starts_with(prefix)
         && lower[prefix.len()..].chars().next().is_none_or(|c| {
             !c.is_alphanumeric() || !prefix.ends_with(|p: char| p.is_alphanumeric())
         })
@@ -245,6 +293,21 @@ fn is_date_line(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Counting agrees with `split_whitespace` on any text, Unicode spaces and all.
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts(
+            s in "([a-z]{1,5}|[ \t\n\x0b\x0c\r]|\u{a0}|\u{3000}|\u{2009}|é|\u{85}){0,80}",
+            max in 1usize..40,
+        ) {
+            let ascii: String = s.chars().filter(char::is_ascii).collect();
+            for s in [s, ascii] {
+                proptest::prop_assert_eq!(count_words(&s, max), s.split_whitespace().take(max).count());
+            }
+        }
+    }
 
     #[test]
     fn recognises_common_furniture() {
