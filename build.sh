@@ -175,6 +175,13 @@ case "${1:-all}" in
   bench)
     need_rust
     cargo bench --locked --bench engine
+    # The yardstick of the speed target: datasketch's MinHash on the same texts.
+    if [ -d ../shared/eval ]; then
+      if [ ! -x target/bench-venv/bin/python ]; then
+        python3 -m venv target/bench-venv && target/bench-venv/bin/pip install -q datasketch
+      fi
+      target/bench-venv/bin/python tools/minhash_baseline.py ../shared/eval
+    fi
     ;;
   *)
     echo "usage: ./build.sh [all|test|list|bench|wasm|extension|www|serve|bench-popup]" >&2
