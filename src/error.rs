@@ -13,7 +13,7 @@ pub enum ListError {
     #[error("not a provenance list (wrong magic bytes)")]
     BadMagic,
     /// The file is a list of a format version this build does not read.
-    #[error("list format version {found} is not supported (this build reads version {supported})")]
+    #[error("list format version {found} is not supported (this build reads version {supported}); rebuild the list from its originals with `provenance build-list`")]
     UnsupportedVersion {
         /// Version in the file.
         found: u16,

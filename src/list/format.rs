@@ -1,4 +1,4 @@
-//! The list file format, version 1. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 2. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
@@ -20,7 +20,8 @@
 //!              vocabulary words u16, vocabulary tau u16 (top 16 bits), vocabulary bytes u16
 //!   buckets    (2^b + 1) × u32: entry offsets, non-decreasing, first 0, last m
 //!   residuals  m × u16: the 16 key bits after the top b, sorted within a bucket
-//!   postings   m × u32: original index << 8 | relative position
+//!   postings   m × w bits, packed least significant bit first and padded to a whole byte:
+//!              original index << 8 | relative position, where w = 8 + the bits of n − 1
 //!   vocabulary the originals' Golomb-coded vocabularies, in record order (see `gcs`)
 //!   sources    s × string
 //!   metadata   n × (varint source index + 1 or 0; strings id, title, url, published)
@@ -39,7 +40,7 @@ use crate::error::ListError;
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Bytes per original record.
@@ -157,7 +158,7 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-/// Serialises `list` to the version-1 file format.
+/// Serialises `list` to the version-2 file format.
 pub fn encode(list: &List) -> Vec<u8> {
     let mut body = Vec::with_capacity(
         list.records.len() * RECORD_LEN
@@ -188,9 +189,7 @@ pub fn encode(list: &List) -> Vec<u8> {
     for r in &list.residuals {
         body.extend_from_slice(&r.to_le_bytes());
     }
-    for p in &list.postings {
-        body.extend_from_slice(&p.to_le_bytes());
-    }
+    pack_postings(&list.postings, posting_bits(list.records.len()), &mut body);
     body.extend_from_slice(&list.vocab);
     for s in &list.sources {
         put_str(&mut body, s);
@@ -212,6 +211,64 @@ pub fn encode(list: &List) -> Vec<u8> {
     let header_crc = crc32fast::hash(&out[..44]);
     out.extend_from_slice(&header_crc.to_le_bytes());
     out.extend_from_slice(&body);
+    out
+}
+
+/// Bits of one stored posting in a list of `n` originals: the original's index (as many bits as
+/// `n − 1` needs) above its 8-bit relative position. A posting of a 20,000-original list takes 23
+/// bits instead of a whole `u32`.
+fn posting_bits(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros() + 8
+}
+
+/// Bytes that `m` postings of `width` bits take, or `None` on overflow.
+fn packed_len(m: usize, width: u32) -> Option<usize> {
+    Some(m.checked_mul(width as usize)?.div_ceil(8))
+}
+
+/// Appends `postings` as `width`-bit values, least significant bit first.
+fn pack_postings(postings: &[u32], width: u32, out: &mut Vec<u8>) {
+    let (mut acc, mut bits) = (0u64, 0u32);
+    for &p in postings {
+        acc |= u64::from(p) << bits;
+        bits += width;
+        while bits >= 8 {
+            out.push(acc as u8);
+            acc >>= 8;
+            bits -= 8;
+        }
+    }
+    if bits > 0 {
+        out.push(acc as u8);
+    }
+}
+
+/// Reads `m` postings of `width` bits from `bytes` (exactly [`packed_len`] of them): each is
+/// read from the eight bytes starting at its first one (`width` ≤ 32, so they always hold it),
+/// zero-padded for the last few.
+fn unpack_postings(bytes: &[u8], m: usize, width: u32) -> Vec<u32> {
+    let mask = (1u64 << width) - 1;
+    let width = width as usize;
+    let mut out = Vec::with_capacity(m);
+    // Postings whose eight bytes all lie inside `bytes`: read straight from the slice.
+    let whole = match bytes.len().checked_sub(8) {
+        Some(last) => (last * 8 / width + 1).min(m),
+        None => 0,
+    };
+    for i in 0..whole {
+        let bit = i * width;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[bit / 8..bit / 8 + 8]);
+        out.push(((u64::from_le_bytes(word) >> (bit % 8)) & mask) as u32);
+    }
+    for i in whole..m {
+        let bit = i * width;
+        let mut word = [0u8; 8];
+        let rest = bytes.get(bit / 8..).unwrap_or_default();
+        let len = rest.len().min(8);
+        word[..len].copy_from_slice(&rest[..len]);
+        out.push(((u64::from_le_bytes(word) >> (bit % 8)) & mask) as u32);
+    }
     out
 }
 
@@ -327,11 +384,14 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         return Err(ListError::Corrupt("too many originals"));
     }
     let n_buckets = (1usize << bits) + 1;
+    let width = posting_bits(n);
+    let postings_len = packed_len(m, width).ok_or(ListError::Corrupt("counts overflow"))?;
     // Every count must fit in the bytes present before anything is allocated for it.
     let fixed = n
         .checked_mul(RECORD_LEN)
         .and_then(|r| r.checked_add(n_buckets * 4))
-        .and_then(|r| m.checked_mul(6).and_then(|e| r.checked_add(e)))
+        .and_then(|r| m.checked_mul(2).and_then(|e| r.checked_add(e)))
+        .and_then(|r| r.checked_add(postings_len))
         .and_then(|r| r.checked_add(n_sources))
         .and_then(|r| r.checked_add(n.checked_mul(5)?))
         .ok_or(ListError::Corrupt("counts overflow"))?;
@@ -378,11 +438,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
             return Err(ListError::Corrupt("index entries are not sorted"));
         }
     }
-    let postings: Vec<u32> = rd
-        .take(m * 4)?
-        .chunks_exact(4)
-        .map(|c| u32_at(c, 0))
-        .collect();
+    let postings = unpack_postings(rd.take(postings_len)?, m, width);
     if postings.iter().any(|&p| (p >> 8) as usize >= n) {
         return Err(ListError::Corrupt(
             "an index entry points past the last original",
@@ -498,6 +554,38 @@ mod tests {
     }
 
     #[test]
+    fn postings_take_as_many_bits_as_the_list_needs() {
+        assert_eq!(posting_bits(0), 8);
+        assert_eq!(posting_bits(1), 8);
+        assert_eq!(posting_bits(2), 9);
+        assert_eq!(posting_bits(460), 17);
+        assert_eq!(posting_bits(20_000), 23);
+        assert_eq!(posting_bits(super::super::build::MAX_ORIGINALS), 32);
+        let list = sample();
+        let mut packed = Vec::new();
+        pack_postings(&list.postings, posting_bits(40), &mut packed);
+        assert_eq!(packed.len(), (list.postings.len() * 14).div_ceil(8));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn packed_postings_round_trip(
+            values in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..200),
+            width in 8u32..=32,
+        ) {
+            let values: Vec<u32> = values
+                .iter()
+                .map(|&v| (u64::from(v) & ((1u64 << width) - 1)) as u32)
+                .collect();
+            let mut packed = vec![0xab];
+            pack_postings(&values, width, &mut packed);
+            proptest::prop_assert_eq!(packed.len() - 1, packed_len(values.len(), width).unwrap());
+            proptest::prop_assert_eq!(unpack_postings(&packed[1..], values.len(), width), values);
+        }
+    }
+
+    #[test]
     fn rejects_damage_with_clear_errors() {
         let bytes = encode(&sample());
         assert_eq!(decode(&bytes[..10]).unwrap_err(), ListError::TooShort(10));
@@ -508,12 +596,18 @@ mod tests {
         let mut wrong = bytes.clone();
         wrong[0] = b'X';
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
-        let mut v2 = bytes.clone();
-        v2[8] = 2;
-        assert!(matches!(
-            decode(&v2).unwrap_err(),
-            ListError::UnsupportedVersion { found: 2, .. }
-        ));
+        // A list of the first format (32-bit postings) or of a later one.
+        for other in [1, VERSION + 1] {
+            let mut v = bytes.clone();
+            v[8..10].copy_from_slice(&other.to_le_bytes());
+            assert_eq!(
+                decode(&v).unwrap_err(),
+                ListError::UnsupportedVersion {
+                    found: other,
+                    supported: VERSION
+                }
+            );
+        }
         for at in [HEADER_LEN + 5, bytes.len() / 2, bytes.len() - 1] {
             let mut flipped = bytes.clone();
             flipped[at] ^= 0x10;
