@@ -299,8 +299,19 @@ impl Sketch {
                 .iter()
                 .map(|x| ((1.0 + (x.tf as f32).ln()) * idf(kind, x.key), x))
                 .collect();
-            v.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
-            v.into_iter().take(k).map(|(_, x)| item(x)).collect()
+            let order = |a: &(f32, &Feature), b: &(f32, &Feature)| {
+                b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key))
+            };
+            // Only the best k need sorting (keys are distinct, so the order is total).
+            if k == 0 {
+                return Vec::new();
+            }
+            if v.len() > k {
+                v.select_nth_unstable_by(k - 1, order);
+                v.truncate(k);
+            }
+            v.sort_unstable_by(order);
+            v.into_iter().map(|(_, x)| item(x)).collect()
         };
         let (vocab, vocab_tau) = vocabulary;
         Sketch {

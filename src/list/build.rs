@@ -166,6 +166,12 @@ impl ListBuilder {
         }
         // The features hold trimmed term pools: the whole vocabulary was kept aside for this.
         let mut prepared = self.prepared;
+        // idf depends on the document frequency alone: the common ones are looked up, not computed.
+        let idf_of: Vec<f32> = (0..=n.min(4096)).map(|df| idf(n, df)).collect();
+        let pool_idf = |key: u32| {
+            let df = pool_df.get(&key).copied().unwrap_or(1) as usize;
+            idf_of.get(df).copied().unwrap_or_else(|| idf(n, df))
+        };
         let sketches: Vec<Sketch> = prepared
             .iter_mut()
             .map(|p| {
@@ -173,7 +179,7 @@ impl ListBuilder {
                     &p.features,
                     std::mem::take(&mut p.vocab),
                     self.size,
-                    |_, key| idf(n, pool_df.get(&key).copied().unwrap_or(1) as usize),
+                    |_, key| pool_idf(key),
                 )
             })
             .collect();
