@@ -309,11 +309,26 @@ impl<'a> Reader<'a> {
     }
 
     fn str(&mut self) -> Result<&'a str, ListError> {
+        std::str::from_utf8(self.str_bytes()?)
+            .map_err(|_| ListError::Corrupt("metadata is not valid UTF-8"))
+    }
+
+    /// Moves past a string, checking that it is UTF-8 (most metadata is ASCII, which a plain
+    /// byte check confirms faster than a UTF-8 validation call per short string).
+    fn skip_str(&mut self) -> Result<(), ListError> {
+        let bytes = self.str_bytes()?;
+        if bytes.is_ascii() || std::str::from_utf8(bytes).is_ok() {
+            Ok(())
+        } else {
+            Err(ListError::Corrupt("metadata is not valid UTF-8"))
+        }
+    }
+
+    fn str_bytes(&mut self) -> Result<&'a [u8], ListError> {
         let len = self.varint()?;
         let len = usize::try_from(len)
             .map_err(|_| ListError::Corrupt("a string is longer than the file"))?;
-        std::str::from_utf8(self.take(len)?)
-            .map_err(|_| ListError::Corrupt("metadata is not valid UTF-8"))
+        self.take(len)
     }
 }
 
@@ -472,7 +487,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
             return Err(ListError::Corrupt("a source index is out of range"));
         }
         for _ in 0..4 {
-            rd.str()?;
+            rd.skip_str()?;
         }
         meta_offsets.push((rd.at - meta_start) as u32);
     }
