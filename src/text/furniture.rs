@@ -204,6 +204,7 @@ fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     if words > 30 {
         return false;
     }
+    // Every pattern is ASCII, so ASCII lower-casing is all matching needs.
     lower.clear();
     lower.push_str(trimmed);
     lower.make_ascii_lowercase();
