@@ -177,10 +177,14 @@ case "${1:-all}" in
     cargo bench --locked --bench engine
     # The yardstick of the speed target: datasketch's MinHash on the same texts.
     if [ -d ../shared/eval ]; then
-      if [ ! -x target/bench-venv/bin/python ]; then
-        python3 -m venv target/bench-venv && target/bench-venv/bin/pip install -q datasketch
+      venv=target/bench-venv
+      if ! "$venv/bin/python" -c 'import datasketch' 2>/dev/null; then
+        python3 -m venv "$venv" && "$venv/bin/pip" install -q datasketch ||
+          echo "build.sh: could not install datasketch (python3-venv and PyPI are needed); no baseline figures" >&2
       fi
-      target/bench-venv/bin/python tools/minhash_baseline.py ../shared/eval
+      if "$venv/bin/python" -c 'import datasketch' 2>/dev/null; then
+        "$venv/bin/python" tools/minhash_baseline.py ../shared/eval
+      fi
     fi
     ;;
   *)
