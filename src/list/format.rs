@@ -248,28 +248,20 @@ fn pack_postings(postings: &[u32], width: u32, out: &mut Vec<u8>) {
 /// zero-padded for the last few.
 fn unpack_postings(bytes: &[u8], m: usize, width: u32) -> Vec<u32> {
     let mask = (1u64 << width) - 1;
-    let width = width as usize;
-    let mut out = Vec::with_capacity(m);
-    // Postings whose eight bytes all lie inside `bytes`: read straight from the slice.
-    let whole = match bytes.len().checked_sub(8) {
-        Some(last) => (last * 8 / width + 1).min(m),
-        None => 0,
-    };
-    for i in 0..whole {
-        let bit = i * width;
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[bit / 8..bit / 8 + 8]);
-        out.push(((u64::from_le_bytes(word) >> (bit % 8)) & mask) as u32);
-    }
-    for i in whole..m {
-        let bit = i * width;
-        let mut word = [0u8; 8];
-        let rest = bytes.get(bit / 8..).unwrap_or_default();
-        let len = rest.len().min(8);
-        word[..len].copy_from_slice(&rest[..len]);
-        out.push(((u64::from_le_bytes(word) >> (bit % 8)) & mask) as u32);
-    }
-    out
+    (0..m)
+        .map(|i| {
+            let bit = i * width as usize;
+            let mut word = [0u8; 8];
+            match bytes.get(bit / 8..bit / 8 + 8) {
+                Some(whole) => word.copy_from_slice(whole),
+                None => {
+                    let rest = bytes.get(bit / 8..).unwrap_or_default();
+                    word[..rest.len()].copy_from_slice(rest);
+                }
+            }
+            ((u64::from_le_bytes(word) >> (bit % 8)) & mask) as u32
+        })
+        .collect()
 }
 
 /// A bounds-checked reader over a byte slice.
