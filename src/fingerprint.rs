@@ -303,13 +303,7 @@ impl Sketch {
                 b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key))
             };
             // Only the best k need sorting (keys are distinct, so the order is total).
-            if k == 0 {
-                return Vec::new();
-            }
-            if v.len() > k {
-                v.select_nth_unstable_by(k - 1, order);
-                v.truncate(k);
-            }
+            keep_best(&mut v, k, order);
             v.sort_unstable_by(order);
             v.into_iter().map(|(_, x)| item(x)).collect()
         };
@@ -352,8 +346,7 @@ pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32) {
 /// only if they hold too few distinct keys (a text repeating its phrases) is everything sorted.
 fn distinct_bottom(mut occurrences: Vec<u64>, k: usize) -> Vec<Feature> {
     let cut = |mut d: Vec<Feature>| {
-        let (kept, _) = bottom_k(&d, k);
-        d.truncate(kept + 1);
+        keep_sample(&mut d, k);
         d
     };
     let j = 2 * k + 8;
@@ -376,6 +369,31 @@ fn distinct_bottom(mut occurrences: Vec<u64>, k: usize) -> Vec<Feature> {
         }
     }
     cut(distinct(occurrences))
+}
+
+/// Cuts `sorted` (features sorted by key) to what a list builder keeps of an original's
+/// shingles: the bottom-`k` sample of [`bottom_k`] plus the next feature, so that the sketch
+/// still knows the original had more. `k = 0` keeps everything.
+pub(crate) fn keep_sample(sorted: &mut Vec<Feature>, k: usize) {
+    if k > 0 {
+        let (kept, _) = bottom_k(sorted, k);
+        sorted.truncate(kept + 1);
+    }
+}
+
+/// Cuts `v` to its `k` first items in `order` (a total order), in no particular order: a
+/// partial selection, where only the best few of many are wanted.
+pub(crate) fn keep_best<T>(
+    v: &mut Vec<T>,
+    k: usize,
+    order: impl FnMut(&T, &T) -> std::cmp::Ordering,
+) {
+    if v.len() > k {
+        if k > 0 {
+            v.select_nth_unstable_by(k - 1, order);
+        }
+        v.truncate(k);
+    }
 }
 
 /// The bottom-`k` sample of `sorted` (features sorted by key) as a list stores it: how many
@@ -416,8 +434,7 @@ mod tests {
     /// The list's cut of all features, the slow way.
     fn cut_after_sorting(occurrences: Vec<u64>, k: usize) -> Vec<Feature> {
         let mut d = distinct(occurrences);
-        let (kept, _) = bottom_k(&d, k);
-        d.truncate(kept + 1);
+        keep_sample(&mut d, k);
         d
     }
 

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{format, idf, List, Record};
 use crate::error::BuildError;
-use crate::fingerprint::{DocFeatures, Feature, Kind, Sketch, SketchSize};
+use crate::fingerprint::{keep_best, keep_sample, DocFeatures, Feature, Kind, Sketch, SketchSize};
 use crate::hash::HashMap32;
 use crate::text::{analyze, lang};
 
@@ -73,12 +73,9 @@ pub fn prepare_analysed(
     size: SketchSize,
 ) -> Prepared {
     let vocab = crate::fingerprint::vocabulary(&features);
-    // Keep only what selection can use: the bottom shingles (plus one, so the sketch still
-    // knows the original had more) and the most frequent terms and anchors.
-    if size.shingles > 0 {
-        let (kept, _) = crate::fingerprint::bottom_k(&features.shingles, size.shingles);
-        features.shingles.truncate(kept + 1);
-    }
+    // Keep only what selection can use: the bottom shingles and the most frequent terms and
+    // anchors.
+    keep_sample(&mut features.shingles, size.shingles);
     keep_most_frequent(&mut features.terms, TERM_POOL.max(size.terms));
     keep_most_frequent(&mut features.anchors, ANCHOR_POOL.max(size.anchors));
     doc.text = String::new();
@@ -93,12 +90,8 @@ pub fn prepare_analysed(
 /// Keeps the `k` most frequent features (ties by key), sorted by key again.
 fn keep_most_frequent(v: &mut Vec<Feature>, k: usize) {
     if v.len() > k {
-        // Keys are distinct, so (frequency, key) orders them totally: selecting the first k
-        // keeps the same features as sorting them all would.
-        if k > 0 {
-            v.select_nth_unstable_by(k - 1, |a, b| b.tf.cmp(&a.tf).then(a.key.cmp(&b.key)));
-        }
-        v.truncate(k);
+        // Keys are distinct, so (frequency, key) orders them totally.
+        keep_best(v, k, |a, b| b.tf.cmp(&a.tf).then(a.key.cmp(&b.key)));
         v.sort_unstable_by_key(|f| f.key);
     }
 }
@@ -171,11 +164,12 @@ impl ListBuilder {
         // The features hold trimmed term pools: the whole vocabulary was kept aside for this.
         let mut prepared = self.prepared;
         // idf depends on the document frequency alone: the common ones are looked up, not computed.
-        let idf_of: Vec<f32> = (0..=n.min(4096)).map(|df| idf(n, df)).collect();
-        let pool_idf = |key: u32| {
-            let df = pool_df.get(&key).copied().unwrap_or(1) as usize;
-            idf_of.get(df).copied().unwrap_or_else(|| idf(n, df))
+        let idf_table: Vec<f32> = (0..=n.min(4096)).map(|df| idf(n, df)).collect();
+        let idf_of = |df: u32| {
+            let df = df as usize;
+            idf_table.get(df).copied().unwrap_or_else(|| idf(n, df))
         };
+        let pool_idf = |key: u32| idf_of(pool_df.get(&key).copied().unwrap_or(1));
         let sketches: Vec<Sketch> = prepared
             .iter_mut()
             .map(|p| {
@@ -197,7 +191,7 @@ impl ListBuilder {
         let weight = |items: &[crate::fingerprint::SketchItem]| -> f32 {
             items
                 .iter()
-                .map(|it| idf(n, kept_df.get(&it.key).copied().unwrap_or(1) as usize))
+                .map(|it| idf_of(kept_df.get(&it.key).copied().unwrap_or(1)))
                 .sum()
         };
         let records: Vec<Record> = sketches
