@@ -129,9 +129,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     let (text, truncated) = truncate(text, MAX_TEXT_BYTES);
     let mut raw = tokenize(text);
     let hint = lang_hint.map(lang::primary).unwrap_or_default();
-    let words: Vec<u64> = (0..raw.tokens.len())
-        .map(|i| fnv1a(raw.norm_of(i).as_bytes()))
-        .collect();
+    let words: Vec<u64> = raw.tokens.iter().map(|t| t.word).collect();
     let lang = match lang::CODES.iter().find(|c| !c.is_empty() && **c == hint) {
         Some(code) => *code,
         None => lang::guess(&raw.scripts, words.iter().copied()),
@@ -171,15 +169,19 @@ fn truncate(text: &str, max: usize) -> (&str, bool) {
 }
 
 /// A token before its features are known.
+#[derive(Debug, PartialEq)]
 struct RawToken {
     start: u32,
     end: u32,
     norm: Range<u32>,
+    /// Hash of the normalised word.
+    word: u64,
     sentence: u32,
     flags: u8,
     sentence_initial: bool,
 }
 
+#[derive(Debug)]
 struct RawTokens {
     tokens: Vec<RawToken>,
     norm: String,
@@ -279,8 +281,66 @@ impl SentenceState {
     }
 }
 
+/// The word the tokenizer is in the middle of, if any.
+struct OpenWord {
+    /// Byte offset of its first char, or `None` between words.
+    start: Option<usize>,
+    /// Chars so far (letters, digits and marks).
+    chars: usize,
+    /// Whether every char so far is a digit (a number, whose separators are dropped).
+    digits_only: bool,
+    /// Whether every char so far is ASCII (normalised by lower-casing alone).
+    ascii: bool,
+    /// Sentence index of the word.
+    sentence: u32,
+}
+
+impl OpenWord {
+    /// Adds the letter, digit or mark `c` at byte `i` (`digit`: whether it is a digit): starts a word if
+    /// none is open, after ending one that has reached [`MAX_WORD_CHARS`].
+    #[inline(always)]
+    fn letter(
+        &mut self,
+        text: &str,
+        i: usize,
+        c: char,
+        digit: bool,
+        st: &mut SentenceState,
+        out: &mut RawTokens,
+    ) {
+        if self.start.is_some() && self.chars >= MAX_WORD_CHARS {
+            self.end(text, i, out);
+        }
+        if self.start.is_none() {
+            self.sentence = st.begin_word(c);
+            self.start = Some(i);
+            self.chars = 0;
+            self.digits_only = true;
+            self.ascii = true;
+        }
+        self.chars += 1;
+        self.digits_only &= digit;
+        self.ascii &= c.is_ascii();
+    }
+
+    /// Ends the open word, if any, just before byte `i`, and returns where it started.
+    #[inline(always)]
+    fn end(&mut self, text: &str, i: usize, out: &mut RawTokens) -> Option<usize> {
+        let s = self.start.take()?;
+        push_raw(text, s..i, self.digits_only, self.ascii, self.sentence, out);
+        Some(s)
+    }
+}
+
 /// Splits `text` into raw tokens with normalised forms and sentence numbers.
 fn tokenize(text: &str) -> RawTokens {
+    tokenize_with::<true>(text)
+}
+
+/// [`tokenize`]; `ASCII_FAST` takes ASCII letters and digits (most of Latin-script text) straight
+/// from their bytes, without decoding and classifying a char. The result is the same either way:
+/// tests compare the two.
+fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
     let mut out = RawTokens {
         tokens: Vec::with_capacity(text.len() / 6),
         norm: String::with_capacity(text.len()),
@@ -288,62 +348,81 @@ fn tokenize(text: &str) -> RawTokens {
         scripts: ScriptCounts::default(),
     };
     let mut st = SentenceState::default();
-    let mut sentence = 0u32;
-    let mut word_start: Option<usize> = None;
-    let mut word_chars = 0usize;
-    let mut digits_only = true;
+    let mut word = OpenWord {
+        start: None,
+        chars: 0,
+        digits_only: true,
+        ascii: true,
+        sentence: 0,
+    };
     // Whether the last word could be an abbreviation ("U.S.", "Mr.", "Jan."): a period after it
     // does not end the sentence.
     let mut abbreviation = false;
     let bytes = text.as_bytes();
 
-    for (i, c) in text.char_indices() {
-        let in_word = word_start.is_some();
-        if c >= '\u{0e00}' && is_unspaced_script(c) {
-            if let Some(s) = word_start.take() {
-                push_raw(text, s..i, digits_only, sentence, &mut out);
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        let b = bytes[i];
+        if ASCII_FAST && b.is_ascii_alphanumeric() {
+            // This letter or digit as the general path takes it (it may start a word), then the
+            // rest of the run of ASCII letters and digits, as far as the word may grow.
+            let digit = b.is_ascii_digit();
+            out.scripts.latin += u32::from(!digit);
+            word.letter(text, i, char::from(b), digit, &mut st, &mut out);
+            let mut j = i + 1;
+            let end = bytes.len().min(j + (MAX_WORD_CHARS - word.chars));
+            while j < end && bytes[j].is_ascii_alphanumeric() {
+                let digit = bytes[j].is_ascii_digit();
+                out.scripts.latin += u32::from(!digit);
+                word.digits_only &= digit;
+                j += 1;
             }
+            word.chars += j - (i + 1);
+            next = j;
+            continue;
+        }
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            // `i` is a char boundary: every step below moves by whole chars.
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        next = i + c.len_utf8();
+        let in_word = word.start.is_some();
+        if c >= '\u{0e00}' && is_unspaced_script(c) {
+            word.end(text, i, &mut out);
             out.scripts.add(c);
-            sentence = st.begin_word(c);
-            push_raw(text, i..i + c.len_utf8(), false, sentence, &mut out);
+            word.sentence = st.begin_word(c);
+            push_raw(text, i..next, false, false, word.sentence, &mut out);
             if let Some(t) = out.tokens.last_mut() {
                 t.flags |= CJK;
             }
             continue;
         }
         let class = classify(c);
-        let letterish =
-            matches!(class, Class::Letter | Class::Digit) || (in_word && class == Class::Mark);
-        if letterish {
+        // A mark (combining accent, joiner) continues a word but never starts one.
+        if matches!(class, Class::Letter | Class::Digit) || (in_word && class == Class::Mark) {
             if class == Class::Letter {
                 out.scripts.add(c);
             }
-            if in_word && word_chars >= MAX_WORD_CHARS {
-                if let Some(s) = word_start.take() {
-                    push_raw(text, s..i, digits_only, sentence, &mut out);
-                }
-            }
-            if word_start.is_none() {
-                sentence = st.begin_word(c);
-                word_start = Some(i);
-                word_chars = 0;
-                digits_only = true;
-            }
-            word_chars += 1;
-            digits_only &= class == Class::Digit;
+            word.letter(text, i, c, class == Class::Digit, &mut st, &mut out);
             continue;
         }
         // A thousands or decimal separator inside a number continues it: "3,500", "3.500", "2.5".
         if in_word
-            && digits_only
+            && word.digits_only
             && (c == ',' || c == '.')
             && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
         {
             continue;
         }
-        if let Some(s) = word_start.take() {
-            abbreviation = word_chars <= 3 && text[s..].starts_with(char::is_uppercase);
-            push_raw(text, s..i, digits_only, sentence, &mut out);
+        let chars = word.chars;
+        if let Some(s) = word.end(text, i, &mut out) {
+            abbreviation = chars <= 3 && text[s..].starts_with(char::is_uppercase);
         }
         if c == '\n' {
             st.hard_break = true;
@@ -351,9 +430,7 @@ fn tokenize(text: &str) -> RawTokens {
             st.soft_break = true;
         }
     }
-    if let Some(s) = word_start.take() {
-        push_raw(text, s..text.len(), digits_only, sentence, &mut out);
-    }
+    word.end(text, text.len(), &mut out);
     out.sentences = out.tokens.last().map_or(0, |t| t.sentence + 1);
     let mut last_sentence = u32::MAX;
     for t in &mut out.tokens {
@@ -363,10 +440,26 @@ fn tokenize(text: &str) -> RawTokens {
     out
 }
 
-/// Appends the word at `span` of `text`, normalised; numbers keep only their digits.
-fn push_raw(text: &str, span: Range<usize>, number: bool, sentence: u32, out: &mut RawTokens) {
+/// Appends the word at `span` of `text`, normalised and hashed; numbers keep only their digits.
+/// `ascii`: the word is known to be ASCII.
+fn push_raw(
+    text: &str,
+    span: Range<usize>,
+    number: bool,
+    ascii: bool,
+    sentence: u32,
+    out: &mut RawTokens,
+) {
     let word = &text[span.clone()];
     let norm_start = out.norm.len();
+    if ascii && !number {
+        // The common case: lower-casing is all the normalisation an ASCII word needs.
+        out.norm.push_str(word);
+        out.norm[norm_start..].make_ascii_lowercase();
+        let h = fnv1a(&out.norm.as_bytes()[norm_start..]);
+        push_token(word, span, h, number, sentence, norm_start, out);
+        return;
+    }
     if number && word.is_ascii() {
         out.norm.extend(word.chars().filter(char::is_ascii_digit));
     } else {
@@ -381,6 +474,21 @@ fn push_raw(text: &str, span: Range<usize>, number: bool, sentence: u32, out: &m
             out.norm.push_str(&digits);
         }
     }
+    let h = fnv1a(&out.norm.as_bytes()[norm_start..]);
+    push_token(word, span, h, number, sentence, norm_start, out);
+}
+
+/// Records the token whose normalised form (hash `h`) was appended to `out.norm` from `norm_start`.
+#[inline(always)]
+fn push_token(
+    word: &str,
+    span: Range<usize>,
+    h: u64,
+    number: bool,
+    sentence: u32,
+    norm_start: usize,
+    out: &mut RawTokens,
+) {
     if out.norm.len() == norm_start {
         return; // nothing but marks or joiners
     }
@@ -392,6 +500,7 @@ fn push_raw(text: &str, span: Range<usize>, number: bool, sentence: u32, out: &m
         start: span.start as u32,
         end: span.end as u32,
         norm: norm_start as u32..out.norm.len() as u32,
+        word: h,
         sentence,
         flags,
         sentence_initial: false,
@@ -606,6 +715,31 @@ mod tests {
         let quoted = a.tokens.iter().filter(|t| t.flags & QUOTED != 0).count();
         assert_eq!(quoted, 11);
         assert_eq!(a.evidence_words(), 2);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The ASCII fast path gives what the general path gives, on texts mixing ASCII words
+        /// and numbers with accented letters, combining marks, other scripts and punctuation.
+        #[test]
+        fn ascii_fast_path_changes_nothing(
+            s in "([a-zA-Z0-9]{1,60}|[ ,.;!?\n\"'-]{1,3}|[éÉßøİı]|\u{301}|\u{200d}|[Москваکراچی]{1,4}|東京|[0-9]{1,3}[,.][0-9]{3}){0,40}"
+        ) {
+            let (fast, general) = (tokenize_with::<true>(&s), tokenize_with::<false>(&s));
+            proptest::prop_assert_eq!(&fast.tokens, &general.tokens);
+            proptest::prop_assert_eq!(&fast.norm, &general.norm);
+            proptest::prop_assert_eq!(fast.sentences, general.sentences);
+            proptest::prop_assert_eq!(fast.scripts.latin, general.scripts.latin);
+            // Words lower-cased and hashed in one pass are what normalising and hashing give.
+            for (i, t) in fast.tokens.iter().enumerate() {
+                let mut norm = String::new();
+                normalize::push_normalized(&s[t.start as usize..t.end as usize], &mut norm);
+                if t.flags & NUMBER == 0 {
+                    proptest::prop_assert_eq!(fast.norm_of(i), norm.as_str());
+                }
+                proptest::prop_assert_eq!(t.word, fnv1a(fast.norm_of(i).as_bytes()));
+            }
+        }
     }
 
     #[test]
