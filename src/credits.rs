@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::{fnv1a, HashMap64};
+use crate::hash::{fnv1a, WordTable};
 use crate::text::{Analysis, CREDIT, FURNITURE};
 
 /// Agencies recognised in any text: display name, then the spellings that name it.
@@ -86,7 +86,7 @@ fn spelling(s: &str) -> Spelling {
 /// Every agency spelling, with the agency's display name, indexed by the spelling's first word.
 struct Table {
     spellings: Vec<(&'static str, Spelling)>,
-    by_first_word: HashMap64<Vec<usize>>,
+    by_first_word: WordTable<Vec<usize>>,
 }
 
 fn table() -> &'static Table {
@@ -97,9 +97,9 @@ fn table() -> &'static Table {
             .flat_map(|(name, sps)| sps.iter().map(move |s| (*name, spelling(s))))
             .filter(|(_, sp)| !sp.words.is_empty())
             .collect();
-        let mut by_first_word: HashMap64<Vec<usize>> = HashMap64::default();
+        let mut by_first_word: WordTable<Vec<usize>> = WordTable::default();
         for (i, (_, sp)) in spellings.iter().enumerate() {
-            by_first_word.entry(sp.words[0]).or_default().push(i);
+            by_first_word.get_or_default(sp.words[0]).push(i);
         }
         Table {
             spellings,
@@ -131,7 +131,7 @@ pub fn mark_credits(text: &str, a: &mut Analysis) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut to_flag: Vec<(usize, usize)> = Vec::new();
     for i in 0..a.tokens.len() {
-        let Some(candidates) = table.by_first_word.get(&a.tokens[i].word) else {
+        let Some(candidates) = table.by_first_word.get(a.tokens[i].word) else {
             continue;
         };
         if a.tokens[i].flags & FURNITURE != 0 {

@@ -74,6 +74,76 @@ pub type HashSet64 = std::collections::HashSet<u64, Prehashed>;
 /// A map keyed by feature keys (32-bit hashes).
 pub type HashMap32<V> = std::collections::HashMap<u32, V, Prehashed>;
 
+/// A fixed table keyed by word hashes that nearly every word of a text is looked up in and few
+/// are found in (function words, agency names). A bitmap in front of the map answers most misses
+/// with one bit, without probing the map.
+#[derive(Debug, Clone)]
+pub struct WordTable<V> {
+    /// Bit `slot(k)` is set for every key `k` of the map.
+    bits: Box<[u64]>,
+    map: HashMap64<V>,
+}
+
+/// log2 of the bitmap's size in bits (2 KB: a few percent false hits for a few hundred words).
+const WORD_TABLE_BITS: u32 = 14;
+
+/// A set of word hashes with the same fast misses.
+pub type WordSet = WordTable<()>;
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable {
+            bits: vec![0; 1 << (WORD_TABLE_BITS - 6)].into_boxed_slice(),
+            map: HashMap64::default(),
+        }
+    }
+}
+
+impl<V> WordTable<V> {
+    /// The bitmap position of `k`: the top bits of a multiplicative hash, which depend on all of
+    /// `k`'s bits.
+    #[inline]
+    fn slot(k: u64) -> usize {
+        (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - WORD_TABLE_BITS)) as usize
+    }
+
+    /// The value of `k`, if it is in the table.
+    #[inline]
+    pub fn get(&self, k: u64) -> Option<&V> {
+        let b = Self::slot(k);
+        if (self.bits[b >> 6] >> (b & 63)) & 1 == 0 {
+            return None;
+        }
+        self.map.get(&k)
+    }
+
+    /// Whether `k` is in the table.
+    #[inline]
+    pub fn contains(&self, k: u64) -> bool {
+        self.get(k).is_some()
+    }
+
+    /// The value of `k`, inserted as `V::default()` first if absent.
+    pub fn get_or_default(&mut self, k: u64) -> &mut V
+    where
+        V: Default,
+    {
+        let b = Self::slot(k);
+        self.bits[b >> 6] |= 1 << (b & 63);
+        self.map.entry(k).or_default()
+    }
+}
+
+impl FromIterator<u64> for WordSet {
+    fn from_iter<I: IntoIterator<Item = u64>>(keys: I) -> Self {
+        let mut set = WordSet::default();
+        for k in keys {
+            set.get_or_default(k);
+        }
+        set
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +161,20 @@ mod tests {
         let (a, b) = (fnv1a(b"kremlin"), fnv1a(b"says"));
         assert_ne!(combine(&[a, b]), combine(&[b, a]));
         assert_eq!(combine(&[a, b]), combine(&[a, b]));
+    }
+
+    #[test]
+    fn word_tables_find_exactly_their_keys() {
+        let keys: Vec<u64> = (0..500u64).map(|i| fnv1a(&i.to_le_bytes())).collect();
+        let set: WordSet = keys.iter().copied().collect();
+        assert!(keys.iter().all(|&k| set.contains(k)));
+        let absent = (500..100_000u64).map(|i| fnv1a(&i.to_le_bytes()));
+        assert_eq!(absent.filter(|&k| set.contains(k)).count(), 0);
+        let mut t = WordTable::<u32>::default();
+        *t.get_or_default(7) |= 2;
+        *t.get_or_default(7) |= 1;
+        assert_eq!(t.get(7), Some(&3));
+        assert_eq!(t.get(8), None);
     }
 
     #[test]

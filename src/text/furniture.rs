@@ -233,20 +233,21 @@ fn is_furniture_with(line: &str, lower: &mut String) -> bool {
 fn count_words(s: &str, max: usize) -> usize {
     let bytes = s.as_bytes();
     let (mut n, mut after_space, mut at) = (0usize, true, 0usize);
-    // ASCII text 16 bytes at a time: a mask of its spaces, and a word starts at every non-space
+    // ASCII text 8 bytes at a time: a mask of its spaces, and a word starts at every non-space
     // after a space.
-    for chunk in bytes.chunks_exact(16) {
-        if chunk.iter().fold(0, |a, b| a | b) >= 0x80 {
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(eight);
+        if x & 0x8080_8080_8080_8080 != 0 {
             break;
         }
-        let mut spaces = 0u32;
-        for (j, &b) in chunk.iter().enumerate() {
-            spaces |= u32::from(matches!(b, b'\t'..=b'\r' | b' ')) << j;
-        }
-        let starts = !spaces & (spaces << 1 | u32::from(after_space)) & 0xffff;
+        let spaces = ascii_spaces(x);
+        let starts = !spaces & (spaces << 1 | u32::from(after_space)) & 0xff;
         n += starts.count_ones() as usize;
-        after_space = spaces & 0x8000 != 0;
-        at += 16;
+        after_space = spaces & 0x80 != 0;
+        at += 8;
         if n >= max {
             return max;
         }
@@ -264,6 +265,22 @@ fn count_words(s: &str, max: usize) -> usize {
         }
     }
     n
+}
+
+/// Bit `j` set for each byte `j` (little-endian) of `x` that is ASCII whitespace (tab to carriage
+/// return, or space), given eight ASCII bytes: byte-wise comparisons done on the whole word, no
+/// byte ever carrying into the next.
+fn ascii_spaces(x: u64) -> u32 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit of a byte: set where the byte is 0x20 (x ^ 0x20 is zero there, and adding 0x7f
+    // to anything else sets it) ...
+    let e = x ^ (ONES * 0x20);
+    let space = !((e + ONES * 0x7f) | e) & HIGH;
+    // ... or where it is 0x09..=0x0d (at least 0x09, and not at least 0x0e).
+    let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0e)) & HIGH;
+    // Gather the eight high bits into the top byte.
+    (((space | control) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// `prefix` at the start of `lower`, ending at a word boundary (so "home" does not match "homes").
@@ -294,6 +311,21 @@ fn is_date_line(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_spaces_marks_exactly_the_whitespace_bytes() {
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        for b in 0..0x80u8 {
+            for fill in [b'a', b' ', 0x08, 0x0e, 0x1f, 0x21, 0x7f, 0x00] {
+                for pos in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[pos] = b;
+                    let want = (0..8).fold(0, |m, j| m | u32::from(space(bytes[j])) << j);
+                    assert_eq!(ascii_spaces(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                }
+            }
+        }
+    }
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::hash::{fnv1a, HashMap64, HashSet64};
+use crate::hash::{fnv1a, WordSet, WordTable};
 
 use rust_stemmers::Algorithm;
 
@@ -58,8 +58,8 @@ pub fn primary(tag: &str) -> String {
 
 /// The function words of each language, as hashes of their normalised forms (the tokenizer's
 /// word hashes), so that a lookup costs no string hashing.
-fn stopword_sets() -> &'static HashMap<&'static str, HashSet64> {
-    static SETS: OnceLock<HashMap<&'static str, HashSet64>> = OnceLock::new();
+fn stopword_sets() -> &'static HashMap<&'static str, WordSet> {
+    static SETS: OnceLock<HashMap<&'static str, WordSet>> = OnceLock::new();
     SETS.get_or_init(|| {
         STOPWORDS
             .iter()
@@ -78,17 +78,17 @@ fn stopword_sets() -> &'static HashMap<&'static str, HashSet64> {
 
 /// For each function word of the Latin-script languages, the bit set of languages (indices into
 /// [`LATIN`]) it belongs to: one lookup per word when guessing.
-fn latin_index() -> &'static HashMap64<u32> {
-    static INDEX: OnceLock<HashMap64<u32>> = OnceLock::new();
+fn latin_index() -> &'static WordTable<u32> {
+    static INDEX: OnceLock<WordTable<u32>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m = HashMap64::default();
+        let mut m = WordTable::default();
         for (i, code) in LATIN.iter().enumerate() {
             let words = STOPWORDS
                 .iter()
                 .find(|(c, _)| c == code)
                 .map_or("", |(_, w)| w);
             for w in words.split_whitespace() {
-                *m.entry(fnv1a(w.as_bytes())).or_insert(0) |= 1 << i;
+                *m.get_or_default(fnv1a(w.as_bytes())) |= 1 << i;
             }
         }
         m
@@ -99,7 +99,7 @@ fn latin_index() -> &'static HashMap64<u32> {
 const LATIN: &[&str] = &["en", "de", "fr", "es", "it", "pt", "nl", "id", "tr", "sv"];
 
 /// The function words of `code` (as word hashes), if the project has a list for it.
-pub fn stopwords(code: &str) -> Option<&'static HashSet64> {
+pub fn stopwords(code: &str) -> Option<&'static WordSet> {
     stopword_sets().get(code)
 }
 
@@ -221,7 +221,7 @@ pub fn guess(scripts: &ScriptCounts, words: impl Iterator<Item = u64>) -> &'stat
     let mut total = 0u32;
     for w in words.take(2000) {
         total += 1;
-        if let Some(&langs) = index.get(&w) {
+        if let Some(&langs) = index.get(w) {
             for (i, h) in hits.iter_mut().enumerate() {
                 *h += (langs >> i) & 1;
             }

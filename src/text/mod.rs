@@ -509,6 +509,9 @@ fn push_token(
 
 /// Sets `flag` on every token that starts inside one of the sorted, disjoint `ranges`.
 fn mark_ranges(tokens: &mut [RawToken], ranges: &[Range<usize>], flag: u8) {
+    if ranges.is_empty() {
+        return; // most texts: no furniture lines, or no quotations
+    }
     let mut r = ranges.iter().peekable();
     for t in tokens {
         let s = t.start as usize;
@@ -565,7 +568,7 @@ fn featurize(raw: &RawTokens, words: &[u64], lang: &'static str, out: &mut Vec<T
                 let norm = raw.norm_of(i);
                 let word = words[i];
                 let mut flags = t.flags;
-                let is_stop = stops.is_some_and(|s| s.contains(&word))
+                let is_stop = stops.is_some_and(|s| s.contains(word))
                     || (flags & (NUMBER | CJK) == 0
                         && norm.len() <= 4
                         && norm.chars().count() == 1);
