@@ -129,7 +129,7 @@ pub fn stemmer(code: &str) -> Option<Algorithm> {
 }
 
 /// Counts of letters per script family, gathered while tokenising.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ScriptCounts {
     /// Latin letters.
     pub latin: u32,
@@ -157,7 +157,55 @@ pub struct ScriptCounts {
     pub thai: u32,
 }
 
+/// Which of a [`ScriptCounts`]' counters a letter adds to, as a small number (0: none), for
+/// callers that look it up in a table instead of testing ranges: see [`ScriptCounts::tag`].
+pub type ScriptTag = u8;
+
 impl ScriptCounts {
+    /// The counters `c` adds to, as [`ScriptCounts::add_tag`] takes them.
+    pub fn tag(c: char) -> ScriptTag {
+        let mut one = ScriptCounts::default();
+        one.add(c);
+        let fields = [
+            one.latin,
+            one.cyrillic,
+            one.arabic,
+            one.greek,
+            one.hebrew,
+            one.devanagari,
+            one.thai,
+            one.han,
+            one.kana,
+            one.hangul,
+        ];
+        let script = fields
+            .iter()
+            .position(|&n| n > 0)
+            .map_or(0, |i| i as u8 + 1);
+        script | (one.urdu_marks as u8) << 4 | (one.persian_marks as u8) << 5
+    }
+
+    /// Counts a letter whose [`ScriptCounts::tag`] is `tag`: the same as [`ScriptCounts::add`].
+    #[inline(always)]
+    pub fn add_tag(&mut self, tag: ScriptTag) {
+        let counter = match tag & 0xf {
+            1 => &mut self.latin,
+            2 => &mut self.cyrillic,
+            3 => &mut self.arabic,
+            4 => &mut self.greek,
+            5 => &mut self.hebrew,
+            6 => &mut self.devanagari,
+            7 => &mut self.thai,
+            8 => &mut self.han,
+            9 => &mut self.kana,
+            10 => &mut self.hangul,
+            _ => return,
+        };
+        *counter += 1;
+        self.urdu_marks += u32::from(tag >> 4 & 1);
+        self.persian_marks += u32::from(tag >> 5 & 1);
+    }
+
     /// Counts one letter.
     #[inline(always)]
     pub fn add(&mut self, c: char) {

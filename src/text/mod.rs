@@ -25,12 +25,13 @@ pub mod quotes;
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rust_stemmers::Stemmer;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::hash::{fnv1a, HashMap64, HashSet64};
-use lang::ScriptCounts;
+use lang::{ScriptCounts, ScriptTag};
 
 /// Texts longer than this many bytes are analysed up to here (at a char boundary) and the report
 /// says it was truncated. News articles are a few kilobytes; this bounds time and memory.
@@ -244,6 +245,25 @@ fn classify(c: char) -> Class {
     }
 }
 
+/// Chars below this (ASCII, Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic) are classified by a
+/// table rather than by [`classify`]'s chain of range tests.
+const TABLE_CHARS: usize = 0x700;
+
+/// For every char below [`TABLE_CHARS`], its [`Class`] and its [`ScriptTag`]. Tests check every
+/// entry against `classify` and `ScriptCounts::add`.
+fn char_table() -> &'static [(Class, ScriptTag); TABLE_CHARS] {
+    static TABLE: OnceLock<[(Class, ScriptTag); TABLE_CHARS]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [(Class::Other, 0); TABLE_CHARS];
+        for (cp, entry) in t.iter_mut().enumerate() {
+            if let Some(c) = char::from_u32(cp as u32) {
+                *entry = (classify(c), ScriptCounts::tag(c));
+            }
+        }
+        t
+    })
+}
+
 /// Sentence-ending punctuation of the scripts the project reads.
 fn ends_sentence(c: char) -> bool {
     matches!(
@@ -359,6 +379,7 @@ fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
     // does not end the sentence.
     let mut abbreviation = false;
     let bytes = text.as_bytes();
+    let table = char_table();
 
     let mut next = 0;
     while next < bytes.len() {
@@ -403,11 +424,18 @@ fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
             }
             continue;
         }
-        let class = classify(c);
+        let (class, script) = match table.get(c as usize) {
+            Some(&entry) => entry,
+            None => (classify(c), 0),
+        };
         // A mark (combining accent, joiner) continues a word but never starts one.
         if matches!(class, Class::Letter | Class::Digit) || (in_word && class == Class::Mark) {
             if class == Class::Letter {
-                out.scripts.add(c);
+                if (c as usize) < TABLE_CHARS {
+                    out.scripts.add_tag(script);
+                } else {
+                    out.scripts.add(c);
+                }
             }
             word.letter(text, i, c, class == Class::Digit, &mut st, &mut out);
             continue;
@@ -742,6 +770,19 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(t.word, fnv1a(fast.norm_of(i).as_bytes()));
             }
+        }
+    }
+
+    #[test]
+    fn char_table_is_classify_and_script_counts() {
+        let table = char_table();
+        for c in (0..TABLE_CHARS as u32).filter_map(char::from_u32) {
+            let (class, script) = table[c as usize];
+            assert_eq!(class, classify(c), "{c:?}");
+            let (mut direct, mut tagged) = (ScriptCounts::default(), ScriptCounts::default());
+            direct.add(c);
+            tagged.add_tag(script);
+            assert_eq!(direct, tagged, "{c:?}");
         }
     }
 

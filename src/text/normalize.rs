@@ -7,6 +7,8 @@
 //! ASCII digits, Arabic and Urdu variants of yeh, kaf and heh become one letter, Arabic vowel marks
 //! and tatweel are dropped, and zero-width joiners disappear.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -40,36 +42,58 @@ pub fn push_normalized(word: &str, out: &mut String) {
         return;
     }
     // Fast path: Arabic-script and Cyrillic words need neither NFKC (outside the few Arabic
-    // compatibility letters) nor full Unicode case tables. Most such words are already in
-    // canonical form (lower case, Urdu letter forms, no vowel marks) and are copied whole.
-    if word.chars().all(|c| {
-        matches!(c as u32, 0x600..=0x674 | 0x679..=0x6ff | 0x430..=0x45f) && canonical(c) == Some(c)
-    }) {
-        out.push_str(word);
-        return;
-    }
+    // compatibility letters) nor full Unicode case tables: a table maps each of their chars.
+    let table = cyrillic_arabic();
     let start = out.len();
-    let mut fast = true;
     for c in word.chars() {
-        let mapped = match c as u32 {
-            0x600..=0x674 | 0x679..=0x6ff => c,
-            0x410..=0x42f => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-            0x400..=0x40f => char::from_u32(c as u32 + 0x50).unwrap_or(c),
-            0x430..=0x45f => c,
-            0x200c | 0x200d | 0xad => '\u{200c}',
-            _ => {
-                fast = false;
-                break;
-            }
+        let k = match c as u32 {
+            cp @ TABLE_START..=TABLE_END => table[(cp - TABLE_START) as usize],
+            0x200c | 0x200d | 0xad => DROP,
+            _ => SLOW,
         };
-        if let Some(k) = canonical(mapped) {
+        if k == SLOW {
+            out.truncate(start);
+            push_general(word, out);
+            return;
+        }
+        if let Some(k) = char::from_u32(k) {
             out.push(k);
         }
     }
-    if fast {
-        return;
-    }
-    out.truncate(start);
+}
+
+/// First and last char of the fast path's table: Cyrillic and Arabic.
+const TABLE_START: u32 = 0x400;
+const TABLE_END: u32 = 0x6ff;
+/// Table entries: the char is dropped ([`canonical`] gives `None`) ...
+const DROP: u32 = u32::MAX;
+/// ... or needs the general path (NFKC, full case mapping).
+const SLOW: u32 = u32::MAX - 1;
+
+/// For each char of [`TABLE_START`]..=[`TABLE_END`], its normalised form, [`DROP`] or [`SLOW`]:
+/// Arabic letters and lower-case Cyrillic stand for themselves, upper-case Cyrillic (the basic
+/// block) is lower-cased, and [`canonical`] applies to the result; NFKC changes none of them.
+fn cyrillic_arabic() -> &'static [u32; (TABLE_END - TABLE_START + 1) as usize] {
+    static TABLE: OnceLock<[u32; (TABLE_END - TABLE_START + 1) as usize]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [SLOW; (TABLE_END - TABLE_START + 1) as usize];
+        for (entry, cp) in t.iter_mut().zip(TABLE_START..) {
+            let mapped = match cp {
+                0x600..=0x674 | 0x679..=0x6ff | 0x430..=0x45f => cp,
+                0x410..=0x42f => cp + 0x20,
+                0x400..=0x40f => cp + 0x50,
+                _ => continue,
+            };
+            if let Some(c) = char::from_u32(mapped) {
+                *entry = canonical(c).map_or(DROP, u32::from);
+            }
+        }
+        t
+    })
+}
+
+/// Appends the normalised form of any `word`: NFKC, full lower-casing, [`canonical`].
+fn push_general(word: &str, out: &mut String) {
     let mut push = |c: char| {
         for l in c.to_lowercase() {
             if let Some(k) = canonical(l) {
@@ -224,6 +248,29 @@ mod tests {
         assert_eq!(norm("كتاب"), "کتاب");
         assert_eq!(norm("پاکستان\u{200c}"), "پاکستان");
         assert_eq!(norm("مُحَمَّد"), "محمد");
+    }
+
+    #[test]
+    fn table_maps_each_char_as_the_general_path_does() {
+        let chars = (TABLE_START..=TABLE_END).chain([0x200c, 0x200d, 0xad]);
+        for c in chars.filter_map(char::from_u32) {
+            let mut general = String::new();
+            push_general(&c.to_string(), &mut general);
+            assert_eq!(norm(&c.to_string()), general, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// A word of Cyrillic and Arabic letters, marks, digits and joiners is normalised char by
+        /// char, whatever the order of its chars.
+        #[test]
+        fn fast_path_maps_char_by_char(
+            w in "[\u{400}-\u{45f}\u{600}-\u{674}\u{679}-\u{6ff}\u{200c}\u{200d}\u{ad}]{1,12}"
+        ) {
+            let by_char: String = w.chars().map(|c| norm(&c.to_string())).collect();
+            proptest::prop_assert_eq!(norm(&w), by_char);
+        }
     }
 
     #[test]
