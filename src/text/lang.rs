@@ -162,7 +162,7 @@ pub struct ScriptCounts {
 pub type ScriptTag = u8;
 
 impl ScriptCounts {
-    /// The counters `c` adds to, as [`ScriptCounts::add_tag`] takes them.
+    /// The counters `c` adds to, as [`ScriptCounts::add_tagged`] takes them.
     pub fn tag(c: char) -> ScriptTag {
         let mut one = ScriptCounts::default();
         one.add(c);
@@ -185,9 +185,9 @@ impl ScriptCounts {
         script | (one.urdu_marks as u8) << 4 | (one.persian_marks as u8) << 5
     }
 
-    /// Counts a letter whose [`ScriptCounts::tag`] is `tag`: the same as [`ScriptCounts::add`].
-    #[inline(always)]
-    pub fn add_tag(&mut self, tag: ScriptTag) {
+    /// Counts `n` letters whose [`ScriptCounts::tag`] is `tag`: the same as calling
+    /// [`ScriptCounts::add`] for each.
+    pub fn add_tagged(&mut self, tag: ScriptTag, n: u32) {
         let counter = match tag & 0xf {
             1 => &mut self.latin,
             2 => &mut self.cyrillic,
@@ -201,9 +201,9 @@ impl ScriptCounts {
             10 => &mut self.hangul,
             _ => return,
         };
-        *counter += 1;
-        self.urdu_marks += u32::from(tag >> 4 & 1);
-        self.persian_marks += u32::from(tag >> 5 & 1);
+        *counter += n;
+        self.urdu_marks += u32::from(tag >> 4 & 1) * n;
+        self.persian_marks += u32::from(tag >> 5 & 1) * n;
     }
 
     /// Counts one letter.

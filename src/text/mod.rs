@@ -380,6 +380,8 @@ fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
     let mut abbreviation = false;
     let bytes = text.as_bytes();
     let table = char_table();
+    // Letters of the table's scripts counted by tag, added to `out.scripts` at the end.
+    let mut tagged = [0u32; 64];
 
     let mut next = 0;
     while next < bytes.len() {
@@ -432,7 +434,7 @@ fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
         if matches!(class, Class::Letter | Class::Digit) || (in_word && class == Class::Mark) {
             if class == Class::Letter {
                 if (c as usize) < TABLE_CHARS {
-                    out.scripts.add_tag(script);
+                    tagged[usize::from(script & 63)] += 1;
                 } else {
                     out.scripts.add(c);
                 }
@@ -459,6 +461,9 @@ fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
         }
     }
     word.end(text, text.len(), &mut out);
+    for (tag, &n) in tagged.iter().enumerate() {
+        out.scripts.add_tagged(tag as ScriptTag, n);
+    }
     out.sentences = out.tokens.last().map_or(0, |t| t.sentence + 1);
     let mut last_sentence = u32::MAX;
     for t in &mut out.tokens {
@@ -781,7 +786,7 @@ mod tests {
             assert_eq!(class, classify(c), "{c:?}");
             let (mut direct, mut tagged) = (ScriptCounts::default(), ScriptCounts::default());
             direct.add(c);
-            tagged.add_tag(script);
+            tagged.add_tagged(script, 1);
             assert_eq!(direct, tagged, "{c:?}");
         }
     }
