@@ -5,6 +5,7 @@
 #   ./build.sh test     every test (unit, integration, property, public-set accuracy), fmt and clippy
 #   ./build.sh list     rebuilds lists/default.provlist from the demo story and ../shared/eval originals
 #   ./build.sh bench    prints the speed and size figures (README's table)
+#   ./build.sh instructions  instructions per byte of fingerprinting (callgrind; steady where timings drift)
 #   ./build.sh wasm     the browser engine: dist/pkg/ (wasm-bindgen --target web, wasm-opt -Oz)
 #   ./build.sh extension  dist/chrome/, dist/firefox/ and their store packages dist/provenance-*.zip
 #   ./build.sh bench-popup  prints the popup's time to a result (bundled and 20,000-original lists)
@@ -187,8 +188,33 @@ case "${1:-all}" in
       fi
     fi
     ;;
+  instructions)
+    need_rust
+    if ! command -v valgrind >/dev/null 2>&1; then
+      echo "build.sh: valgrind not found (Debian: apt-get install valgrind)" >&2
+      exit 1
+    fi
+    bin=$(cargo bench --locked --bench engine --no-run --message-format=json 2>/dev/null |
+      python3 -c 'import json,sys
+for l in sys.stdin:
+    m = json.loads(l)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "engine" and m.get("executable"):
+        print(m["executable"])')
+    # One pass and three passes: half their difference is one pass with every cache warm (stems
+    # are computed once per thread and remembered), without the start-up and reading of the pool.
+    count() {
+      valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" --instructions "$@" 2>&1 |
+        sed -n 's/.*Collected : *\([0-9]*\).*/\1/p'
+    }
+    for texts in all latin; do
+      bytes=$("$bin" --instructions "$texts" 0)
+      one=$(count "$texts" 1)
+      three=$(count "$texts" 3)
+      echo "fingerprinting, $texts texts ($bytes bytes): $(( (three - one) / 2 / bytes )) instructions per byte"
+    done
+    ;;
   *)
-    echo "usage: ./build.sh [all|test|list|bench|wasm|extension|www|serve|bench-popup]" >&2
+    echo "usage: ./build.sh [all|test|list|bench|instructions|wasm|extension|www|serve|bench-popup]" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,9 @@
 //! Speed and size figures of the engine, printed (README's table). Run: `./build.sh bench`.
 //!
+//! With `--instructions [latin] N` it only fingerprints the pool (or its Latin-script texts) `N`
+//! times on one thread: `./build.sh instructions` runs that under callgrind, whose instruction
+//! counts do not drift with the machine's load as timings do.
+//!
 //! Texts come from `../shared/eval` when present (real news), else from the demo story. Large
 //! lists are synthetic: originals of about 350 words assembled from the pool's sentences by a
 //! fixed pseudo-random sequence, so that every run measures the same lists.
@@ -128,20 +132,49 @@ fn fingerprinting(name: &str, texts: &[String]) {
     );
 }
 
+/// The pool's Latin-script texts (under 5% of their bytes beyond ASCII).
+fn latin(pool: &[String]) -> Vec<String> {
+    pool.iter()
+        .filter(|t| t.bytes().filter(|b| *b >= 0x80).count() * 20 < t.len())
+        .cloned()
+        .collect()
+}
+
+/// `--instructions [latin] N`: fingerprints the texts `N` times, one original at a time, and
+/// prints how many bytes that was.
+fn instructions(pool: Vec<String>, args: &[String]) {
+    let texts = if args.iter().any(|a| a == "latin") {
+        latin(&pool)
+    } else {
+        pool
+    };
+    let reps: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(1);
+    for _ in 0..reps {
+        for t in &texts {
+            let doc = OriginalDoc {
+                text: t.clone(),
+                ..Default::default()
+            };
+            std::hint::black_box(prepare(doc, SketchSize::LIST));
+        }
+    }
+    println!("{}", texts.iter().map(String::len).sum::<usize>());
+}
+
 fn main() {
     let pool = pool();
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--instructions") {
+        instructions(pool, &args[at + 1..]);
+        return;
+    }
     let bytes: usize = pool.iter().map(String::len).sum();
     println!("pool: {} texts, {:.1} MB", pool.len(), bytes as f64 / 1e6);
 
     // Fingerprinting throughput (the costly part of building a list), one core and all cores:
     // on the whole pool (more than half of its bytes are Urdu) and on its Latin-script texts.
     fingerprinting("whole pool", &pool);
-    let latin: Vec<String> = pool
-        .iter()
-        .filter(|t| t.bytes().filter(|b| *b >= 0x80).count() * 20 < t.len())
-        .cloned()
-        .collect();
-    fingerprinting("Latin-script texts", &latin);
+    fingerprinting("Latin-script texts", &latin(&pool));
 
     // Checking against a 20,000-original list, batch mode (one thread, pages analysed in the loop).
     let list = build(synthetic(&pool, 20_000));
