@@ -49,6 +49,12 @@ pub const RECORD_LEN: usize = 26;
 pub const MIN_BUCKET_BITS: u8 = 8;
 /// Largest bucket table exponent.
 pub const MAX_BUCKET_BITS: u8 = 16;
+/// Entries a bucket holds on average, at least, below the largest table: a lookup reads one table
+/// entry and binary-searches this many residuals. Thirty-two keep the table at about 1.5 bytes
+/// per original at 20,000 originals (eight cost 13). Keys are then truncated to `bucket_bits + 16`
+/// bits, so a lookup finds a stray entry of another key with a chance of at most 64 in 65,536:
+/// about one stray hit in two pages, each a single feature of a random original.
+pub const BUCKET_ENTRIES: usize = 32;
 
 /// Rounds a weight to what a record stores (1/256 steps up to 255.99).
 pub fn quantize_weight(w: f32) -> f32 {
@@ -67,7 +73,7 @@ pub(crate) fn layout(
 ) -> List {
     let m = entries.len();
     let mut bits = MIN_BUCKET_BITS;
-    while bits < MAX_BUCKET_BITS && (m >> (bits + 1)) >= 8 {
+    while bits < MAX_BUCKET_BITS && (m >> (bits + 1)) >= BUCKET_ENTRIES {
         bits += 1;
     }
     let shift = 32u32.saturating_sub(u32::from(bits) + 16);

@@ -7,8 +7,9 @@
 //!
 //! Keys are stored truncated to `bucket_bits + 16` bits (24 to 32): the top `bucket_bits` select
 //! a bucket through an offset table, the next 16 are stored per entry and binary-searched within
-//! the bucket. The table is sized so that buckets hold about eight entries, which makes a lookup a
-//! table read plus a few comparisons and costs about six and a half bytes per stored feature.
+//! the bucket. The table is sized so that buckets hold about 32 entries
+//! ([`format::BUCKET_ENTRIES`]), which makes a lookup a table read plus a few comparisons and
+//! costs about five and a half bytes per stored feature.
 //! (Eight stored bits were tried: the stray hits of colliding keys cost several points of top-1
 //! accuracy on lists of a few hundred originals.)
 
