@@ -9,7 +9,7 @@
 //! a bucket through an offset table, the next 16 are stored per entry and binary-searched within
 //! the bucket. The table is sized so that buckets hold about 32 entries
 //! ([`format::BUCKET_ENTRIES`]), which makes a lookup a table read plus a few comparisons and
-//! costs about five and a half bytes per stored feature.
+//! costs about five bytes per stored feature.
 //! (Eight stored bits were tried: the stray hits of colliding keys cost several points of top-1
 //! accuracy on lists of a few hundred originals.)
 
