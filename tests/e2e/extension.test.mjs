@@ -99,6 +99,33 @@ test('names the original source of every seed article', async () => {
   }
 });
 
+test('the toolbar popup checks the active tab by itself', async () => {
+  // An extension page in a background tab, from which chrome.extension.getViews reaches the real
+  // popup (its own check, of no tab, fails quietly).
+  const probe = await ctx.newPage();
+  await probe.goto(`chrome-extension://${extId}/popup.html?tabId=-1`);
+  const page = await ctx.newPage();
+  await page.goto(`${base}/002_82c8c9658b6e642f.html`);
+  await page.bringToFront();
+  // What a click on the toolbar button does: open the popup, with no tab named in its address.
+  const opened = await ctx.serviceWorkers()[0].evaluate(() => chrome.action.openPopup().then(() => true, (e) => String(e)));
+  assert.equal(opened, true);
+  const view = async () => probe.evaluate(() => chrome.extension.getViews({ type: 'popup' }).map((v) => ({
+    url: v.location.href, verdict: v.document.body.dataset.verdict, source: v.document.getElementById('source')?.textContent,
+  }))[0]);
+  let popup;
+  for (let i = 0; i < 100 && !popup?.verdict; i++) {
+    popup = await view();
+    if (!popup?.verdict) await new Promise((ok) => setTimeout(ok, 150));
+  }
+  assert.ok(popup, 'the toolbar popup is open');
+  assert.equal(new URL(popup.url).search, '', 'no tab named in its address');
+  assert.ok(['verbatim', 'partial', 'rewritten', 'translated'].includes(popup.verdict), `derived verdict, got ${popup.verdict}`);
+  assert.equal(popup.source.replace(/^—\s*/, '').trim(), 'Reuters');
+  await probe.close();
+  await page.close();
+});
+
 test('highlights reused passages on the page and removes every mark', async () => {
   const { page, popup } = await check(`${base}/003_5642dc05dc4bace3.html`);
   const before = await page.evaluate(() => document.body.innerHTML);
