@@ -130,10 +130,9 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     let (text, truncated) = truncate(text, MAX_TEXT_BYTES);
     let mut raw = tokenize(text);
     let hint = lang_hint.map(lang::primary).unwrap_or_default();
-    let words: Vec<u64> = raw.tokens.iter().map(|t| t.word).collect();
     let lang = match lang::CODES.iter().find(|c| !c.is_empty() && **c == hint) {
         Some(code) => *code,
-        None => lang::guess(&raw.scripts, words.iter().copied()),
+        None => lang::guess(&raw.scripts, raw.tokens.iter().map(|t| t.word)),
     };
     mark_ranges(
         &mut raw.tokens,
@@ -150,7 +149,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
         truncated,
         credits: Vec::new(),
     };
-    featurize(&raw, &words, lang, &mut analysis.tokens);
+    featurize(&raw, lang, &mut analysis.tokens);
     analysis.norm = raw.norm;
     analysis.norm_ranges = raw.tokens.iter().map(|t| t.norm.clone()).collect();
     analysis.credits = crate::credits::mark_credits(text, &mut analysis);
@@ -316,8 +315,8 @@ struct OpenWord {
 }
 
 impl OpenWord {
-    /// Adds the letter, digit or mark `c` at byte `i` (`digit`: whether it is a digit): starts a word if
-    /// none is open, after ending one that has reached [`MAX_WORD_CHARS`].
+    /// Adds the letter, digit or mark `c` at byte `i` (`digit`: whether it is a digit): starts a
+    /// word if none is open, after ending one that has reached [`MAX_WORD_CHARS`].
     #[inline(always)]
     fn letter(
         &mut self,
@@ -574,8 +573,8 @@ thread_local! {
 }
 const STEM_CACHE_MAX: usize = 500_000;
 
-/// Fills in stem and anchor hashes; `words` are the hashes of the normalised words.
-fn featurize(raw: &RawTokens, words: &[u64], lang: &'static str, out: &mut Vec<Token>) {
+/// Fills in stem and anchor hashes.
+fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
     let lang_salt = fnv1a(lang.as_bytes());
@@ -585,9 +584,8 @@ fn featurize(raw: &RawTokens, words: &[u64], lang: &'static str, out: &mut Vec<T
     let names: HashSet64 = raw
         .tokens
         .iter()
-        .zip(words)
-        .filter(|(t, _)| t.flags & CAPITAL != 0 && !t.sentence_initial)
-        .map(|(_, &w)| w)
+        .filter(|t| t.flags & CAPITAL != 0 && !t.sentence_initial)
+        .map(|t| t.word)
         .collect();
     STEM_CACHE.with_borrow_mut(|cache| {
         SKELETON_CACHE.with_borrow_mut(|skeletons| {
@@ -599,7 +597,7 @@ fn featurize(raw: &RawTokens, words: &[u64], lang: &'static str, out: &mut Vec<T
             }
             for (i, t) in raw.tokens.iter().enumerate() {
                 let norm = raw.norm_of(i);
-                let word = words[i];
+                let word = t.word;
                 let mut flags = t.flags;
                 let is_stop = stops.is_some_and(|s| s.contains(word))
                     || (flags & (NUMBER | CJK) == 0
