@@ -50,8 +50,8 @@ pub const MIN_BUCKET_BITS: u8 = 8;
 /// Largest bucket table exponent.
 pub const MAX_BUCKET_BITS: u8 = 16;
 /// Entries a bucket holds on average, at least, below the largest table: a lookup reads one table
-/// entry and binary-searches this many residuals. Thirty-two keep the table at about 1.5 bytes
-/// per original at 20,000 originals (eight cost 13). Keys are then truncated to `bucket_bits + 16`
+/// entry and binary-searches this many residuals. Thirty-two keep the table at about 1.6 bytes
+/// per original at 20,000 originals (eight cost 6.6). Keys are then truncated to `bucket_bits + 16`
 /// bits, so a lookup finds a stray entry of another key with a chance of at most 64 in 65,536:
 /// about one stray hit in two pages, each a single feature of a random original.
 pub const BUCKET_ENTRIES: usize = 32;
