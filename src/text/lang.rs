@@ -162,33 +162,13 @@ pub struct ScriptCounts {
 pub type ScriptTag = u8;
 
 impl ScriptCounts {
-    /// The counters `c` adds to, as [`ScriptCounts::add_tagged`] takes them.
-    pub fn tag(c: char) -> ScriptTag {
-        let mut one = ScriptCounts::default();
-        one.add(c);
-        let fields = [
-            one.latin,
-            one.cyrillic,
-            one.arabic,
-            one.greek,
-            one.hebrew,
-            one.devanagari,
-            one.thai,
-            one.han,
-            one.kana,
-            one.hangul,
-        ];
-        let script = fields
-            .iter()
-            .position(|&n| n > 0)
-            .map_or(0, |i| i as u8 + 1);
-        script | (one.urdu_marks as u8) << 4 | (one.persian_marks as u8) << 5
-    }
+    /// Highest script number of [`ScriptCounts::counter`].
+    const SCRIPTS: ScriptTag = 10;
 
-    /// Counts `n` letters whose [`ScriptCounts::tag`] is `tag`: the same as calling
-    /// [`ScriptCounts::add`] for each.
-    pub fn add_tagged(&mut self, tag: ScriptTag, n: u32) {
-        let counter = match tag & 0xf {
+    /// The counter of script number `script` (1 to [`ScriptCounts::SCRIPTS`]), the low four bits
+    /// of a [`ScriptTag`].
+    fn counter(&mut self, script: ScriptTag) -> Option<&mut u32> {
+        Some(match script {
             1 => &mut self.latin,
             2 => &mut self.cyrillic,
             3 => &mut self.arabic,
@@ -199,7 +179,25 @@ impl ScriptCounts {
             8 => &mut self.han,
             9 => &mut self.kana,
             10 => &mut self.hangul,
-            _ => return,
+            _ => return None,
+        })
+    }
+
+    /// The counters `c` adds to, as [`ScriptCounts::add_tagged`] takes them.
+    pub fn tag(c: char) -> ScriptTag {
+        let mut one = ScriptCounts::default();
+        one.add(c);
+        let script = (1..=Self::SCRIPTS)
+            .find(|&s| one.counter(s).is_some_and(|n| *n > 0))
+            .unwrap_or(0);
+        script | (one.urdu_marks as u8) << 4 | (one.persian_marks as u8) << 5
+    }
+
+    /// Counts `n` letters whose [`ScriptCounts::tag`] is `tag`: the same as calling
+    /// [`ScriptCounts::add`] for each.
+    pub fn add_tagged(&mut self, tag: ScriptTag, n: u32) {
+        let Some(counter) = self.counter(tag & 0xf) else {
+            return;
         };
         *counter += n;
         self.urdu_marks += u32::from(tag >> 4 & 1) * n;
