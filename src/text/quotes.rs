@@ -16,10 +16,7 @@ const MIN_QUOTE_WORDS: usize = 5;
 pub fn quotation_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    // Every quote mark is '"' or a character whose UTF-8 form starts with 0xc2 (« »), 0xe2 (“ ” „
-    // ‘ ’) or 0xe3 (「 」 『 』); those bytes and line ends are all the scan has to look at. Blocks
-    // of 16 bytes without any of them, most of a text, are passed over whole.
-    let looked_at = |b: u8| matches!(b, b'"' | b'\n' | 0xc2 | 0xe2 | 0xe3);
+    // Blocks of 16 bytes without a byte the scan looks at, most of a text, are passed over whole.
     for (k, block) in text.as_bytes().chunks(16).enumerate() {
         if !block.iter().fold(false, |any, &b| any | looked_at(b)) {
             continue;
@@ -34,6 +31,13 @@ pub fn quotation_spans(text: &str) -> Vec<Range<usize>> {
         push_if_long(text, start..text.len(), &mut out);
     }
     out
+}
+
+/// Whether the scan looks at byte `b`: every quote mark is '"' or a character whose UTF-8 form
+/// starts with 0xc2 (« »), 0xe2 (“ ” „ ‘ ’) or 0xe3 (「 」 『 』), and a line end closes a quotation.
+#[inline]
+fn looked_at(b: u8) -> bool {
+    matches!(b, b'"' | b'\n' | 0xc2 | 0xe2 | 0xe3)
 }
 
 /// Takes the character at byte `i` (a quote mark or a line end, so a char boundary) into account:
@@ -143,7 +147,7 @@ mod tests {
     fn spans_bytewise(text: &str) -> Vec<Range<usize>> {
         let (mut out, mut open) = (Vec::new(), None);
         for (i, &b) in text.as_bytes().iter().enumerate() {
-            if matches!(b, b'"' | b'\n' | 0xc2 | 0xe2 | 0xe3) {
+            if looked_at(b) {
                 visit(text, i, &mut open, &mut out);
             }
         }
