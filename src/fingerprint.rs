@@ -267,25 +267,15 @@ pub struct Sketch {
     pub tau: u32,
     /// Evidence words in the original.
     pub words: u32,
-    /// The original's distinct content-word keys (all of them, or those up to `vocab_tau` when
-    /// there are more than [`crate::list::gcs::MAX_WORDS`]), sorted.
-    pub vocab: Vec<u32>,
-    /// Every content-word key of the original at or below this is in `vocab`.
-    pub vocab_tau: u32,
     /// SimHash of the original.
     pub simhash: u64,
 }
 
 impl Sketch {
     /// Builds the sketch of `f` with `size`, weighting terms and anchors by `idf(kind, key)`.
-    /// `vocabulary` is what [`vocabulary`] gave for the original's untrimmed features (`f` may
-    /// hold only the candidate pools a list builder keeps).
-    pub fn new(
-        f: &DocFeatures,
-        vocabulary: (Vec<u32>, u32),
-        size: SketchSize,
-        idf: impl Fn(Kind, u32) -> f32,
-    ) -> Sketch {
+    /// (`f` may hold only the candidate pools a list builder keeps; the original's vocabulary is
+    /// taken from its untrimmed features, by [`vocabulary`].)
+    pub fn new(f: &DocFeatures, size: SketchSize, idf: impl Fn(Kind, u32) -> f32) -> Sketch {
         let scale = |pos: u32| ((u64::from(pos) * 256) / u64::from(f.tokens.max(1))).min(255) as u8;
         let item = |x: &Feature| SketchItem {
             key: x.key,
@@ -307,10 +297,7 @@ impl Sketch {
             v.sort_unstable_by(order);
             v.into_iter().map(|(_, x)| item(x)).collect()
         };
-        let (vocab, vocab_tau) = vocabulary;
         Sketch {
-            vocab,
-            vocab_tau,
             shingles: shingles.iter().map(item).collect(),
             terms: top(Kind::Term, size.terms),
             anchors: top(Kind::Anchor, size.anchors),
@@ -509,14 +496,14 @@ mod tests {
     #[test]
     fn sketch_keeps_bottom_k_and_a_threshold() {
         let f = DocFeatures::new(&analyze(TEXT, Some("en")));
-        let s = Sketch::new(&f, vocabulary(&f), SketchSize::LIST, |_, _| 1.0);
+        let s = Sketch::new(&f, SketchSize::LIST, |_, _| 1.0);
         assert!(s.shingles.len() >= SketchSize::LIST.shingles);
         assert_eq!(s.tau | 0xffff, s.tau);
         assert_eq!(
             f.shingles.iter().filter(|x| x.key <= s.tau).count(),
             s.shingles.len()
         );
-        let full = Sketch::new(&f, vocabulary(&f), SketchSize::FULL, |_, _| 1.0);
+        let full = Sketch::new(&f, SketchSize::FULL, |_, _| 1.0);
         assert_eq!(full.shingles.len(), f.shingles.len());
         assert_eq!(full.tau, u32::MAX);
     }
@@ -525,7 +512,7 @@ mod tests {
     fn empty_text_has_no_features() {
         let f = DocFeatures::new(&analyze("", None));
         assert!(f.shingles.is_empty() && f.terms.is_empty() && f.anchors.is_empty());
-        let s = Sketch::new(&f, vocabulary(&f), SketchSize::LIST, |_, _| 1.0);
+        let s = Sketch::new(&f, SketchSize::LIST, |_, _| 1.0);
         assert_eq!(s.tau, u32::MAX);
     }
 }

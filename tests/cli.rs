@@ -247,6 +247,28 @@ fn build_list_reports_bad_lines_with_their_place() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.jsonl:2"));
+
+    // Lines are checked in parallel, but the first bad one is the one named, whatever is wrong.
+    std::fs::write(
+        &bad,
+        b"{\"id\":\"a\",\"text\":\"fine\"}\n\n{\"id\":\"b\",\"text\":\"caf\xe9\"}\n{\"id\":\"c\"}\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args([
+            "build-list",
+            bad.to_str().unwrap(),
+            "-o",
+            dir.join("x").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.jsonl:3: not UTF-8 text (invalid byte at column 22)"),
+        "{err}"
+    );
 }
 
 #[test]

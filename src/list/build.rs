@@ -53,8 +53,20 @@ pub struct OriginalDoc {
 pub struct Prepared {
     doc: OriginalDoc,
     features: DocFeatures,
-    vocab: (Vec<u32>, u32),
+    vocab: Vocabulary,
     lang: u8,
+}
+
+/// An original's vocabulary as the list stores it: encoded while the original is prepared, since
+/// it needs nothing from the rest of the list.
+#[derive(Debug, Clone)]
+struct Vocabulary {
+    /// The Golomb-coded set ([`super::gcs`]).
+    bytes: Vec<u8>,
+    /// Words in the set.
+    words: u16,
+    /// Every content-word key of the original at or below this is in the set.
+    tau: u32,
 }
 
 /// Analyses one original. Pure and thread-safe: callers may prepare originals in parallel.
@@ -72,7 +84,13 @@ pub fn prepare_analysed(
     mut features: DocFeatures,
     size: SketchSize,
 ) -> Prepared {
-    let vocab = crate::fingerprint::vocabulary(&features);
+    let (keys, tau) = crate::fingerprint::vocabulary(&features);
+    let (bytes, words) = super::gcs::encode(&keys);
+    let vocab = Vocabulary {
+        bytes,
+        words: words as u16,
+        tau,
+    };
     // Keep only what selection can use: the bottom shingles and the most frequent terms and
     // anchors.
     keep_sample(&mut features.shingles, size.shingles);
@@ -161,8 +179,6 @@ impl ListBuilder {
                 *pool_df.entry(f.key).or_default() += 1;
             }
         }
-        // The features hold trimmed term pools: the whole vocabulary was kept aside for this.
-        let mut prepared = self.prepared;
         // idf depends on the document frequency alone: the common ones are looked up, not computed.
         let idf_table: Vec<f32> = (0..=n.min(4096)).map(|df| idf(n, df)).collect();
         let idf_of = |df: u32| {
@@ -170,17 +186,11 @@ impl ListBuilder {
             idf_table.get(df).copied().unwrap_or_else(|| idf(n, df))
         };
         let pool_idf = |key: u32| idf_of(pool_df.get(&key).copied().unwrap_or(1));
-        let sketches: Vec<Sketch> = prepared
-            .iter_mut()
-            .map(|p| {
-                Sketch::new(
-                    &p.features,
-                    std::mem::take(&mut p.vocab),
-                    self.size,
-                    |_, key| pool_idf(key),
-                )
-            })
-            .collect();
+        let size = self.size;
+        let prepared = self.prepared;
+        let sketches: Vec<Sketch> = map_all(&prepared, |p| {
+            Sketch::new(&p.features, size, |_, key| pool_idf(key))
+        });
         // ...and frequencies over what was kept weigh them at check time, as the index will.
         let mut kept_df: HashMap32<u32> = HashMap32::default();
         for s in &sketches {
@@ -206,8 +216,8 @@ impl ListBuilder {
                 counts: [s.shingles.len(), s.terms.len(), s.anchors.len()]
                     .map(|c| c.min(255) as u8),
                 lang: p.lang,
-                vocab_words: 0,
-                vocab_tau: s.vocab_tau,
+                vocab_words: p.vocab.words,
+                vocab_tau: p.vocab.tau,
             })
             .collect();
         let mut entries: Vec<(u32, u32)> = Vec::new();
@@ -221,10 +231,23 @@ impl ListBuilder {
         let sketch_size =
             [self.size.shingles, self.size.terms, self.size.anchors].map(|k| k.min(255) as u8);
         let mut list = format::layout(records, entries, sketch_size);
-        format::set_vocabularies(&mut list, sketches.iter().map(|s| s.vocab.as_slice()));
+        format::set_vocabularies(&mut list, prepared.iter().map(|p| p.vocab.bytes.as_slice()));
         let metas: Vec<_> = prepared.iter().map(|p| &p.doc).collect();
         format::set_meta(&mut list, &metas);
         list
+    }
+}
+
+/// `f` applied to every item, in order: on all cores natively, in turn in the browser.
+fn map_all<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map(f).collect()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        items.iter().map(f).collect()
     }
 }
 

@@ -10,6 +10,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use provenance::eval::{evaluate, Case, EvalResult, Metrics};
@@ -150,20 +151,61 @@ pub fn main() -> ExitCode {
 
 /// Reads a file (or standard input for "-") as UTF-8 text, with a clear error otherwise.
 fn read_text(path: Option<&Path>) -> Result<String, Failure> {
-    let (bytes, name) = match path {
-        None => (read_stdin()?, "standard input".to_string()),
-        Some(p) if p.as_os_str() == "-" => (read_stdin()?, "standard input".to_string()),
-        Some(p) => (
-            fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
-            p.display().to_string(),
-        ),
-    };
+    let (bytes, name) = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
         Failure(format!(
             "{name} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
             e.utf8_error().valid_up_to()
         ))
     })
+}
+
+/// Reads a file (or standard input for "-" or `None`), with the name errors should give it.
+fn read_bytes(path: Option<&Path>) -> Result<(Vec<u8>, String), Failure> {
+    Ok(match path {
+        Some(p) if p.as_os_str() != "-" => (
+            fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
+            p.display().to_string(),
+        ),
+        _ => (read_stdin()?, "standard input".to_string()),
+    })
+}
+
+/// Reads a JSON Lines file of `what`s (blank lines skipped), in order, each with its line number
+/// (from 1).
+///
+/// Checking UTF-8 and parsing JSON are most of the time it takes to read a large file of
+/// originals, so both run on the lines in parallel; errors are then taken in line order, so the
+/// one reported is the first bad line's, with its number.
+fn read_jsonl<T: DeserializeOwned + Send>(
+    path: &Path,
+    what: &str,
+) -> Result<Vec<(usize, T)>, Failure> {
+    let (bytes, name) = read_bytes(Some(path))?;
+    let lines: Vec<(usize, &[u8])> = bytes.split(|&b| b == b'\n').enumerate().collect();
+    let parsed: Vec<(usize, Option<Result<T, String>>)> = lines
+        .par_iter()
+        .map(|&(n, line)| {
+            let item = match std::str::from_utf8(line) {
+                Err(e) => Some(Err(format!(
+                    "not UTF-8 text (invalid byte at column {}); convert it to UTF-8 first",
+                    e.valid_up_to() + 1
+                ))),
+                Ok(l) if l.trim().is_empty() => None,
+                Ok(l) => Some(serde_json::from_str(l).map_err(|e| format!("not {what}: {e}"))),
+            };
+            (n, item)
+        })
+        .collect();
+    parsed
+        .into_iter()
+        .filter_map(|(n, item)| {
+            item.map(|r| {
+                r.map(|t| (n + 1, t))
+                    .map_err(|e| Failure(format!("{name}:{}: {e}", n + 1)))
+            })
+        })
+        .collect()
 }
 
 fn read_stdin() -> Result<Vec<u8>, Failure> {
@@ -188,40 +230,19 @@ fn read_originals(inputs: &[PathBuf]) -> Result<Vec<OriginalDoc>, Failure> {
     let mut docs: Vec<OriginalDoc> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for path in inputs {
-        let text = read_text(Some(path))?;
-        // Parsing is a good part of reading a large file: lines are parsed in parallel, then
-        // checked in order so that errors name the first bad line.
-        let lines: Vec<(usize, &str)> = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .collect();
-        let parsed: Vec<_> = lines
-            .par_iter()
-            .map(|&(n, line)| (n, serde_json::from_str::<OriginalDoc>(line)))
-            .collect();
-        for (n, doc) in parsed {
-            let doc = doc.map_err(|e| {
-                Failure(format!(
-                    "{}:{}: not an original: {e}",
-                    path.display(),
-                    n + 1
-                ))
-            })?;
+        for (n, doc) in read_jsonl::<OriginalDoc>(path, "an original")? {
             if doc.id.is_empty() {
                 return Err(Failure(format!(
-                    "{}:{}: an original needs a non-empty \"id\"",
-                    path.display(),
-                    n + 1
+                    "{}:{n}: an original needs a non-empty \"id\"",
+                    path.display()
                 )));
             }
             match seen.get(&doc.id) {
                 Some(&i) if docs[i].text == doc.text => continue,
                 Some(_) => {
                     return Err(Failure(format!(
-                        "{}:{}: id {:?} is used by two different originals",
+                        "{}:{n}: id {:?} is used by two different originals",
                         path.display(),
-                        n + 1,
                         doc.id
                     )))
                 }
@@ -316,22 +337,10 @@ fn check(
 ) -> Result<(), Failure> {
     let list = load_list(list)?;
     if let Some(cases_path) = jsonl {
-        let text = read_text(Some(cases_path))?;
-        let mut cases = Vec::new();
-        for (n, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let c: JsonlCase = serde_json::from_str(line).map_err(|e| {
-                Failure(format!(
-                    "{}:{}: not a case: {e}",
-                    cases_path.display(),
-                    n + 1
-                ))
-            })?;
-            cases.push(c);
-        }
+        let cases: Vec<JsonlCase> = read_jsonl(cases_path, "a case")?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
         let reports: Vec<(String, Report)> = cases
             .par_iter()
             .map(|c| {
@@ -535,18 +544,6 @@ fn compare(page: &Path, original: &Path, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Vec<T>, Failure> {
-    let text = read_text(Some(path))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| {
-            serde_json::from_str(l)
-                .map_err(|e| Failure(format!("{}:{}: {e}", path.display(), n + 1)))
-        })
-        .collect()
-}
-
 fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Failure> {
     let mut feature_out = match features {
         Some(p) => {
@@ -562,7 +559,10 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
             .file_name()
             .map_or("set".into(), |n| n.to_string_lossy().to_string());
         let list = fingerprint(read_originals(&[set.join("originals.jsonl")])?, true)?;
-        let cases: Vec<Case> = read_jsonl(&set.join("cases.jsonl"))?;
+        let cases: Vec<Case> = read_jsonl(&set.join("cases.jsonl"), "a case")?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
         // Each case is analysed once: for its report and, with --features, for what was measured
         // about its candidates.
         let want_features = feature_out.is_some();
