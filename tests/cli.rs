@@ -235,36 +235,26 @@ fn damaged_list_files_are_refused_clearly() {
 fn build_list_reports_bad_lines_with_their_place() {
     let dir = tempdir();
     let bad = dir.join("bad.jsonl");
-    std::fs::write(&bad, "{\"id\":\"a\",\"text\":\"fine\"}\n{\"id\":\"b\"}\n").unwrap();
-    let out = bin()
-        .args([
-            "build-list",
-            bad.to_str().unwrap(),
-            "-o",
-            dir.join("x").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.jsonl:2"));
-
+    // Builds a list from `lines`; the error message, given that building failed.
+    let failure = |lines: &[u8]| {
+        std::fs::write(&bad, lines).unwrap();
+        let out = bin()
+            .args([
+                "build-list",
+                bad.to_str().unwrap(),
+                "-o",
+                dir.join("x").to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(failure(b"{\"id\":\"a\",\"text\":\"fine\"}\n{\"id\":\"b\"}\n").contains("bad.jsonl:2"));
     // Lines are checked in parallel, but the first bad one is the one named, whatever is wrong.
-    std::fs::write(
-        &bad,
+    let err = failure(
         b"{\"id\":\"a\",\"text\":\"fine\"}\n\n{\"id\":\"b\",\"text\":\"caf\xe9\"}\n{\"id\":\"c\"}\n",
-    )
-    .unwrap();
-    let out = bin()
-        .args([
-            "build-list",
-            bad.to_str().unwrap(),
-            "-o",
-            dir.join("x").to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    );
     assert!(
         err.contains("bad.jsonl:3: not UTF-8 text (invalid byte at column 22)"),
         "{err}"
