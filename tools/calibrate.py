@@ -16,7 +16,10 @@ Same-language terms, anchors and order are gated by the page's vocabulary share:
 facts and their order are what independent reports of one event also have, so they count as
 evidence of copying only as far as the page's own words are found in the original.
 
-Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct]
+With --loso (leave one set out), each set is instead scored by a model fitted on the other sets
+alone: how the calibration may fare on sets it has not seen, such as the held-out ones.
+
+Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct] [--loso]
 Plain Python: no third-party packages.
 """
 import csv, math, sys, collections
@@ -130,11 +133,8 @@ def direct(rows, ws, wc, rounds=4):
     return ws, wc
 
 
-def main():
-    rows = list(csv.DictReader(open(sys.argv[1]), delimiter='\t'))
-    # Rows of cases that derive from nothing teach "derived or not" (the AUC); the others mostly
-    # teach "which original" (top-1). They are fewer, so each weighs more.
-    independent_weight = float(sys.argv[2]) if len(sys.argv) > 2 else 4.0
+def fit_all(rows, independent_weight, direct_search):
+    """The (same-language, cross-language) weights fitted on `rows`."""
     derived = {'verbatim', 'partial', 'spun', 'translated'}
     per_set = collections.Counter(r['set'] for r in rows)
     for r in rows:
@@ -143,14 +143,21 @@ def main():
     same = [r for r in rows if r['cross_language'] == '0']
     cross = [r for r in rows if r['cross_language'] == '1']
     ws, wc = fit(same, same_x), fit(cross, cross_x)
-    if '--direct' in sys.argv:
+    if direct_search:
         ws, wc = direct(rows, ws, wc)
-    print('SAME_LANGUAGE  =', [round(v, 2) for v in ws])
-    print('CROSS_LANGUAGE =', [round(v, 2) for v in wc] if wc else None)
+    return ws, wc
+
+
+def report(rows, ws, wc):
+    """Prints, per set in `rows`, the metrics of score_cli.py under the model (ws, wc)."""
+    derived = {'verbatim', 'partial', 'spun', 'translated'}
     cases = collections.defaultdict(list)
     for r in rows:
-        x = cross_x(r) if r['cross_language'] == '1' else same_x(r)
-        r['score'] = predict(wc if r['cross_language'] == '1' else ws, x)
+        cross = r['cross_language'] == '1'
+        if cross and wc is None:
+            r['score'] = 0.0  # no cross-language rows to fit on: such pairs get no score
+        else:
+            r['score'] = predict(wc if cross else ws, cross_x(r) if cross else same_x(r))
         cases[(r['set'], r['case'])].append(r)
     by_set = collections.defaultdict(list)
     for (s, _), rs in cases.items():
@@ -168,6 +175,25 @@ def main():
         a = auc(pos, neg)
         print(f"{s:18} auc {a:.3f} top1_id {top1:.3f} decision {dec:.3f} false_attr {fa if fa is None else round(fa, 3)}"
               f"  (cases seen {len(bests)})")
+
+
+def main():
+    rows = list(csv.DictReader(open(sys.argv[1]), delimiter='\t'))
+    # Rows of cases that derive from nothing teach "derived or not" (the AUC); the others mostly
+    # teach "which original" (top-1). They are fewer, so each weighs more.
+    numbers = [a for a in sys.argv[2:] if not a.startswith('--')]
+    independent_weight = float(numbers[0]) if numbers else 4.0
+    direct_search = '--direct' in sys.argv
+    if '--loso' in sys.argv:
+        for held_out in sorted({r['set'] for r in rows}):
+            ws, wc = fit_all([r for r in rows if r['set'] != held_out], independent_weight, direct_search)
+            print(f'fitted without {held_out}:', [round(v, 2) for v in ws], wc and [round(v, 2) for v in wc])
+            report([r for r in rows if r['set'] == held_out], ws, wc)
+        return
+    ws, wc = fit_all(rows, independent_weight, direct_search)
+    print('SAME_LANGUAGE  =', [round(v, 2) for v in ws])
+    print('CROSS_LANGUAGE =', [round(v, 2) for v in wc] if wc else None)
+    report(rows, ws, wc)
 
 
 if __name__ == '__main__':
