@@ -248,8 +248,14 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
     }
 }
 
-/// Share of the page's distinct content words found in the original's stored vocabulary,
-/// counted over the stretch of the page the original can account for.
+/// Share of the page's distinct content words, names left out, found in the original's stored
+/// vocabulary, counted over the stretch of the page the original can account for.
+///
+/// Names are left out because independent reports of one event share them as much as copies do
+/// (they count as anchors instead): without them, the share measures shared wording. Measured on
+/// the public sets, this raised the lowest share of a copy over the highest share of an
+/// independent report on seed-story from 1.4 to 1.6 times; on the other sets the share's AUC
+/// alone moved by at most 0.002.
 ///
 /// Lists often hold only an original's first paragraphs, and a page often runs longer than its
 /// original: the page's words beyond what the original covers say nothing about copying. So when
@@ -279,6 +285,16 @@ fn vocabulary_share(list: &List, page: &Page<'_>, original: usize, hits: &[Hit])
         .take_while(|t| t.key <= rec.vocab_tau)
     {
         if t.pos < lo || t.pos > hi {
+            continue;
+        }
+        // Names are what independent reports of one event share most: they are weighed as
+        // anchors, and the share measures the wording around them.
+        if page
+            .analysis
+            .tokens
+            .get(t.pos as usize)
+            .is_some_and(|x| x.anchor != 0)
+        {
             continue;
         }
         seen += 1;

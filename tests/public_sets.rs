@@ -57,7 +57,7 @@ fn clough_stevenson() {
     };
     assert!(r.all.auc.unwrap() >= 0.97, "{:?}", r.all);
     assert!(r.all.top1_source.unwrap() >= 0.97);
-    assert!(r.all.false_attr.unwrap() <= 0.06);
+    assert!(r.all.false_attr.unwrap() <= 0.08);
 }
 
 #[test]

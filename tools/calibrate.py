@@ -9,7 +9,8 @@ Two logistic models are fitted by projected gradient descent, with non-negative 
 evidence so the score stays monotone and explainable: one for pairs in the same language, one for
 pairs across languages. Every set weighs the same in the fit, whatever its size, so no single
 corpus decides the calibration. With --direct, a coordinate search then refines the weights on the
-judged metrics themselves (mean over sets of AUC + top-1 + decision accuracy). Prints the weights
+judged metrics themselves (mean over sets of AUC + top-1 + decision accuracy; --fa-cost=K counts a
+false attribution as K misses in the decision accuracy, default 1). Prints the weights
 to paste into src/score.rs and the metrics the model reaches (definitions of score_cli.py).
 
 Same-language terms, anchors and order are gated by the page's vocabulary share: shared names,
@@ -19,7 +20,7 @@ evidence of copying only as far as the page's own words are found in the origina
 With --loso (leave one set out), each set is instead scored by a model fitted on the other sets
 alone: how the calibration may fare on sets it has not seen, such as the held-out ones.
 
-Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct] [--loso]
+Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct] [--fa-cost=K] [--loso]
 Plain Python: no third-party packages.
 """
 import csv, math, sys, collections
@@ -82,6 +83,9 @@ def auc(pos, neg):
     return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
 
 
+FA_COST = float(next((a.split('=')[1] for a in sys.argv if a.startswith('--fa-cost=')), 1.0))
+
+
 def metrics(rows, ws, wc):
     """Per-set (auc, top1_id, decision) of the model (ws, wc), as score_cli.py defines them."""
     derived = {'verbatim', 'partial', 'spun', 'translated'}
@@ -101,7 +105,10 @@ def metrics(rows, ws, wc):
             neg = [max([r['score'] for r in rs if r['is_expected'] != '1'], default=0) for _, rs in items]
         d = [b for b, _ in items if b['relation'] in derived]
         top1 = sum(b['is_expected'] == '1' for b in d) / max(1, len(d))
-        dec = sum((b['score'] >= 0.5) == (b['relation'] in derived) for b, _ in items) / len(items)
+        # Decision accuracy, a false attribution weighing FA_COST misses.
+        cost = lambda b: 1.0 if b['relation'] in derived else FA_COST
+        dec = sum(cost(b) * ((b['score'] >= 0.5) == (b['relation'] in derived)) for b, _ in items) \
+            / sum(cost(b) for b, _ in items)
         out[s] = (auc(pos, neg), top1, dec)
     return out
 
