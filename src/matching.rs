@@ -525,6 +525,43 @@ mod tests {
     }
 
     #[test]
+    fn names_are_not_shared_wording() {
+        use crate::fingerprint::SketchSize;
+        use crate::list::build::build;
+        use crate::list::OriginalDoc;
+        let list = build(
+            [OriginalDoc {
+                id: "o".into(),
+                text: "The minister, Olaf Berglund, met Maria Santos in Lisbon on Tuesday to \
+                       discuss fishing quotas for the coming season."
+                    .into(),
+                ..Default::default()
+            }],
+            SketchSize::LIST,
+        )
+        .unwrap();
+        let share = |text: &str| {
+            let page = Page::new(text, Some("en"));
+            candidate_features(&list, &page)
+                .first()
+                .map(|(_, f)| f.vocabulary)
+        };
+        // Another report of the meeting: the same people and place, none of the wording.
+        assert_eq!(
+            share("Reporters saw Olaf Berglund and Maria Santos walking together in Lisbon."),
+            Some(0.0)
+        );
+        // A copy shares the wording too.
+        assert!(
+            share(
+                "On Tuesday, Olaf Berglund met Maria Santos in Lisbon to discuss fishing quotas."
+            )
+            .unwrap()
+                > 0.5
+        );
+    }
+
+    #[test]
     fn merge_keeps_kinds_apart() {
         let m = merge(vec![
             (0, 10, PassageKind::Exact),
