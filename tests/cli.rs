@@ -259,6 +259,23 @@ fn build_list_reports_bad_lines_with_their_place() {
         err.contains("bad.jsonl:3: not UTF-8 text (invalid byte at column 22)"),
         "{err}"
     );
+    // In a file of many lines, parsed in parallel, the bad lines are still named by their place.
+    let mut big = Vec::new();
+    for i in 1..=4000 {
+        let text = "word ".repeat(60);
+        big.extend_from_slice(format!("{{\"id\":\"{i}\",\"text\":\"{text}\"}}\n").as_bytes());
+    }
+    assert!(big.len() > 1 << 20);
+    let find = |bytes: &[u8], id: &[u8]| bytes.windows(id.len()).position(|w| w == id).unwrap();
+    let mut bad_byte = big.clone();
+    let at = find(&bad_byte, b"\"id\":\"3000\"");
+    bad_byte[at + 1] = 0xff;
+    assert!(
+        failure(&bad_byte).contains("bad.jsonl:3000: not UTF-8 text (invalid byte at column 3)")
+    );
+    let at = find(&big, b"\"id\":\"3500\"");
+    big[at] = b'x';
+    assert!(failure(&big).contains("bad.jsonl:3500: not an original"));
 }
 
 #[test]
