@@ -251,7 +251,8 @@ fn map_all<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> 
     }
 }
 
-/// Builds a list from originals in one call (single-threaded).
+/// Builds a list from originals in one call, analysing them one after another (callers with many
+/// originals analyse them in parallel with [`prepare`] and a [`ListBuilder`]).
 pub fn build(
     docs: impl IntoIterator<Item = OriginalDoc>,
     size: SketchSize,
