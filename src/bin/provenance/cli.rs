@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -175,37 +175,74 @@ fn read_bytes(path: Option<&Path>) -> Result<(Vec<u8>, String), Failure> {
 /// (from 1).
 ///
 /// Checking UTF-8 and parsing JSON are most of the time it takes to read a large file of
-/// originals, so both run on the lines in parallel; errors are then taken in line order, so the
+/// originals, so both run in parallel on the lines of one megabyte at a time, while the next
+/// megabyte is read; the file itself is never held whole. Errors are taken in line order, so the
 /// one reported is the first bad line's, with its number.
 fn read_jsonl<T: DeserializeOwned + Send>(
     path: &Path,
     what: &str,
 ) -> Result<Vec<(usize, T)>, Failure> {
-    let (bytes, name) = read_bytes(Some(path))?;
-    let lines: Vec<(usize, &[u8])> = bytes.split(|&b| b == b'\n').enumerate().collect();
-    let parsed: Vec<(usize, Option<Result<T, String>>)> = lines
-        .par_iter()
-        .map(|&(n, line)| {
-            let item = match std::str::from_utf8(line) {
-                Err(e) => Some(Err(format!(
-                    "not UTF-8 text (invalid byte at column {}); convert it to UTF-8 first",
-                    e.valid_up_to() + 1
-                ))),
-                Ok(l) if l.trim().is_empty() => None,
-                Ok(l) => Some(serde_json::from_str(l).map_err(|e| format!("not {what}: {e}"))),
-            };
-            (n, item)
-        })
-        .collect();
-    parsed
-        .into_iter()
-        .filter_map(|(n, item)| {
-            item.map(|r| {
-                r.map(|t| (n + 1, t))
-                    .map_err(|e| Failure(format!("{name}:{}: {e}", n + 1)))
+    let (mut reader, name): (Box<dyn BufRead + Send>, String) = if path.as_os_str() == "-" {
+        (
+            Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())),
+            "standard input".into(),
+        )
+    } else {
+        let file = fs::File::open(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        (
+            Box::new(io::BufReader::with_capacity(1 << 16, file)),
+            path.display().to_string(),
+        )
+    };
+    // Lines of about a megabyte from the reader, numbered on from `number`.
+    let mut number = 0;
+    let mut next_lines =
+        |reader: &mut (dyn BufRead + Send)| -> Result<Vec<(usize, Vec<u8>)>, Failure> {
+            let mut lines = Vec::new();
+            let mut bytes = 0;
+            while bytes < 1 << 20 {
+                let mut line = Vec::new();
+                let read = reader
+                    .read_until(b'\n', &mut line)
+                    .map_err(|e| Failure(format!("{name}: {e}")))?;
+                if read == 0 {
+                    break;
+                }
+                number += 1;
+                bytes += read;
+                lines.push((number, line));
+            }
+            Ok(lines)
+        };
+    let parse = |lines: Vec<(usize, Vec<u8>)>| -> Vec<(usize, Option<Result<T, String>>)> {
+        lines
+            .into_par_iter()
+            .map(|(n, line)| {
+                let item = match std::str::from_utf8(&line) {
+                    Err(e) => Some(Err(format!(
+                        "not UTF-8 text (invalid byte at column {}); convert it to UTF-8 first",
+                        e.valid_up_to() + 1
+                    ))),
+                    Ok(l) if l.trim().is_empty() => None,
+                    Ok(l) => Some(serde_json::from_str(l).map_err(|e| format!("not {what}: {e}"))),
+                };
+                (n, item)
             })
-        })
-        .collect()
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut lines = next_lines(&mut *reader)?;
+    while !lines.is_empty() {
+        // The next megabyte is read while this one is parsed.
+        let (parsed, next) = rayon::join(|| parse(lines), || next_lines(&mut *reader));
+        for (n, item) in parsed {
+            if let Some(item) = item {
+                out.push((n, item.map_err(|e| Failure(format!("{name}:{n}: {e}")))?));
+            }
+        }
+        lines = next?;
+    }
+    Ok(out)
 }
 
 fn read_stdin() -> Result<Vec<u8>, Failure> {
