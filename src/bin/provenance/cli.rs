@@ -149,25 +149,20 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Reads a file (or standard input for "-") as UTF-8 text, with a clear error otherwise.
+/// Reads a file (or standard input for "-" or `None`) as UTF-8 text, with a clear error otherwise.
 fn read_text(path: Option<&Path>) -> Result<String, Failure> {
-    let (bytes, name) = read_bytes(path)?;
-    String::from_utf8(bytes).map_err(|e| {
-        Failure(format!(
-            "{name} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
-            e.utf8_error().valid_up_to()
-        ))
-    })
-}
-
-/// Reads a file (or standard input for "-" or `None`), with the name errors should give it.
-fn read_bytes(path: Option<&Path>) -> Result<(Vec<u8>, String), Failure> {
-    Ok(match path {
+    let (bytes, name) = match path {
         Some(p) if p.as_os_str() != "-" => (
             fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
             p.display().to_string(),
         ),
         _ => (read_stdin()?, "standard input".to_string()),
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "{name} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        ))
     })
 }
 
