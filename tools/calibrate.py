@@ -87,12 +87,19 @@ FA_COST = float(next((a.split('=')[1] for a in sys.argv if a.startswith('--fa-co
 
 
 def metrics(rows, ws, wc):
-    """Per-set (auc, top1_id, decision) of the model (ws, wc), as score_cli.py defines them."""
+    """Per set, the metrics of score_cli.py under the model (ws, wc): auc, top1_id, decision,
+    false_attr, and cost_decision (decision accuracy with a false attribution weighing FA_COST
+    misses), with the number of cases."""
     derived = {'verbatim', 'partial', 'spun', 'translated'}
     cases = collections.defaultdict(list)
     for r in rows:
+        if 'xs' not in r:
+            r['xs'], r['xc'] = same_x(r), cross_x(r)
         cross = r['cross_language'] == '1'
-        r['score'] = predict(wc if cross else ws, r['xc'] if cross else r['xs'])
+        if cross and wc is None:
+            r['score'] = 0.0  # no cross-language rows to fit on: such pairs get no score
+        else:
+            r['score'] = predict(wc if cross else ws, r['xc'] if cross else r['xs'])
         cases[(r['set'], r['case'])].append(r)
     out = {}
     by_set = collections.defaultdict(list)
@@ -104,24 +111,26 @@ def metrics(rows, ws, wc):
         if not neg:
             neg = [max([r['score'] for r in rs if r['is_expected'] != '1'], default=0) for _, rs in items]
         d = [b for b, _ in items if b['relation'] in derived]
-        top1 = sum(b['is_expected'] == '1' for b in d) / max(1, len(d))
-        # Decision accuracy, a false attribution weighing FA_COST misses.
+        nd = [b for b, _ in items if b['relation'] not in derived]
+        right = lambda b: (b['score'] >= 0.5) == (b['relation'] in derived)
         cost = lambda b: 1.0 if b['relation'] in derived else FA_COST
-        dec = sum(cost(b) * ((b['score'] >= 0.5) == (b['relation'] in derived)) for b, _ in items) \
-            / sum(cost(b) for b, _ in items)
-        out[s] = (auc(pos, neg), top1, dec)
+        out[s] = dict(
+            auc=auc(pos, neg),
+            top1_id=sum(b['is_expected'] == '1' for b in d) / max(1, len(d)),
+            decision=sum(right(b) for b, _ in items) / len(items),
+            cost_decision=sum(cost(b) * right(b) for b, _ in items) / sum(cost(b) for b, _ in items),
+            false_attr=sum(b['score'] >= 0.5 for b in nd) / len(nd) if nd else None,
+            cases=len(items))
     return out
 
 
 def objective(rows, ws, wc):
-    m = metrics(rows, ws, wc)
-    return sum(a + t + d for a, t, d in m.values()) / len(m)
+    m = metrics(rows, ws, wc).values()
+    return sum(x['auc'] + x['top1_id'] + x['cost_decision'] for x in m) / len(m)
 
 
 def direct(rows, ws, wc, rounds=4):
     """Coordinate search on the judged metrics, weights kept >= 0 (the intercepts excepted)."""
-    for r in rows:
-        r['xs'], r['xc'] = same_x(r), cross_x(r)
     best = objective(rows, ws, wc)
     step = 1.0
     for _ in range(rounds):
@@ -157,31 +166,10 @@ def fit_all(rows, independent_weight, direct_search):
 
 def report(rows, ws, wc):
     """Prints, per set in `rows`, the metrics of score_cli.py under the model (ws, wc)."""
-    derived = {'verbatim', 'partial', 'spun', 'translated'}
-    cases = collections.defaultdict(list)
-    for r in rows:
-        cross = r['cross_language'] == '1'
-        if cross and wc is None:
-            r['score'] = 0.0  # no cross-language rows to fit on: such pairs get no score
-        else:
-            r['score'] = predict(wc if cross else ws, cross_x(r) if cross else same_x(r))
-        cases[(r['set'], r['case'])].append(r)
-    by_set = collections.defaultdict(list)
-    for (s, _), rs in cases.items():
-        by_set[s].append(max(rs, key=lambda r: r['score']))
-    for s, bests in by_set.items():
-        pos = [b['score'] for b in bests if b['relation'] in derived]
-        neg = [b['score'] for b in bests if b['relation'] not in derived]
-        if not neg:
-            neg = [max([r['score'] for r in cases[(s, b['case'])] if r['is_expected'] != '1'], default=0) for b in bests]
-        d = [b for b in bests if b['relation'] in derived]
-        nd = [b for b in bests if b['relation'] not in derived]
-        top1 = sum(b['is_expected'] == '1' for b in d) / max(1, len(d))
-        dec = sum((b['score'] >= 0.5) == (b['relation'] in derived) for b in bests) / len(bests)
-        fa = sum(b['score'] >= 0.5 for b in nd) / len(nd) if nd else None
-        a = auc(pos, neg)
-        print(f"{s:18} auc {a:.3f} top1_id {top1:.3f} decision {dec:.3f} false_attr {fa if fa is None else round(fa, 3)}"
-              f"  (cases seen {len(bests)})")
+    for s, m in metrics(rows, ws, wc).items():
+        fa = m['false_attr']
+        print(f"{s:18} auc {m['auc']:.3f} top1_id {m['top1_id']:.3f} decision {m['decision']:.3f} "
+              f"false_attr {fa if fa is None else round(fa, 3)}  (cases seen {m['cases']})")
 
 
 def main():
