@@ -15,8 +15,9 @@ use provenance::list::{format, prepare, ListBuilder, OriginalDoc};
 use provenance::matching::{check_page, Page};
 use rayon::prelude::*;
 
-fn pool() -> Vec<String> {
-    let mut texts = Vec::new();
+/// Every line of every public set's originals and cases file, parsed, in a fixed order.
+fn public_records() -> Vec<serde_json::Value> {
+    let mut records = Vec::new();
     for set in [
         "seeds",
         "seed-story",
@@ -27,12 +28,19 @@ fn pool() -> Vec<String> {
         for file in ["originals.jsonl", "cases.jsonl"] {
             if let Ok(s) = std::fs::read_to_string(format!("../shared/eval/{set}/{file}")) {
                 for l in s.lines().filter(|l| !l.trim().is_empty()) {
-                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
+                    records.push(serde_json::from_str(l).unwrap());
                 }
             }
         }
     }
+    records
+}
+
+fn pool() -> Vec<String> {
+    let mut texts: Vec<String> = public_records()
+        .iter()
+        .map(|v| v["text"].as_str().unwrap_or("").to_string())
+        .collect();
     if texts.is_empty() {
         let demo = std::fs::read_to_string("examples/demo/originals.jsonl").unwrap();
         let v: serde_json::Value = serde_json::from_str(demo.lines().next().unwrap()).unwrap();
@@ -136,8 +144,8 @@ fn fingerprinting(name: &str, texts: &[String]) {
 /// case, each ten times under new ids (13,270 originals, 30.7 MB): reading, parsing,
 /// fingerprinting, laying out and writing the list. Best of three runs.
 fn build_list_end_to_end() {
-    let shared = std::path::Path::new("../shared/eval");
-    if !shared.exists() {
+    let records = public_records();
+    if records.is_empty() {
         return;
     }
     let dir = std::env::temp_dir().join(format!("provenance-bench-{}", std::process::id()));
@@ -145,25 +153,11 @@ fn build_list_end_to_end() {
     let input = dir.join("originals.jsonl");
     let mut lines = String::new();
     for copy in 0..10 {
-        for set in [
-            "seeds",
-            "seed-story",
-            "clough-stevenson",
-            "counter-public",
-            "wmt19-public",
-        ] {
-            for file in ["originals.jsonl", "cases.jsonl"] {
-                let path = shared.join(set).join(file);
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
-                for (i, l) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
-                    let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
-                    v["id"] = format!("{copy}-{set}-{file}-{i}").into();
-                    lines.push_str(&v.to_string());
-                    lines.push('\n');
-                }
-            }
+        for (i, record) in records.iter().enumerate() {
+            let mut v = record.clone();
+            v["id"] = format!("{copy}-{i}").into();
+            lines.push_str(&v.to_string());
+            lines.push('\n');
         }
     }
     std::fs::write(&input, &lines).unwrap();
