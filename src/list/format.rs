@@ -73,19 +73,16 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         bits += 1;
     }
     let shift = 32u32.saturating_sub(u32::from(bits) + 16);
-    // Sorted as plain integers (truncated key, posting), several times faster than as pairs.
+    // Sorted as plain integers, several times faster than as pairs: the truncated key (bucket,
+    // then residual) in the high half, the posting in the low.
     let mut packed: Vec<u64> = entries
         .iter()
         .map(|&(key, posting)| u64::from(key >> shift) << 32 | u64::from(posting))
         .collect();
     packed.sort_unstable();
-    let entries: Vec<(u32, u32)> = packed
-        .into_iter()
-        .map(|e| ((e >> 32) as u32, e as u32))
-        .collect();
     let mut buckets = vec![0u32; (1usize << bits) + 1];
-    for &(tk, _) in &entries {
-        buckets[(tk >> 16) as usize + 1] += 1;
+    for &e in &packed {
+        buckets[(e >> 48) as usize + 1] += 1;
     }
     for i in 1..buckets.len() {
         buckets[i] += buckets[i - 1];
@@ -94,8 +91,8 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         records,
         bucket_bits: bits,
         buckets,
-        residuals: entries.iter().map(|&(tk, _)| tk as u16).collect(),
-        postings: entries.iter().map(|&(_, p)| p).collect(),
+        residuals: packed.iter().map(|&e| (e >> 32) as u16).collect(),
+        postings: packed.iter().map(|&e| e as u32).collect(),
         sources: Vec::new(),
         meta: Vec::new(),
         meta_offsets: vec![0],
