@@ -141,7 +141,7 @@ fn fingerprinting(name: &str, texts: &[String]) {
 }
 
 /// `provenance build-list` as a user runs it, on a JSON Lines file of every public original and
-/// case, each ten times under new ids (13,270 originals, 30.7 MB): reading, parsing,
+/// case, each ten times under new ids (13,270 originals, 30.5 MB): reading, parsing,
 /// fingerprinting, laying out and writing the list. Best of three runs.
 fn build_list_end_to_end() {
     let records = public_records();
