@@ -317,14 +317,20 @@ impl Sketch {
     }
 }
 
-/// The content-word keys of `f` a list stores as the original's vocabulary, and the threshold
-/// below which all were kept.
-pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32) {
+/// The keys of `f` a list stores as the original's vocabulary (its content words and its
+/// anchors), the threshold below which all were kept, and how many of them are anchors.
+pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32, u16) {
     let max = crate::list::gcs::MAX_WORDS;
-    let (kept, tau) = bottom_k(&f.terms, max);
+    let mut all: Vec<Feature> = Vec::with_capacity(f.terms.len() + f.anchors.len());
+    all.extend(f.terms.iter().map(|t| Feature { tf: 0, ..*t }));
+    all.extend(f.anchors.iter().map(|a| Feature { tf: 1, ..*a }));
+    all.sort_unstable_by_key(|x| x.key);
+    let (kept, tau) = bottom_k(&all, max);
+    let kept = &all[..kept.min(max)];
     (
-        f.terms[..kept.min(max)].iter().map(|t| t.key).collect(),
+        kept.iter().map(|t| t.key).collect(),
         tau,
+        kept.iter().filter(|t| t.tf == 1).count() as u16,
     )
 }
 

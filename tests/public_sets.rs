@@ -73,8 +73,45 @@ fn counter_public() {
 #[test]
 fn wmt19_translations() {
     let Some(r) = run("wmt19-public") else { return };
-    assert!(r.all.top1_id.unwrap() >= 0.92, "{:?}", r.all);
-    assert!(r.all.decision.unwrap() >= 0.9);
+    assert!(r.all.top1_id.unwrap() >= 0.95, "{:?}", r.all);
+    assert!(r.all.auc.unwrap() >= 0.95);
+    assert!(r.all.decision.unwrap() >= 0.84);
+}
+
+/// A report of an event an original covers, in another language, is not a translation of it. No
+/// public set holds such reports, but every translation in wmt19 becomes one once its own
+/// original is left out of the list: the other originals of its week cover the same events, in
+/// its language or another. Measured: 6.1 % of them are then called derived from another
+/// original (38.7 % when the few names and numbers in the index were compared one way only).
+#[test]
+fn wmt19_translations_are_not_pinned_on_other_reports() {
+    let dir = Path::new("../shared/eval/wmt19-public");
+    if !dir.exists() {
+        eprintln!("skipping: ../shared/eval is not beside the checkout");
+        return;
+    }
+    let originals: Vec<OriginalDoc> = jsonl(&dir.join("originals.jsonl"));
+    let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
+    let mut pinned = Vec::new();
+    for own in &originals {
+        let mine: Vec<&Case> = cases
+            .iter()
+            .filter(|c| c.expect.as_deref() == Some(own.id.as_str()))
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let others = originals.iter().filter(|o| o.id != own.id).cloned();
+        let list = build(others, SketchSize::LIST).unwrap();
+        for c in mine {
+            let report = provenance::check(&list, &c.text, c.lang.as_deref());
+            if report.verdict.is_derived() {
+                pinned.push(c.id.as_str());
+            }
+        }
+    }
+    let share = pinned.len() as f64 / cases.len() as f64;
+    assert!(share <= 0.07, "{share:.3}: {pinned:?}");
 }
 
 /// The committed default list is exactly what the current code builds from its sources.

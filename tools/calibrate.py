@@ -17,10 +17,22 @@ Same-language terms, anchors and order are gated by the page's vocabulary share:
 facts and their order are what independent reports of one event also have, so they count as
 evidence of copying only as far as the page's own words are found in the original.
 
-With --loso (leave one set out), each set is instead scored by a model fitted on the other sets
-alone: how the calibration may fare on sets it has not seen, such as the held-out ones.
+Across languages, a translation carries nearly all names and numbers both ways, a report of the
+same event in another language only some: the cross-language model reads their share both ways
+(and their order as far as they are shared). foreign_attr measures what it must avoid: the share
+of derived cases whose best candidate in another language, their own original left out, is called
+derived (what a foreign report of the same event would be told); the search counts it FA_COST
+times against the objective.
 
-Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct] [--fa-cost=K] [--loso]
+With --loso (leave one set out), each set is instead scored by a model fitted on the other sets
+alone: how the calibration may fare on sets it has not seen, such as the held-out ones. With
+--loso-lang, each page language of the cross-language pairs is held out in turn instead.
+
+With --keep-same, the same-language weights are read from src/score.rs and kept: only the
+cross-language model is fitted.
+
+Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct] [--fa-cost=K]
+                                  [--keep-same] [--loso | --loso-lang]
 Plain Python: no third-party packages.
 """
 import csv, math, sys, collections
@@ -40,7 +52,8 @@ def same_x(r):
 
 def cross_x(r):
     mass = min(1.0, max(0.0, (int(r['anchor_matches']) - 1) / 3))
-    return [math.sqrt(float(r['anchors']) * mass), order_term(r) * mass]
+    both_ways = math.sqrt(float(r['page_anchors']) * float(r['original_anchors']))
+    return [order_term(r) * mass * both_ways, both_ways]
 
 
 def sig(z):
@@ -89,7 +102,9 @@ FA_COST = float(next((a.split('=')[1] for a in sys.argv if a.startswith('--fa-co
 def metrics(rows, ws, wc):
     """Per set, the metrics of score_cli.py under the model (ws, wc): auc, top1_id, decision,
     false_attr, and cost_decision (decision accuracy with a false attribution weighing FA_COST
-    misses), with the number of cases."""
+    misses), with the number of cases; and foreign_attr, the share of derived cases whose best
+    candidate in another language, their own original left out, is called derived: what a report
+    of the same event in another language would be told had its own source not been in the list."""
     derived = {'verbatim', 'partial', 'spun', 'translated'}
     cases = collections.defaultdict(list)
     for r in rows:
@@ -120,21 +135,25 @@ def metrics(rows, ws, wc):
             decision=sum(right(b) for b, _ in items) / len(items),
             cost_decision=sum(cost(b) * right(b) for b, _ in items) / sum(cost(b) for b, _ in items),
             false_attr=sum(b['score'] >= 0.5 for b in nd) / len(nd) if nd else None,
+            foreign_attr=sum(max([r['score'] for r in rs if r['is_expected'] != '1'
+                                  and r['cross_language'] == '1'], default=0) >= 0.5
+                             for b, rs in items if b['relation'] in derived) / max(1, len(d)),
             cases=len(items))
     return out
 
 
 def objective(rows, ws, wc):
     m = metrics(rows, ws, wc).values()
-    return sum(x['auc'] + x['top1_id'] + x['cost_decision'] for x in m) / len(m)
+    return sum(x['auc'] + x['top1_id'] + x['cost_decision'] - FA_COST * x['foreign_attr']
+               for x in m) / len(m)
 
 
-def direct(rows, ws, wc, rounds=4):
+def direct(rows, ws, wc, rounds=4, keep_same=False):
     """Coordinate search on the judged metrics, weights kept >= 0 (the intercepts excepted)."""
     best = objective(rows, ws, wc)
     step = 1.0
     for _ in range(rounds):
-        for vec in (ws, wc):
+        for vec in ((wc,) if keep_same else (ws, wc)):
             for j in range(len(vec)):
                 for delta in (step, -step):
                     old = vec[j]
@@ -149,7 +168,15 @@ def direct(rows, ws, wc, rounds=4):
     return ws, wc
 
 
-def fit_all(rows, independent_weight, direct_search):
+def deployed_same():
+    """The same-language weights in src/score.rs."""
+    import os, re
+    src = open(os.path.join(os.path.dirname(__file__), '..', 'src', 'score.rs')).read()
+    found = re.search(r'const SAME_LANGUAGE: \[f64; \d+\] = \[([^\]]*)\]', src)
+    return [float(x) for x in found.group(1).split(',')]
+
+
+def fit_all(rows, independent_weight, direct_search, keep_same=False):
     """The (same-language, cross-language) weights fitted on `rows`."""
     derived = {'verbatim', 'partial', 'spun', 'translated'}
     per_set = collections.Counter(r['set'] for r in rows)
@@ -158,9 +185,10 @@ def fit_all(rows, independent_weight, direct_search):
         r['weight'] = 1000.0 / per_set[r['set']] * (1.0 if r['relation'] in derived else independent_weight)
     same = [r for r in rows if r['cross_language'] == '0']
     cross = [r for r in rows if r['cross_language'] == '1']
-    ws, wc = fit(same, same_x), fit(cross, cross_x)
+    ws = deployed_same() if keep_same else fit(same, same_x)
+    wc = fit(cross, cross_x)
     if direct_search:
-        ws, wc = direct(rows, ws, wc)
+        ws, wc = direct(rows, ws, wc, keep_same=keep_same)
     return ws, wc
 
 
@@ -169,7 +197,8 @@ def report(rows, ws, wc):
     for s, m in metrics(rows, ws, wc).items():
         fa = m['false_attr']
         print(f"{s:18} auc {m['auc']:.3f} top1_id {m['top1_id']:.3f} decision {m['decision']:.3f} "
-              f"false_attr {fa if fa is None else round(fa, 3)}  (cases seen {m['cases']})")
+              f"false_attr {fa if fa is None else round(fa, 3)} foreign_attr {m['foreign_attr']:.3f}"
+              f"  (cases seen {m['cases']})")
 
 
 def main():
@@ -179,13 +208,24 @@ def main():
     numbers = [a for a in sys.argv[2:] if not a.startswith('--')]
     independent_weight = float(numbers[0]) if numbers else 4.0
     direct_search = '--direct' in sys.argv
+    keep_same = '--keep-same' in sys.argv
     if '--loso' in sys.argv:
         for held_out in sorted({r['set'] for r in rows}):
-            ws, wc = fit_all([r for r in rows if r['set'] != held_out], independent_weight, direct_search)
+            ws, wc = fit_all([r for r in rows if r['set'] != held_out], independent_weight, direct_search,
+                             keep_same)
             print(f'fitted without {held_out}:', [round(v, 2) for v in ws], wc and [round(v, 2) for v in wc])
             report([r for r in rows if r['set'] == held_out], ws, wc)
         return
-    ws, wc = fit_all(rows, independent_weight, direct_search)
+    if '--loso-lang' in sys.argv:
+        langs = collections.Counter(r['page_lang'] for r in rows if r['cross_language'] == '1')
+        for held_out in sorted(l for l, n in langs.items() if n >= 20):
+            cases = {(r['set'], r['case']) for r in rows if r['page_lang'] == held_out}
+            ws, wc = fit_all([r for r in rows if (r['set'], r['case']) not in cases], independent_weight,
+                             direct_search, keep_same)
+            print(f'fitted without pages in {held_out!r}:', [round(v, 2) for v in wc])
+            report([r for r in rows if (r['set'], r['case']) in cases], ws, wc)
+        return
+    ws, wc = fit_all(rows, independent_weight, direct_search, keep_same)
     print('SAME_LANGUAGE  =', [round(v, 2) for v in ws])
     print('CROSS_LANGUAGE =', [round(v, 2) for v in wc] if wc else None)
     report(rows, ws, wc)

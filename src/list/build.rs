@@ -67,6 +67,8 @@ struct Vocabulary {
     words: u16,
     /// Every content-word key of the original at or below this is in the set.
     tau: u32,
+    /// How many of the words are anchors.
+    anchors: u16,
 }
 
 /// Analyses one original. Pure and thread-safe: callers may prepare originals in parallel.
@@ -84,12 +86,13 @@ pub fn prepare_analysed(
     mut features: DocFeatures,
     size: SketchSize,
 ) -> Prepared {
-    let (keys, tau) = crate::fingerprint::vocabulary(&features);
+    let (keys, tau, anchors) = crate::fingerprint::vocabulary(&features);
     let (bytes, words) = super::gcs::encode(&keys);
     let vocab = Vocabulary {
         bytes,
         words: words as u16,
         tau,
+        anchors,
     };
     // Keep only what selection can use: the bottom shingles and the most frequent terms and
     // anchors.
@@ -218,6 +221,7 @@ impl ListBuilder {
                 lang: p.lang,
                 vocab_words: p.vocab.words,
                 vocab_tau: p.vocab.tau,
+                vocab_anchors: p.vocab.anchors,
             })
             .collect();
         let mut entries: Vec<(u32, u32)> = Vec::new();

@@ -1,13 +1,13 @@
-//! The list file format, version 2. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 3. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
 //!   0  magic        8 bytes  "PROVLIST"
-//!   8  version      u16      1
+//!   8  version      u16      3
 //!  10  header_len   u16      48
 //!  12  originals    u32      n, at most 2^24 - 1
 //!  16  entries      u32      m, index entries (stored features)
-//!  20  bucket_bits  u8       b, 8 to 22
+//!  20  bucket_bits  u8       b, 8 to 16
 //!  21  sketch size  3 × u8   shingles, terms, anchors kept per original (informative)
 //!  24  sources      u32      s, distinct source names
 //!  28  reserved     u32      0
@@ -15,14 +15,16 @@
 //!  40  body_crc     u32      CRC-32 (IEEE) of the body
 //!  44  header_crc   u32      CRC-32 of header bytes 0..44
 //! body
-//!   records    n × 26 bytes: simhash u64, tau u16 (top 16 bits), words u16, term_weight u16
+//!   records    n × 28 bytes: simhash u64, tau u16 (top 16 bits), words u16, term_weight u16
 //!              (/256), anchor_weight u16 (/256), shingles u8, terms u8, anchors u8, lang u8,
-//!              vocabulary words u16, vocabulary tau u16 (top 16 bits), vocabulary bytes u16
+//!              vocabulary words u16, vocabulary tau u16 (top 16 bits), vocabulary bytes u16,
+//!              vocabulary anchors u16 (how many of its words are anchors)
 //!   buckets    (2^b + 1) × u32: entry offsets, non-decreasing, first 0, last m
 //!   residuals  m × u16: the 16 key bits after the top b, sorted within a bucket
 //!   postings   m × w bits, packed least significant bit first and padded to a whole byte:
 //!              original index << 8 | relative position, where w = 8 + the bits of n − 1
-//!   vocabulary the originals' Golomb-coded vocabularies, in record order (see `gcs`)
+//!   vocabulary the originals' Golomb-coded vocabularies (content words and anchors), in record
+//!              order (see `gcs`)
 //!   sources    s × string
 //!   metadata   n × (varint source index + 1 or 0; strings id, title, url, published)
 //! string = varint byte length + UTF-8 bytes; an empty optional string means "absent"
@@ -40,11 +42,11 @@ use crate::error::ListError;
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Bytes per original record.
-pub const RECORD_LEN: usize = 26;
+pub const RECORD_LEN: usize = 28;
 /// Smallest bucket table exponent.
 pub const MIN_BUCKET_BITS: u8 = 8;
 /// Largest bucket table exponent.
@@ -162,7 +164,7 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-/// Serialises `list` to the version-2 file format.
+/// Serialises `list` to the version-3 file format.
 pub fn encode(list: &List) -> Vec<u8> {
     let mut body = Vec::with_capacity(
         list.records.len() * RECORD_LEN
@@ -186,6 +188,7 @@ pub fn encode(list: &List) -> Vec<u8> {
         body.extend_from_slice(&r.vocab_words.to_le_bytes());
         body.extend_from_slice(&((r.vocab_tau >> 16) as u16).to_le_bytes());
         body.extend_from_slice(&vocab_bytes.to_le_bytes());
+        body.extend_from_slice(&r.vocab_anchors.to_le_bytes());
     }
     for b in &list.buckets {
         body.extend_from_slice(&b.to_le_bytes());
@@ -423,6 +426,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
             lang: r[19],
             vocab_words: u16_at(r, 20),
             vocab_tau: u32::from(u16_at(r, 22)) << 16 | 0xffff,
+            vocab_anchors: u16_at(r, 26),
         })
         .collect();
     let buckets: Vec<u32> = rd
@@ -462,6 +466,11 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         if usize::from(r.vocab_words) > super::gcs::MAX_WORDS {
             return Err(ListError::Corrupt(
                 "a vocabulary is larger than the format allows",
+            ));
+        }
+        if r.vocab_anchors > r.vocab_words {
+            return Err(ListError::Corrupt(
+                "a vocabulary holds more anchors than words",
             ));
         }
         vocab_len += usize::from(u16_at(raw, 24));
@@ -607,8 +616,8 @@ mod tests {
         let mut wrong = bytes.clone();
         wrong[0] = b'X';
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
-        // A list of the first format (32-bit postings) or of a later one.
-        for other in [1, VERSION + 1] {
+        // Lists of earlier formats (32-bit postings; no anchors in vocabularies) or a later one.
+        for other in [1, 2, VERSION + 1] {
             let mut v = bytes.clone();
             v[8..10].copy_from_slice(&other.to_le_bytes());
             assert_eq!(
@@ -659,5 +668,13 @@ mod tests {
             decode(&reseal(bits)).unwrap_err(),
             ListError::Corrupt(_)
         ));
+        // The first record's vocabulary claiming more anchors than words.
+        let mut anchors = bytes.clone();
+        let words = u16_at(&anchors[HEADER_LEN..], 20);
+        anchors[HEADER_LEN + 26..HEADER_LEN + 28].copy_from_slice(&(words + 1).to_le_bytes());
+        assert_eq!(
+            decode(&reseal(anchors)).unwrap_err(),
+            ListError::Corrupt("a vocabulary holds more anchors than words")
+        );
     }
 }

@@ -42,6 +42,8 @@ pub struct Record {
     /// Every content-word key of the original at or below this is in its vocabulary (low 16
     /// bits always set in lists read from files).
     pub vocab_tau: u32,
+    /// How many of the vocabulary's words are anchors.
+    pub vocab_anchors: u16,
 }
 
 /// Metadata of one original, borrowed from its list.

@@ -580,7 +580,7 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
     let mut feature_out = match features {
         Some(p) => {
             let mut f = BufWriter::new(fs::File::create(p)?);
-            writeln!(f, "set\tcase\trelation\texpected\tcandidate\tis_expected\tcross_language\tpage_coverage\toriginal_coverage\tterms\tanchors\torder\torder_pairs\tnear_duplicate\tvocabulary\tanchor_matches")?;
+            writeln!(f, "set\tcase\trelation\texpected\tcandidate\tis_expected\tcross_language\tpage_coverage\toriginal_coverage\tterms\tanchors\torder\torder_pairs\tnear_duplicate\tvocabulary\tanchor_matches\tpage_anchors\toriginal_anchors\tpage_lang")?;
             Some(f)
         }
         None => None,
@@ -598,7 +598,8 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
         // Each case is analysed once: for its report and, with --features, for what was measured
         // about its candidates.
         let want_features = feature_out.is_some();
-        let checked: Vec<(Report, Vec<(usize, provenance::score::Features)>)> = cases
+        type Measured = (&'static str, Vec<(usize, provenance::score::Features)>);
+        let checked: Vec<(Report, Measured)> = cases
             .par_iter()
             .map(|c| {
                 let (report, page) = timed_check_page(&list, &c.text, c.lang.as_deref());
@@ -607,19 +608,19 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
                 } else {
                     Vec::new()
                 };
-                (report, measured)
+                (report, (page.analysis.lang, measured))
             })
             .collect();
         if let Some(out) = feature_out.as_mut() {
-            for (c, (_, measured)) in cases.iter().zip(&checked) {
+            for (c, (_, (page_lang, measured))) in cases.iter().zip(&checked) {
                 for (o, f) in measured {
                     let id = list.meta(*o).id;
                     writeln!(
                         out,
-                        "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}",
+                        "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}\t{page_lang}",
                         c.id, c.relation, c.expect.as_deref().unwrap_or(""), u8::from(c.expect.as_deref() == Some(id)),
                         u8::from(f.cross_language), f.page_coverage, f.original_coverage, f.terms, f.anchors, f.order,
-                        f.order_pairs, u8::from(f.near_duplicate), f.vocabulary, f.anchor_matches
+                        f.order_pairs, u8::from(f.near_duplicate), f.vocabulary, f.anchor_matches, f.page_anchors, f.original_anchors
                     )?;
                 }
             }

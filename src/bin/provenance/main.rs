@@ -9,8 +9,29 @@ mod cli;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    quit_quietly_on_closed_pipe();
     cli::main()
 }
+
+/// Makes a closed standard output (`provenance check … | head -1`) end the program quietly, as it
+/// does for other command-line tools, instead of a panic in `println!`: Rust programs start with
+/// SIGPIPE ignored, so every write to a closed pipe fails, and `println!` panics on failure.
+#[cfg(unix)]
+fn quit_quietly_on_closed_pipe() {
+    const SIGPIPE: i32 = 13;
+    const SIG_DFL: usize = 0;
+    unsafe extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    // SAFETY: restores the default action of one signal before any thread is started; the
+    // previous handler (Rust's "ignore") is not needed again.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
+#[cfg(all(not(unix), not(target_arch = "wasm32")))]
+fn quit_quietly_on_closed_pipe() {}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
