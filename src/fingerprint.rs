@@ -321,16 +321,16 @@ impl Sketch {
 /// anchors), the threshold below which all were kept, and how many of them are anchors.
 pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32, u16) {
     let max = crate::list::gcs::MAX_WORDS;
-    let mut all: Vec<Feature> = Vec::with_capacity(f.terms.len() + f.anchors.len());
-    all.extend(f.terms.iter().map(|t| Feature { tf: 0, ..*t }));
-    all.extend(f.anchors.iter().map(|a| Feature { tf: 1, ..*a }));
-    all.sort_unstable_by_key(|x| x.key);
-    let (kept, tau) = bottom_k(&all, max);
+    // Each key with whether it is an anchor, sorted by key.
+    let mut all: Vec<(u32, bool)> = f.terms.iter().map(|t| (t.key, false)).collect();
+    all.extend(f.anchors.iter().map(|a| (a.key, true)));
+    all.sort_unstable();
+    let (kept, tau) = bottom_k_by(&all, max, |&(key, _)| key);
     let kept = &all[..kept.min(max)];
     (
-        kept.iter().map(|t| t.key).collect(),
+        kept.iter().map(|&(key, _)| key).collect(),
         tau,
-        kept.iter().filter(|t| t.tf == 1).count() as u16,
+        kept.iter().filter(|&&(_, anchor)| anchor).count() as u16,
     )
 }
 
@@ -395,13 +395,18 @@ pub(crate) fn keep_best<T>(
 /// (rarely more than `k`). With `k` or fewer features all are kept and τ is `u32::MAX`; with
 /// `k = 0` none are, and τ is 0.
 pub fn bottom_k(sorted: &[Feature], k: usize) -> (usize, u32) {
+    bottom_k_by(sorted, k, |f| f.key)
+}
+
+/// [`bottom_k`] of any items sorted by the key `key` gives them.
+fn bottom_k_by<T>(sorted: &[T], k: usize, key: impl Fn(&T) -> u32) -> (usize, u32) {
     if k == 0 {
         (0, 0)
     } else if sorted.len() <= k {
         (sorted.len(), u32::MAX)
     } else {
-        let tau = sorted[k - 1].key | 0xffff;
-        (sorted.partition_point(|s| s.key <= tau), tau)
+        let tau = key(&sorted[k - 1]) | 0xffff;
+        (sorted.partition_point(|s| key(s) <= tau), tau)
     }
 }
 

@@ -303,39 +303,25 @@ fn vocabulary_shares(
         (0, u32::MAX)
     };
     let vocab = list.vocabulary(original);
-    let held = |key: u32| vocab.binary_search(&crate::list::gcs::map(key, n)).is_ok();
-    let in_stretch = |f: &&Feature| f.pos >= lo && f.pos <= hi;
-    let below_tau = |f: &&Feature| f.key <= rec.vocab_tau;
-    let (mut seen, mut found) = (0usize, 0usize);
-    for t in page
-        .features
-        .terms
-        .iter()
-        .take_while(below_tau)
-        .filter(in_stretch)
-    {
-        if page
-            .analysis
+    // How many of `features` were looked up (those the stored vocabulary would hold, inside the
+    // stretch) and how many were found.
+    let look_up = |features: &mut dyn Iterator<Item = &Feature>| {
+        features
+            .take_while(|f| f.key <= rec.vocab_tau)
+            .filter(|f| f.pos >= lo && f.pos <= hi)
+            .fold((0usize, 0usize), |(seen, found), f| {
+                let held = vocab.binary_search(&crate::list::gcs::map(f.key, n));
+                (seen + 1, found + usize::from(held.is_ok()))
+            })
+    };
+    let is_name = |t: &&Feature| {
+        page.analysis
             .tokens
             .get(t.pos as usize)
             .is_some_and(|x| x.anchor != 0)
-        {
-            continue;
-        }
-        seen += 1;
-        found += usize::from(held(t.key));
-    }
-    let (mut anchors_seen, mut anchors_found) = (0usize, 0usize);
-    for a in page
-        .features
-        .anchors
-        .iter()
-        .take_while(below_tau)
-        .filter(in_stretch)
-    {
-        anchors_seen += 1;
-        anchors_found += usize::from(held(a.key));
-    }
+    };
+    let (seen, found) = look_up(&mut page.features.terms.iter().filter(|t| !is_name(t)));
+    let (anchors_seen, anchors_found) = look_up(&mut page.features.anchors.iter());
     let share = |part: usize, whole: usize| {
         if whole == 0 {
             0.0

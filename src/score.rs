@@ -32,7 +32,8 @@ pub struct Features {
     /// Share of the page's distinct names and numbers found among all of the original's (not
     /// only those in the index), shrunk when the page has few.
     pub page_anchors: f64,
-    /// Share of all of the original's names and numbers found in the page.
+    /// Share of all of the original's names and numbers found in the page, shrunk when the
+    /// original has few.
     pub original_anchors: f64,
     /// Share of concordant pairs among matched features ordered by page vs original position.
     pub order: f64,

@@ -35,7 +35,7 @@ Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct] [
                                   [--keep-same] [--loso | --loso-lang]
 Plain Python: no third-party packages.
 """
-import csv, math, sys, collections
+import csv, math, os, re, sys, collections
 
 
 def order_term(r):
@@ -170,7 +170,6 @@ def direct(rows, ws, wc, rounds=4, keep_same=False):
 
 def deployed_same():
     """The same-language weights in src/score.rs."""
-    import os, re
     src = open(os.path.join(os.path.dirname(__file__), '..', 'src', 'score.rs')).read()
     found = re.search(r'const SAME_LANGUAGE: \[f64; \d+\] = \[([^\]]*)\]', src)
     return [float(x) for x in found.group(1).split(',')]
@@ -209,21 +208,24 @@ def main():
     independent_weight = float(numbers[0]) if numbers else 4.0
     direct_search = '--direct' in sys.argv
     keep_same = '--keep-same' in sys.argv
+    def held_out(groups):
+        """Each group of cases scored by weights fitted on all other cases."""
+        for name, cases in groups:
+            ws, wc = fit_all([r for r in rows if (r['set'], r['case']) not in cases], independent_weight,
+                             direct_search, keep_same)
+            print(f'fitted without {name}:', [round(v, 2) for v in ws], wc and [round(v, 2) for v in wc])
+            report([r for r in rows if (r['set'], r['case']) in cases], ws, wc)
+
+    def cases_where(keep):
+        return {(r['set'], r['case']) for r in rows if keep(r)}
+
     if '--loso' in sys.argv:
-        for held_out in sorted({r['set'] for r in rows}):
-            ws, wc = fit_all([r for r in rows if r['set'] != held_out], independent_weight, direct_search,
-                             keep_same)
-            print(f'fitted without {held_out}:', [round(v, 2) for v in ws], wc and [round(v, 2) for v in wc])
-            report([r for r in rows if r['set'] == held_out], ws, wc)
+        held_out((s, cases_where(lambda r: r['set'] == s)) for s in sorted({r['set'] for r in rows}))
         return
     if '--loso-lang' in sys.argv:
         langs = collections.Counter(r['page_lang'] for r in rows if r['cross_language'] == '1')
-        for held_out in sorted(l for l, n in langs.items() if n >= 20):
-            cases = {(r['set'], r['case']) for r in rows if r['page_lang'] == held_out}
-            ws, wc = fit_all([r for r in rows if (r['set'], r['case']) not in cases], independent_weight,
-                             direct_search, keep_same)
-            print(f'fitted without pages in {held_out!r}:', [round(v, 2) for v in wc])
-            report([r for r in rows if (r['set'], r['case']) in cases], ws, wc)
+        held_out((f'pages in {l!r}', cases_where(lambda r: r['page_lang'] == l))
+                 for l in sorted(l for l, n in langs.items() if n >= 20))
         return
     ws, wc = fit_all(rows, independent_weight, direct_search, keep_same)
     print('SAME_LANGUAGE  =', [round(v, 2) for v in ws])

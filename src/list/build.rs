@@ -65,7 +65,7 @@ struct Vocabulary {
     bytes: Vec<u8>,
     /// Words in the set.
     words: u16,
-    /// Every content-word key of the original at or below this is in the set.
+    /// Every content-word and anchor key of the original at or below this is in the set.
     tau: u32,
     /// How many of the words are anchors.
     anchors: u16,

@@ -39,8 +39,8 @@ pub struct Record {
     pub lang: u8,
     /// Number of words in the original's stored vocabulary.
     pub vocab_words: u16,
-    /// Every content-word key of the original at or below this is in its vocabulary (low 16
-    /// bits always set in lists read from files).
+    /// Every content-word and anchor key of the original at or below this is in its vocabulary
+    /// (low 16 bits always set in lists read from files).
     pub vocab_tau: u32,
     /// How many of the vocabulary's words are anchors.
     pub vocab_anchors: u16,
