@@ -22,7 +22,9 @@
 //!   can still be estimated: among the page's shingles below `tau`, which are in the sample;
 //! * its `k` most characteristic terms and anchors by tf-idf (idf over the list being built).
 
-use crate::hash::{combine, key};
+use std::cell::RefCell;
+
+use crate::hash::{combine, key, HashMap64};
 use crate::text::{Analysis, CJK};
 
 /// Words per shingle.
@@ -165,35 +167,82 @@ impl DocFeatures {
 
 /// The near-duplicate badge: the `simhash` crate's SimHash of the narrative's content words.
 ///
-/// The crate adds every word's hash into 64 counters, one per bit. Built for the x86-64 baseline
-/// that loop runs one counter at a time and costs more than the rest of fingerprinting together;
-/// built for AVX2 it runs eight at a time. So on x86-64 the same code is compiled twice, and the
-/// AVX2 copy runs where the processor has it. Both give the same result.
+/// The crate's SimHash adds every word's 64-bit hash, bit by bit, into 64 counters (one up for a
+/// set bit, one down for a clear one) and sets the bits whose counter ends above zero. Word by
+/// word that is a SipHash and 64 counter updates, once more than the rest of fingerprinting cost.
+/// The same sum is taken here in another order, for the same result bit for bit (a test compares
+/// the two):
+/// * each distinct word's hash is asked of the crate once per thread and remembered (the crate's
+///   SimHash of a single word is that word's hash: every counter ends at +1 or −1);
+/// * the set bits are counted by [`BitCounts`], a few instructions per word.
 fn content_simhash(a: &Analysis) -> u64 {
-    // Generic over `AVX2` only so that each copy has its own instance of the crate's function
-    // (its iterator type differs), which is then inlined into the copy and compiled for its target.
-    #[inline(always)]
-    fn words<const AVX2: bool>(a: &Analysis) -> u64 {
-        simhash::simhash_stream(
-            a.tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.is_evidence() && t.is_content())
-                .map(|(i, _)| a.norm_of(i)),
-        )
-    }
-    #[cfg(target_arch = "x86_64")]
-    {
-        #[target_feature(enable = "avx2")]
-        unsafe fn words_avx2(a: &Analysis) -> u64 {
-            words::<true>(a)
+    WORD_SIMHASHES.with_borrow_mut(|cache| {
+        if cache.len() > WORD_SIMHASHES_MAX {
+            cache.clear();
         }
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the processor has AVX2, the only feature `words_avx2` is compiled with.
-            return unsafe { words_avx2(a) };
+        let mut ones = BitCounts::default();
+        for (i, t) in a.tokens.iter().enumerate() {
+            if t.is_evidence() && t.is_content() {
+                let h = *cache
+                    .entry(t.word)
+                    .or_insert_with(|| simhash::simhash_stream(std::iter::once(a.norm_of(i))));
+                ones.add(h);
+            }
+        }
+        ones.majority()
+    })
+}
+
+thread_local! {
+    /// The crate's hash of each word met so far on this thread, keyed by the word's own hash.
+    static WORD_SIMHASHES: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
+}
+/// Words remembered in [`WORD_SIMHASHES`] before it is emptied (about 8 MB).
+const WORD_SIMHASHES_MAX: usize = 500_000;
+
+/// How many of the 64-bit values added had each bit set: 64 counters kept bit-sliced, plane `k`
+/// holding binary digit `k` of every counter, so adding a value is a ripple of its carries
+/// through the planes (two steps on average) rather than 64 separate increments.
+#[derive(Debug, Default)]
+struct BitCounts {
+    planes: [u64; 32],
+    added: u64,
+}
+
+impl BitCounts {
+    /// Counts the set bits of `value`.
+    #[inline]
+    fn add(&mut self, value: u64) {
+        self.added += 1;
+        let mut carry = value;
+        for plane in &mut self.planes {
+            let next = *plane & carry;
+            *plane ^= carry;
+            carry = next;
+            if carry == 0 {
+                break;
+            }
         }
     }
-    words::<false>(a)
+
+    /// The bits set in more than half of the values added (the SimHash's rule: a counter that
+    /// went up more often than down). Texts are far below the 2³² values the planes can count.
+    fn majority(&self) -> u64 {
+        // All 64 counters are compared with `added / 2 + 1` at once, bit-sliced too: from the
+        // highest binary digit down, `above` gathers the counters known to be greater and `equal`
+        // those equal so far.
+        let least = self.added / 2 + 1;
+        let (mut above, mut equal) = (0u64, u64::MAX);
+        for (k, &plane) in self.planes.iter().enumerate().rev() {
+            if least >> k & 1 == 1 {
+                equal &= plane;
+            } else {
+                above |= equal & plane;
+                equal &= !plane;
+            }
+        }
+        above | equal
+    }
 }
 
 /// One occurrence of a feature, packed for sorting: key in the high half, position in the low.
@@ -478,16 +527,55 @@ mod tests {
         }
     }
 
-    #[test]
-    fn simhash_is_the_crates() {
-        let a = analyze(TEXT, Some("en"));
-        let direct = simhash::simhash_stream(
+    /// The crate's SimHash computed its own way, word by word.
+    fn crates_simhash(a: &Analysis) -> u64 {
+        simhash::simhash_stream(
             (0..a.tokens.len())
                 .filter(|&i| a.tokens[i].is_evidence() && a.tokens[i].is_content())
                 .map(|i| a.norm_of(i)),
-        );
+        )
+    }
+
+    #[test]
+    fn simhash_is_the_crates() {
+        let a = analyze(TEXT, Some("en"));
+        let direct = crates_simhash(&a);
         assert_eq!(DocFeatures::new(&a).simhash, direct);
         assert_ne!(direct, 0);
+    }
+
+    #[test]
+    fn bit_counts_count_every_bit() {
+        let values = [u64::MAX, 0, 1 << 63 | 1, 0x00ff_00ff_00ff_00ff, u64::MAX];
+        let mut counts = BitCounts::default();
+        for v in values {
+            counts.add(v);
+        }
+        // Bit 0 and 63 are set in 3 of 5, bits 1..=7 in 3 of 5, bits 8..=15 in 2 of 5.
+        let want = (0..64).fold(0u64, |m, bit| {
+            let set = values.iter().filter(|&&v| v >> bit & 1 == 1).count();
+            if 2 * set > values.len() {
+                m | 1 << bit
+            } else {
+                m
+            }
+        });
+        assert_eq!(counts.majority(), want);
+        assert_eq!(want & 0xffff, 0x00ff);
+    }
+
+    proptest::proptest! {
+        /// Texts drawn from a small vocabulary (so that words repeat and counters tie) give the
+        /// crate's SimHash, whatever the thread's cache already holds.
+        #[test]
+        fn simhash_is_the_crates_on_any_text(
+            picks in proptest::collection::vec(0usize..40, 0..300),
+        ) {
+            let vocabulary: Vec<String> = (0..40).map(|i| format!("word{i}x")).collect();
+            let text = picks.iter().map(|&i| vocabulary[i].as_str()).collect::<Vec<_>>().join(" ");
+            let a = analyze(&text, Some("en"));
+            proptest::prop_assert_eq!(DocFeatures::new(&a).simhash, crates_simhash(&a));
+        }
     }
 
     #[test]
