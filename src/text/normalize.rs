@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Maps one already NFKC-normalised, lower-cased char to its canonical form, or drops it.
@@ -41,14 +41,15 @@ pub fn push_normalized(word: &str, out: &mut String) {
         out[start..].make_ascii_lowercase();
         return;
     }
-    // Fast path: Arabic-script and Cyrillic words need neither NFKC (outside the few Arabic
-    // compatibility letters) nor full Unicode case tables: a table maps each of their chars.
-    let table = cyrillic_arabic();
+    // Fast path: the words of Latin (with its accents), Greek, Cyrillic and Arabic script need
+    // neither NFKC (outside a few compatibility letters) nor full Unicode case tables: a table
+    // maps each of their chars.
+    let table = by_char();
     let start = out.len();
     for c in word.chars() {
         let k = match c as u32 {
-            cp @ TABLE_START..=TABLE_END => table[(cp - TABLE_START) as usize],
-            0x200c | 0x200d | 0xad => DROP,
+            cp @ 0..=TABLE_END => table[cp as usize],
+            0x200c | 0x200d => DROP,
             _ => SLOW,
         };
         if k == SLOW {
@@ -62,31 +63,52 @@ pub fn push_normalized(word: &str, out: &mut String) {
     }
 }
 
-/// First and last char of the fast path's table: Cyrillic and Arabic.
-const TABLE_START: u32 = 0x400;
+/// Last char of the fast path's table, which starts at U+0000: ASCII, Latin-1 and Latin
+/// Extended, Greek, Cyrillic and Arabic.
 const TABLE_END: u32 = 0x6ff;
 /// Table entries: the char is dropped ([`canonical`] gives `None`) ...
 const DROP: u32 = u32::MAX;
 /// ... or needs the general path (NFKC, full case mapping).
 const SLOW: u32 = u32::MAX - 1;
 
-/// For each char of [`TABLE_START`]..=[`TABLE_END`], its normalised form, [`DROP`] or [`SLOW`]:
-/// Arabic letters and lower-case Cyrillic stand for themselves, upper-case Cyrillic (the basic
-/// block) is lower-cased, and [`canonical`] applies to the result; NFKC changes none of them.
-fn cyrillic_arabic() -> &'static [u32; (TABLE_END - TABLE_START + 1) as usize] {
-    static TABLE: OnceLock<[u32; (TABLE_END - TABLE_START + 1) as usize]> = OnceLock::new();
+/// For each char up to [`TABLE_END`], its normalised form, [`DROP`] or [`SLOW`]. Cyrillic and
+/// Arabic (from U+0400) follow rules of their own: Arabic letters and lower-case Cyrillic stand
+/// for themselves, upper-case Cyrillic (the basic block) is lower-cased, and [`canonical`] applies
+/// to the result. Below U+0400 a char is mapped when nothing about it depends on its neighbours:
+/// it is a starter (combining class 0) that NFKC keeps as it is, and it lower-cases to one char;
+/// a word made only of such chars is in NFKC already, so the general path would map it char by
+/// char just the same (a test compares the two paths on any word).
+fn by_char() -> &'static [u32; TABLE_END as usize + 1] {
+    static TABLE: OnceLock<[u32; TABLE_END as usize + 1]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = [SLOW; (TABLE_END - TABLE_START + 1) as usize];
-        for (entry, cp) in t.iter_mut().zip(TABLE_START..) {
-            let mapped = match cp {
-                0x600..=0x674 | 0x679..=0x6ff | 0x430..=0x45f => cp,
-                0x410..=0x42f => cp + 0x20,
-                0x400..=0x40f => cp + 0x50,
-                _ => continue,
+        let mut t = [SLOW; TABLE_END as usize + 1];
+        for (cp, entry) in (0u32..).zip(t.iter_mut()) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
             };
-            if let Some(c) = char::from_u32(mapped) {
-                *entry = canonical(c).map_or(DROP, u32::from);
-            }
+            let mapped = match cp {
+                0x600..=0x674 | 0x679..=0x6ff | 0x430..=0x45f => c,
+                0x400..=0x42f => match c.to_lowercase().next() {
+                    Some(l) => l,
+                    None => continue,
+                },
+                0x460..=0x5ff | 0x675..=0x678 => continue,
+                _ => {
+                    let mut lower = c.to_lowercase();
+                    let (Some(l), None) = (lower.next(), lower.next()) else {
+                        continue;
+                    };
+                    let stable = |c: char| {
+                        canonical_combining_class(c) == 0
+                            && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+                    };
+                    if !(stable(c) && stable(l)) {
+                        continue;
+                    }
+                    l
+                }
+            };
+            *entry = canonical(mapped).map_or(DROP, u32::from);
         }
         t
     })
@@ -252,7 +274,7 @@ mod tests {
 
     #[test]
     fn table_maps_each_char_as_the_general_path_does() {
-        let chars = (TABLE_START..=TABLE_END).chain([0x200c, 0x200d, 0xad]);
+        let chars = (0..=TABLE_END).chain([0x200c, 0x200d]);
         for c in chars.filter_map(char::from_u32) {
             let mut general = String::new();
             push_general(&c.to_string(), &mut general);
@@ -270,6 +292,17 @@ mod tests {
         ) {
             let by_char: String = w.chars().map(|c| norm(&c.to_string())).collect();
             proptest::prop_assert_eq!(norm(&w), by_char);
+        }
+
+        /// A word of ASCII, Latin, Greek and Cyrillic letters, mixed with combining accents (which
+        /// the table leaves to the general path), is normalised as the general path does it.
+        #[test]
+        fn fast_path_is_the_general_path(
+            w in "[A-Za-z0-9\u{c0}-\u{24f}\u{300}-\u{36f}\u{370}-\u{45f}\u{1e00}-\u{1eff}]{1,12}"
+        ) {
+            let mut general = String::new();
+            push_general(&w, &mut general);
+            proptest::prop_assert_eq!(norm(&w), general);
         }
     }
 
