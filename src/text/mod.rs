@@ -589,13 +589,60 @@ fn mark_ranges(tokens: &mut [RawToken], ranges: &[Range<usize>], flag: u8) {
     }
 }
 
-/// German articles and contractions: a capitalised word after one of them is a common noun
-/// (German capitalises every noun), not a name.
+/// German articles, contractions and possessives: a capitalised word after one of them is a
+/// common noun (German capitalises every noun), not a name.
 const GERMAN_DETERMINERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
     "im", "am", "zum", "zur", "vom", "beim", "ins", "kein", "keine", "seine", "ihre", "diese",
     "dieser",
 ];
+
+/// Endings of German common nouns (abstract nouns, feminine forms, loan words) that names
+/// hardly have: "Regierung", "Sicherheit", "Mannschaft", "Nation", "Spielerinnen", "Parlament".
+/// They count only on words of six chars or more, so that short names ("Jung") keep their capital.
+const GERMAN_NOUN_ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "tät", "täten", "ismus", "erin", "innen", "nisse", "ment", "mente", "ments",
+];
+
+/// The capitalised words a German text itself uses as common nouns (German capitalises every
+/// noun, so capitals alone do not make names): those with a common noun's ending
+/// ([`GERMAN_NOUN_ENDINGS`]) and those that follow an article or a contraction ("die Regierung",
+/// "im Bundestag"), directly or after lower-case words (adjectives: "der neue Trainer"). Every
+/// occurrence of such a word is then taken for a common noun, also where no article precedes it
+/// ("Trainer Löw"). Names rarely take an article in German ("die Merkel" is colloquial), and a
+/// name that does is merely not counted as one.
+fn german_common_nouns(raw: &RawTokens) -> HashSet64 {
+    /// Lower-case words allowed between the article and the noun.
+    const MAX_ADJECTIVES: usize = 2;
+    let mut nouns = HashSet64::default();
+    for (i, t) in raw.tokens.iter().enumerate() {
+        if t.flags & CAPITAL == 0 || t.flags & NUMBER != 0 {
+            continue;
+        }
+        let norm = raw.norm_of(i);
+        if norm.chars().count() >= 6 && GERMAN_NOUN_ENDINGS.iter().any(|e| norm.ends_with(e)) {
+            nouns.insert(t.word);
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && i - j <= MAX_ADJECTIVES {
+            j -= 1;
+            let before = &raw.tokens[j];
+            if before.sentence != t.sentence {
+                break;
+            }
+            if GERMAN_DETERMINERS.contains(&raw.norm_of(j)) {
+                nouns.insert(t.word);
+                break;
+            }
+            if before.flags & (CAPITAL | NUMBER) != 0 {
+                break;
+            }
+        }
+    }
+    nouns
+}
 
 thread_local! {
     /// Stems computed so far on this thread, keyed by word hash mixed with the language: stemming
@@ -620,6 +667,11 @@ fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
         .filter(|t| t.flags & CAPITAL != 0 && !t.sentence_initial)
         .map(|t| t.word)
         .collect();
+    let common_nouns = if german {
+        german_common_nouns(raw)
+    } else {
+        HashSet64::default()
+    };
     STEM_CACHE.with_borrow_mut(|cache| {
         SKELETON_CACHE.with_borrow_mut(|skeletons| {
             if cache.len() > STEM_CACHE_MAX {
@@ -654,7 +706,7 @@ fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
                 } else if flags & CAPITAL != 0
                     && flags & STOP == 0
                     && (!t.sentence_initial || names.contains(&word))
-                    && !(german && i > 0 && GERMAN_DETERMINERS.contains(&raw.norm_of(i - 1)))
+                    && !common_nouns.contains(&word)
                 {
                     *skeletons.entry(word).or_insert_with(|| {
                         normalize::name_skeleton(norm).map_or(0, |s| fnv1a(s.as_bytes()))
@@ -768,6 +820,42 @@ mod tests {
         assert!(shared >= 1, "numbers carry across languages");
         // Sentence-initial capitals are not names unless capitalised elsewhere too.
         assert_eq!(en.tokens[0].anchor, 0);
+    }
+
+    #[test]
+    fn german_common_nouns_are_not_names() {
+        let text = "Die Regierung in Berlin hat am Montag mit dem neuen Trainer gesprochen. \
+                    Trainer Löw sagte, die Mannschaft werde Kanzlerin Merkel in Hamburg treffen. \
+                    Verhandlungen mit Jung gehen weiter.";
+        let a = analyze(text, Some("de"));
+        let name = |word: &str| {
+            let i = a
+                .tokens
+                .iter()
+                .position(|t| &text[t.start as usize..t.end as usize] == word)
+                .unwrap_or_else(|| panic!("{word} not found"));
+            a.tokens[i].anchor != 0
+        };
+        // After an article, after an article and an adjective, wherever the text also uses the
+        // word after an article, and by a common noun's ending.
+        for noun in [
+            "Regierung",
+            "Trainer",
+            "Mannschaft",
+            "Kanzlerin",
+            "Verhandlungen",
+        ] {
+            assert!(!name(noun), "{noun} taken for a name");
+        }
+        for person_or_place in ["Berlin", "Löw", "Merkel", "Hamburg", "Jung"] {
+            assert!(
+                name(person_or_place),
+                "{person_or_place} not taken for a name"
+            );
+        }
+        // English capitals are read as before: no article makes a common noun of them.
+        let en = analyze("The Government met the Trainer of the team.", Some("en"));
+        assert!(en.tokens.iter().filter(|t| t.anchor != 0).count() == 2);
     }
 
     #[test]
