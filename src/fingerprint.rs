@@ -168,10 +168,10 @@ impl DocFeatures {
 /// The near-duplicate badge: the `simhash` crate's SimHash of the narrative's content words.
 ///
 /// The crate's SimHash adds every word's 64-bit hash, bit by bit, into 64 counters (one up for a
-/// set bit, one down for a clear one) and sets the bits whose counter ends above zero. Word by
-/// word that is a SipHash and 64 counter updates, once more than the rest of fingerprinting cost.
-/// The same sum is taken here in another order, for the same result bit for bit (a test compares
-/// the two):
+/// set bit, one down for a clear one) and sets the bits whose counter ends above zero: a SipHash
+/// and 64 counter updates for every word, as costly as the rest of fingerprinting together on a
+/// processor without AVX2. The same sum is taken here in another order, for the same result bit
+/// for bit (a test compares the two):
 /// * each distinct word's hash is asked of the crate once per thread and remembered (the crate's
 ///   SimHash of a single word is that word's hash: every counter ends at +1 or −1);
 /// * the set bits are counted by [`BitCounts`], a few instructions per word.
