@@ -4,7 +4,7 @@ import init, { Engine, compare } from './pkg/provenance.js';
 
 const $ = (id) => document.getElementById(id);
 const WORDS = { verbatim: 'copied almost word for word', partial: 'partly copied', rewritten: 'rewritten from the original',
-  translated: 'translated from the original', related: 'same story, not copied', none: 'nothing in common' };
+  translated: 'translated from the original', related: 'same story, not copied', none: 'not copied, not the same story' };
 const pct = (x) => `${Math.min(99, Math.max(0, Math.round(x * 100)))}%`;
 let engine;
 
@@ -151,7 +151,7 @@ function runCheck() {
     return;
   }
   const r = engine.check(text);
-  // As in the popup, originals with nothing in common are not listed: their score says nothing.
+  // As in the popup, originals that are not even the same story are not listed: their score says nothing.
   const rows = r.candidates.filter((c) => c.relation !== 'none').map((c, i) => {
     const tr = document.createElement('tr');
     const cells = [String(i + 1), c.source || '', null, c.published || '', pct(c.score), WORDS[c.relation], 'show'];
