@@ -586,12 +586,12 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_foreign_report_of_the_event_is_not_a_translation() {
+    /// A list of one English original I wrote: a harbour strike, with names and numbers.
+    fn harbour_list() -> List {
         use crate::fingerprint::SketchSize;
         use crate::list::build::build;
         use crate::list::OriginalDoc;
-        let list = build(
+        build(
             [OriginalDoc {
                 id: "harbour".into(),
                 lang: Some("en".into()),
@@ -607,7 +607,12 @@ mod tests {
             }],
             SketchSize::LIST,
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn a_foreign_report_of_the_event_is_not_a_translation() {
+        let list = harbour_list();
         let best = |text: &str| crate::check(&list, text, Some("de")).best.unwrap();
         // A translation carries nearly every name and number, both ways.
         let translation = best(
@@ -631,6 +636,31 @@ mod tests {
         );
         assert!(!report.relation.is_derived(), "{report:?}");
         assert!(translation.score - report.score > 0.4);
+    }
+
+    #[test]
+    fn only_the_same_story_is_related() {
+        let list = harbour_list();
+        let best = |text: &str| crate::check(&list, text, Some("en")).best;
+        // Another outlet's report of the strike, in its own words: the same story, not a copy.
+        let report = best(
+            "Dock workers in Valdoria walked out for a second week, leaving thousands of \
+             containers on the quays. Henrik Asplund, who runs the port, called the stoppage \
+             reckless, while Petra Quist of the union said her members wanted nine percent more \
+             for night shifts. Nordwave declined to comment on how long its ships would wait.",
+        );
+        assert_eq!(report.map(|b| b.relation), Some(Relation::Related));
+        // Another dispute elsewhere: some of the same words (union, workers, talks, budget), none
+        // of its names or facts.
+        let other = best(
+            "Nurses at the two hospitals of Brenholm will vote this week on a new contract. Their \
+             union says the workers have not had a raise since the last budget, and talks with \
+             the health board broke down in the autumn over overtime pay and staffing.",
+        );
+        assert!(
+            other.as_ref().is_none_or(|b| b.relation == Relation::None),
+            "{other:?}"
+        );
     }
 
     #[test]
