@@ -50,9 +50,11 @@ pub enum Relation {
     Rewritten,
     /// Derived, in another language than the original.
     Translated,
-    /// About the same event (shared facts, names or quotes) but not derived.
+    /// About the same event (shared facts, names or quotes) but not derived: a score of at least
+    /// [`crate::score::RELATED`] and shared terms, names or wording.
     Related,
-    /// Nothing in common worth mentioning.
+    /// Not derived, and not shown to be the same story: what is shared, if anything, is what texts
+    /// on other subjects share too.
     None,
 }
 
