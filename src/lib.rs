@@ -6,8 +6,8 @@
 //! or none) and which passages of the page were reused.
 //!
 //! The crate is pure Rust without browser types, so it is tested natively; the browser extension
-//! and the educator page use it through the thin [`wasm`] layer, the command line through the
-//! `provenance` binary.
+//! and the educator page use it through the thin `wasm` layer (built for wasm32 only), the
+//! command line through the `provenance` binary.
 //!
 //! * [`text`]: the text pipeline (normalisation, words with offsets, sentences, languages,
 //!   stemming, furniture, quotes);

@@ -3,7 +3,7 @@
 //! A [`List`] is an inverted index from feature keys to the originals that have them, plus a small
 //! fixed record and the metadata (id, source, title, url, published date) of each original. It
 //! holds no text: a list can be shared without sharing anyone's articles. Its file format is
-//! described in [`format`] and `FORMAT.md`.
+//! described in [`mod@format`] and `FORMAT.md`.
 //!
 //! Keys are stored truncated to `bucket_bits + 16` bits (24 to 32): the top `bucket_bits` select
 //! a bucket through an offset table, the next 16 are stored per entry and binary-searched within
@@ -33,7 +33,7 @@ pub struct Record {
     pub term_weight: f32,
     /// Sum of the idf of the original's stored anchors.
     pub anchor_weight: f32,
-    /// Number of stored shingles, terms and anchors, by [`Kind`].
+    /// Number of stored shingles, terms and anchors, by [`crate::fingerprint::Kind`].
     pub counts: [u8; 3],
     /// Index of the original's language in [`crate::text::lang::CODES`].
     pub lang: u8,
