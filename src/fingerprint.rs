@@ -24,7 +24,7 @@
 
 use std::cell::RefCell;
 
-use crate::hash::{combine, key, HashMap64};
+use crate::hash::{bound_word_cache, combine, key, HashMap64};
 use crate::text::{Analysis, CJK};
 
 /// Words per shingle.
@@ -177,9 +177,7 @@ impl DocFeatures {
 /// * the set bits are counted by [`BitCounts`], a few instructions per word.
 fn content_simhash(a: &Analysis) -> u64 {
     WORD_SIMHASHES.with_borrow_mut(|cache| {
-        if cache.len() > WORD_SIMHASHES_MAX {
-            cache.clear();
-        }
+        bound_word_cache(cache);
         let mut ones = BitCounts::default();
         for (i, t) in a.tokens.iter().enumerate() {
             if t.is_evidence() && t.is_content() {
@@ -197,8 +195,6 @@ thread_local! {
     /// The crate's hash of each word met so far on this thread, keyed by the word's own hash.
     static WORD_SIMHASHES: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
 }
-/// Words remembered in [`WORD_SIMHASHES`] before it is emptied (about 8 MB).
-const WORD_SIMHASHES_MAX: usize = 500_000;
 
 /// How many of the 64-bit values added had each bit set: 64 counters kept bit-sliced, plane `k`
 /// holding binary digit `k` of every counter, so adding a value is a ripple of its carries

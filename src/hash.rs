@@ -69,6 +69,18 @@ impl std::hash::Hasher for PrehashedHasher {
 pub type Prehashed = std::hash::BuildHasherDefault<PrehashedHasher>;
 /// A map keyed by word hashes.
 pub type HashMap64<V> = std::collections::HashMap<u64, V, Prehashed>;
+
+/// Most entries a per-thread cache keyed by word hashes (stems, name skeletons, SimHash inputs)
+/// holds before it is emptied: enough for the vocabulary of many thousand articles, and a bound
+/// of about 8 MB per cache against texts of endless distinct junk words.
+pub const WORD_CACHE_MAX: usize = 500_000;
+
+/// Empties `cache` once it holds more than [`WORD_CACHE_MAX`] entries.
+pub fn bound_word_cache<V>(cache: &mut HashMap64<V>) {
+    if cache.len() > WORD_CACHE_MAX {
+        cache.clear();
+    }
+}
 /// A set of word hashes.
 pub type HashSet64 = std::collections::HashSet<u64, Prehashed>;
 /// A map keyed by feature keys (32-bit hashes).

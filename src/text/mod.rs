@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use rust_stemmers::Stemmer;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::hash::{fnv1a, HashMap64, HashSet64};
+use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64};
 use lang::{ScriptCounts, ScriptTag};
 
 /// Texts longer than this many bytes are analysed up to here (at a char boundary) and the report
@@ -651,7 +651,6 @@ thread_local! {
     /// Anchor hashes of capitalised words computed so far on this thread (0: not a name).
     static SKELETON_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
 }
-const STEM_CACHE_MAX: usize = 500_000;
 
 /// Fills in stem and anchor hashes.
 fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
@@ -674,12 +673,8 @@ fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
     };
     STEM_CACHE.with_borrow_mut(|cache| {
         SKELETON_CACHE.with_borrow_mut(|skeletons| {
-            if cache.len() > STEM_CACHE_MAX {
-                cache.clear();
-            }
-            if skeletons.len() > STEM_CACHE_MAX {
-                skeletons.clear();
-            }
+            bound_word_cache(cache);
+            bound_word_cache(skeletons);
             for (i, t) in raw.tokens.iter().enumerate() {
                 let norm = raw.norm_of(i);
                 let word = t.word;
