@@ -230,19 +230,16 @@ fn main() {
     // Checking against a 20,000-original list, batch mode (one thread, pages analysed in the loop).
     let list = build(synthetic(&pool, 20_000));
     let encoded = format::encode(&list);
-    let meta: usize = (0..list.len())
-        .map(|i| {
-            let m = list.meta(i);
-            m.id.len()
-                + m.title.map_or(0, str::len)
-                + m.url.map_or(0, str::len)
-                + m.published.map_or(0, str::len)
-                + 5
-        })
-        .sum();
+    let parts = format::sections(&list);
+    let per = |b: usize| b as f64 / 2e4;
     println!(
-        "20,000-original list: {} bytes, {:.0} bytes per original ({:.0} fingerprints + {:.0} metadata)",
-        encoded.len(), encoded.len() as f64 / 2e4, (encoded.len() - meta) as f64 / 2e4, meta as f64 / 2e4
+        "20,000-original list: {} bytes, {:.0} bytes per original ({:.0} records, {:.0} index, {:.0} vocabulary, {:.0} metadata)",
+        encoded.len(),
+        per(encoded.len()),
+        per(parts.records),
+        per(parts.index),
+        per(parts.vocabulary),
+        per(parts.metadata)
     );
     let pages: Vec<&String> = pool
         .iter()

@@ -55,6 +55,10 @@ pub enum BuildError {
     /// Two originals share an id.
     #[error("duplicate original id {0:?}")]
     DuplicateId(String),
+    /// An id is longer than a list stores ([`crate::list::meta::MAX_FIELD_BYTES`]); ids are
+    /// never cut, since a report must name its original exactly.
+    #[error("original id {0:?}… is longer than 2,048 bytes")]
+    LongId(String),
     /// The list would hold more originals than the format can address.
     #[error("too many originals: {0} (the format holds at most 16,777,215)")]
     TooMany(usize),

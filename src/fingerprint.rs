@@ -321,7 +321,8 @@ impl Sketch {
     /// (`f` may hold only the candidate pools a list builder keeps; the original's vocabulary is
     /// taken from its untrimmed features, by [`vocabulary`].)
     pub fn new(f: &DocFeatures, size: SketchSize, idf: impl Fn(Kind, u32) -> f32) -> Sketch {
-        let scale = |pos: u32| ((u64::from(pos) * 256) / u64::from(f.tokens.max(1))).min(255) as u8;
+        let scale =
+            |pos: u32| ((u64::from(pos) * 256) / u64::from(f.tokens.max(1))).min(255) as u8 & 0xfc;
         let item = |x: &Feature| SketchItem {
             key: x.key,
             pos: scale(x.pos),
@@ -365,7 +366,7 @@ impl Sketch {
 /// The keys of `f` a list stores as the original's vocabulary (its content words and its
 /// anchors), the threshold below which all were kept, and how many of them are anchors.
 pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32, u16) {
-    let max = crate::list::gcs::MAX_WORDS;
+    let max = crate::list::ribbon::MAX_WORDS;
     // Each key with whether it is an anchor, sorted by key.
     let mut all: Vec<(u32, bool)> = f.terms.iter().map(|t| (t.key, false)).collect();
     all.extend(f.anchors.iter().map(|a| (a.key, true)));

@@ -291,8 +291,7 @@ fn vocabulary_shares(
     hits: &[Hit],
 ) -> VocabularyShares {
     let rec = list.record(original);
-    let n = usize::from(rec.vocab_words);
-    if n == 0 {
+    if rec.vocab_words == 0 {
         return VocabularyShares::default();
     }
     // Only an original clearly shorter than the page (the first paragraphs of a story, as lists
@@ -310,8 +309,7 @@ fn vocabulary_shares(
             .take_while(|f| f.key <= rec.vocab_tau)
             .filter(|f| f.pos >= lo && f.pos <= hi)
             .fold((0usize, 0usize), |(seen, found), f| {
-                let held = vocab.binary_search(&crate::list::gcs::map(f.key, n));
-                (seen + 1, found + usize::from(held.is_ok()))
+                (seen + 1, found + usize::from(vocab.contains(f.key)))
             })
     };
     let is_name = |t: &&Feature| {

@@ -61,10 +61,12 @@ pub struct Prepared {
 /// it needs nothing from the rest of the list.
 #[derive(Debug, Clone)]
 struct Vocabulary {
-    /// The Golomb-coded set ([`super::gcs`]).
+    /// The filter's bytes ([`super::ribbon`]).
     bytes: Vec<u8>,
     /// Words in the set.
     words: u16,
+    /// Slots of the filter.
+    slots: u16,
     /// Every content-word and anchor key of the original at or below this is in the set.
     tau: u32,
     /// How many of the words are anchors.
@@ -87,10 +89,11 @@ pub fn prepare_analysed(
     size: SketchSize,
 ) -> Prepared {
     let (keys, tau, anchors) = crate::fingerprint::vocabulary(&features);
-    let (bytes, words) = super::gcs::encode(&keys);
+    let (bytes, slots) = super::ribbon::build(&keys);
     let vocab = Vocabulary {
         bytes,
-        words: words as u16,
+        words: keys.len() as u16,
+        slots: slots as u16,
         tau,
         anchors,
     };
@@ -150,10 +153,15 @@ impl ListBuilder {
         self.size
     }
 
-    /// Adds an original analysed with [`prepare`]. Ids must be unique.
+    /// Adds an original analysed with [`prepare`]. Ids must be unique and at most
+    /// [`super::meta::MAX_FIELD_BYTES`] long.
     pub fn push(&mut self, p: Prepared) -> Result<(), BuildError> {
         if self.prepared.len() >= MAX_ORIGINALS {
             return Err(BuildError::TooMany(self.prepared.len() + 1));
+        }
+        if p.doc.id.len() > super::meta::MAX_FIELD_BYTES {
+            let start = super::meta::cut_to(&p.doc.id, 40);
+            return Err(BuildError::LongId(start.to_string()));
         }
         if self
             .ids
@@ -220,6 +228,7 @@ impl ListBuilder {
                     .map(|c| c.min(255) as u8),
                 lang: p.lang,
                 vocab_words: p.vocab.words,
+                vocab_slots: p.vocab.slots,
                 vocab_tau: p.vocab.tau,
                 vocab_anchors: p.vocab.anchors,
             })
@@ -243,7 +252,7 @@ impl ListBuilder {
 }
 
 /// `f` applied to every item, in order: on all cores natively, in turn in the browser.
-fn map_all<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
+pub(crate) fn map_all<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         use rayon::prelude::*;

@@ -1,9 +1,9 @@
-//! The list file format, version 3. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 4. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
 //!   0  magic        8 bytes  "PROVLIST"
-//!   8  version      u16      3
+//!   8  version      u16      4
 //!  10  header_len   u16      48
 //!  12  originals    u32      n, at most 2^24 - 1
 //!  16  entries      u32      m, index entries (stored features)
@@ -17,32 +17,39 @@
 //! body
 //!   records    n × 28 bytes: simhash u64, tau u16 (top 16 bits), words u16, term_weight u16
 //!              (/256), anchor_weight u16 (/256), shingles u8, terms u8, anchors u8, lang u8,
-//!              vocabulary words u16, vocabulary tau u16 (top 16 bits), vocabulary bytes u16,
+//!              vocabulary words u16, vocabulary tau u16 (top 16 bits), vocabulary slots u16,
 //!              vocabulary anchors u16 (how many of its words are anchors)
 //!   buckets    (2^b + 1) × u32: entry offsets, non-decreasing, first 0, last m
-//!   residuals  m × u16: the 16 key bits after the top b, sorted within a bucket
-//!   postings   m × w bits, packed least significant bit first and padded to a whole byte:
-//!              original index << 8 | relative position, where w = 8 + the bits of n − 1
-//!   vocabulary the originals' Golomb-coded vocabularies (content words and anchors), in record
-//!              order (see `gcs`)
+//!   entries    m × w bits, packed least significant bit first and padded to a whole byte:
+//!              original index << 18 | position << 12 | residual, where w = 18 + the bits of
+//!              n − 1; residual: the 12 key bits after the top b, sorted within a bucket;
+//!              position: 0–63 over the original
+//!   vocabulary the originals' vocabulary filters (content words and anchors), in record order,
+//!              each ⌈6 × slots / 8⌉ bytes (see `ribbon`)
 //!   sources    s × string
-//!   metadata   n × (varint source index + 1 or 0; strings id, title, url, published)
+//!   meta table ⌈n / 64⌉ × (u32 end of the block in the meta blocks, u32 inflated length)
+//!   meta blocks raw DEFLATE streams, each inflating to the entries of 64 originals (the last:
+//!              the rest), one per original: varint source index + 1 or 0; strings id, title,
+//!              url, published (see `meta`)
 //! string = varint byte length + UTF-8 bytes; an empty optional string means "absent"
 //! ```
 //!
 //! Reading checks, before trusting any count: magic, version, both checksums, that the body is
 //! exactly as long as declared, and that every count fits in the bytes present (so a hostile file
 //! cannot make the reader allocate more than the file's size). After the checksums, the structure
-//! is validated too (monotonic buckets, sorted residuals, postings pointing at real originals,
-//! well-formed UTF-8 metadata), since a checksum proves integrity, not good intent.
+//! is validated too (monotonic buckets, sorted residuals, entries pointing at real originals,
+//! filters and metadata blocks within their bounds), since a checksum proves integrity, not good
+//! intent. A metadata block is inflated and checked when first used, never beyond its declared
+//! size (see [`super::meta`]).
 
-use super::{build::OriginalDoc, List, Meta, Record};
+use super::meta::{self, MetaBlocks};
+use super::{build::OriginalDoc, List, Record};
 use crate::error::ListError;
 
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Bytes per original record.
@@ -53,10 +60,19 @@ pub const MIN_BUCKET_BITS: u8 = 8;
 pub const MAX_BUCKET_BITS: u8 = 16;
 /// Entries a bucket holds on average, at least, below the largest table: a lookup reads one table
 /// entry and binary-searches this many residuals. Thirty-two keep the table at about 1.6 bytes
-/// per original at 20,000 originals (eight cost 6.6). Keys are then truncated to `bucket_bits + 16`
-/// bits, so a lookup finds a stray entry of another key with a chance of at most 64 in 65,536:
-/// about one stray hit in two pages, each a single feature of a random original.
+/// per original at 20,000 originals (eight cost 6.6). Keys are then truncated to
+/// `bucket_bits + RESIDUAL_BITS` bits, so a lookup finds a stray entry of another key with a
+/// chance of about 32 in 4,096: a few stray hits per page, each a single feature of a random
+/// original, which selection and scoring outweigh.
 pub const BUCKET_ENTRIES: usize = 32;
+/// Key bits stored per entry after the bucket's. Twelve cost nothing measurable on the public
+/// sets against sixteen (every metric the same) and save half a byte per entry; eight lost up
+/// to 0.009 of top-1 accuracy.
+pub const RESIDUAL_BITS: u32 = 12;
+/// Bits of an entry's relative position: 64 steps over the original (positions are stored as
+/// multiples of 4 on the 0–255 scale). The order of shared features is all they are used for;
+/// 256 steps did no better on the public sets.
+pub const POSITION_BITS: u32 = 6;
 
 /// Rounds a weight to what a record stores (1/256 steps up to 255.99).
 pub fn quantize_weight(w: f32) -> f32 {
@@ -74,17 +90,21 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
     while bits < MAX_BUCKET_BITS && (m >> (bits + 1)) >= BUCKET_ENTRIES {
         bits += 1;
     }
-    let shift = 32u32.saturating_sub(u32::from(bits) + 16);
+    let shift = 32u32.saturating_sub(u32::from(bits) + RESIDUAL_BITS);
+    let position_mask = !((1u32 << (8 - POSITION_BITS)) - 1);
     // Sorted as plain integers, several times faster than as pairs: the truncated key (bucket,
-    // then residual) in the high half, the posting in the low.
+    // then residual) in the high half, the posting (its position as stored) in the low.
     let mut packed: Vec<u64> = entries
         .iter()
-        .map(|&(key, posting)| u64::from(key >> shift) << 32 | u64::from(posting))
+        .map(|&(key, posting)| {
+            let posting = posting & (!0xff | position_mask);
+            u64::from(key >> shift) << 32 | u64::from(posting)
+        })
         .collect();
     packed.sort_unstable();
     let mut buckets = vec![0u32; (1usize << bits) + 1];
     for &e in &packed {
-        buckets[(e >> 48) as usize + 1] += 1;
+        buckets[(e >> (32 + RESIDUAL_BITS)) as usize + 1] += 1;
     }
     for i in 1..buckets.len() {
         buckets[i] += buckets[i - 1];
@@ -93,19 +113,21 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         records,
         bucket_bits: bits,
         buckets,
-        residuals: packed.iter().map(|&e| (e >> 32) as u16).collect(),
+        residuals: packed
+            .iter()
+            .map(|&e| (e >> 32) as u16 & RESIDUAL_MASK)
+            .collect(),
         postings: packed.iter().map(|&e| e as u32).collect(),
         sources: Vec::new(),
-        meta: Vec::new(),
-        meta_offsets: vec![0],
+        meta: MetaBlocks::default(),
         sketch_size,
         vocab: Vec::new(),
         vocab_offsets: vec![0],
     }
 }
 
-/// Puts every original's encoded vocabulary ([`super::gcs::encode`], in record order; each
-/// record already holds its word count) into `list`.
+/// Puts every original's vocabulary filter ([`super::ribbon::build`], in record order; each
+/// record already holds its word and slot counts) into `list`.
 pub(crate) fn set_vocabularies<'a>(list: &mut List, vocabs: impl Iterator<Item = &'a [u8]>) {
     let mut blob = Vec::new();
     let mut offsets = vec![0u32];
@@ -117,67 +139,49 @@ pub(crate) fn set_vocabularies<'a>(list: &mut List, vocabs: impl Iterator<Item =
     list.vocab_offsets = offsets;
 }
 
-/// Fills in the metadata of `list`'s originals, in record order.
+/// Fills in the metadata of `list`'s originals, in record order: the table of distinct sources,
+/// and each original's entry in compressed blocks (see [`super::meta`]), compressed on all cores.
 pub(crate) fn set_meta(list: &mut List, docs: &[&OriginalDoc]) {
     let mut sources: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = Default::default();
-    let mut meta = Vec::new();
-    let mut offsets = vec![0u32];
-    for d in docs {
-        let src = match d.source.as_deref().filter(|s| !s.is_empty()) {
-            Some(s) => {
+    let entries: Vec<Vec<u8>> = docs
+        .iter()
+        .map(|d| {
+            let src = d.source.as_deref().filter(|s| !s.is_empty()).map(|s| {
                 let next = sources.len();
-                let i = *index.entry(s).or_insert_with(|| {
+                *index.entry(s).or_insert_with(|| {
                     sources.push(s.to_string());
                     next
-                });
-                i + 1
-            }
-            None => 0,
-        };
-        put_varint(&mut meta, src as u64);
-        for s in [
-            Some(d.id.as_str()),
-            d.title.as_deref(),
-            d.url.as_deref(),
-            d.published.as_deref(),
-        ] {
-            put_str(&mut meta, s.unwrap_or(""));
-        }
-        offsets.push(meta.len() as u32);
-    }
+                })
+            });
+            let mut e = Vec::new();
+            let fields = [
+                Some(d.id.as_str()),
+                d.title.as_deref(),
+                d.url.as_deref(),
+                d.published.as_deref(),
+            ];
+            meta::put_entry(&mut e, src, fields);
+            e
+        })
+        .collect();
     list.sources = sources;
-    list.meta = meta;
-    list.meta_offsets = offsets;
+    list.meta = MetaBlocks::from_entries(&entries, |e| {
+        let blocks: Vec<&[Vec<u8>]> = e.chunks(meta::BLOCK).collect();
+        super::build::map_all(&blocks, |b| meta::pack(&b.concat()))
+    });
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// Serialises `list` to the version-3 file format.
+/// Serialises `list` to the file format of this version.
 pub fn encode(list: &List) -> Vec<u8> {
     let mut body = Vec::with_capacity(
         list.records.len() * RECORD_LEN
             + list.buckets.len() * 4
             + list.postings.len() * 6
-            + list.meta.len()
+            + list.meta.data().len()
             + 64,
     );
-    for (i, r) in list.records.iter().enumerate() {
-        let vocab_bytes = match (list.vocab_offsets.get(i), list.vocab_offsets.get(i + 1)) {
-            (Some(&s), Some(&e)) => (e - s) as u16,
-            _ => 0,
-        };
+    for r in &list.records {
         body.extend_from_slice(&r.simhash.to_le_bytes());
         body.extend_from_slice(&((r.tau >> 16) as u16).to_le_bytes());
         body.extend_from_slice(&(r.words.min(u32::from(u16::MAX)) as u16).to_le_bytes());
@@ -187,21 +191,27 @@ pub fn encode(list: &List) -> Vec<u8> {
         body.push(r.lang);
         body.extend_from_slice(&r.vocab_words.to_le_bytes());
         body.extend_from_slice(&((r.vocab_tau >> 16) as u16).to_le_bytes());
-        body.extend_from_slice(&vocab_bytes.to_le_bytes());
+        body.extend_from_slice(&r.vocab_slots.to_le_bytes());
         body.extend_from_slice(&r.vocab_anchors.to_le_bytes());
     }
     for b in &list.buckets {
         body.extend_from_slice(&b.to_le_bytes());
     }
-    for r in &list.residuals {
-        body.extend_from_slice(&r.to_le_bytes());
-    }
-    pack_postings(&list.postings, posting_bits(list.records.len()), &mut body);
+    let entries = list.residuals.iter().zip(&list.postings).map(|(&r, &p)| {
+        let original = u64::from(p >> 8);
+        let pos = u64::from((p & 0xff) >> (8 - POSITION_BITS));
+        original << (RESIDUAL_BITS + POSITION_BITS) | pos << RESIDUAL_BITS | u64::from(r)
+    });
+    pack_bits(entries, entry_bits(list.records.len()), &mut body);
     body.extend_from_slice(&list.vocab);
     for s in &list.sources {
-        put_str(&mut body, s);
+        meta::put_str(&mut body, s);
     }
-    body.extend_from_slice(&list.meta);
+    for (end, len) in list.meta.table() {
+        body.extend_from_slice(&end.to_le_bytes());
+        body.extend_from_slice(&len.to_le_bytes());
+    }
+    body.extend_from_slice(list.meta.data());
 
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(MAGIC);
@@ -221,23 +231,55 @@ pub fn encode(list: &List) -> Vec<u8> {
     out
 }
 
-/// Bits of one stored posting in a list of `n` originals: the original's index (as many bits as
-/// `n − 1` needs) above its 8-bit relative position. A posting of a 20,000-original list takes 23
-/// bits instead of a whole `u32`.
-fn posting_bits(n: usize) -> u32 {
-    usize::BITS - n.saturating_sub(1).leading_zeros() + 8
+/// Bytes each part of a list takes in its file: what `provenance info` and the bench print, so
+/// that the cost of every part is seen where it is spent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sections {
+    /// Header and fixed records.
+    pub records: usize,
+    /// Bucket table, residuals and postings: the inverted index.
+    pub index: usize,
+    /// The originals' vocabulary filters.
+    pub vocabulary: usize,
+    /// Source names and per-original metadata (id, title, url, date).
+    pub metadata: usize,
 }
 
-/// Bytes that `m` postings of `width` bits take, or `None` on overflow.
+/// How many bytes each section of `list` takes once encoded (their sum is the file's length).
+pub fn sections(list: &List) -> Sections {
+    let entries = packed_len(list.postings.len(), entry_bits(list.records.len())).unwrap_or(0);
+    let mut sources = Vec::new();
+    for s in &list.sources {
+        meta::put_str(&mut sources, s);
+    }
+    Sections {
+        records: HEADER_LEN + list.records.len() * RECORD_LEN,
+        index: list.buckets.len() * 4 + entries,
+        vocabulary: list.vocab.len(),
+        metadata: sources.len() + list.meta.table().count() * 8 + list.meta.data().len(),
+    }
+}
+
+/// The low [`RESIDUAL_BITS`] of a `u16`.
+const RESIDUAL_MASK: u16 = (1 << RESIDUAL_BITS) - 1;
+
+/// Bits of one stored index entry in a list of `n` originals: the original's index (as many bits
+/// as `n − 1` needs) above its position above its key residual. An entry of a 460-original list
+/// takes 27 bits, of a 20,000-original list 33 (a `u16` residual and a `u32` posting would take 48).
+fn entry_bits(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros() + POSITION_BITS + RESIDUAL_BITS
+}
+
+/// Bytes that `m` values of `width` bits take, or `None` on overflow.
 fn packed_len(m: usize, width: u32) -> Option<usize> {
     Some(m.checked_mul(width as usize)?.div_ceil(8))
 }
 
-/// Appends `postings` as `width`-bit values, least significant bit first.
-fn pack_postings(postings: &[u32], width: u32, out: &mut Vec<u8>) {
+/// Appends `values` as `width`-bit values (at most 56), least significant bit first.
+fn pack_bits(values: impl Iterator<Item = u64>, width: u32, out: &mut Vec<u8>) {
     let (mut acc, mut bits) = (0u64, 0u32);
-    for &p in postings {
-        acc |= u64::from(p) << bits;
+    for v in values {
+        acc |= v << bits;
         bits += width;
         while bits >= 8 {
             out.push(acc as u8);
@@ -250,25 +292,22 @@ fn pack_postings(postings: &[u32], width: u32, out: &mut Vec<u8>) {
     }
 }
 
-/// Reads `m` postings of `width` bits from `bytes` (exactly [`packed_len`] of them): each is
-/// read from the eight bytes starting at its first one (`width` ≤ 32, so they always hold it),
-/// zero-padded for the last few.
-fn unpack_postings(bytes: &[u8], m: usize, width: u32) -> Vec<u32> {
+/// Reads `m` values of `width` bits (at most 56) from `bytes` (exactly [`packed_len`] of them):
+/// each is read from the eight bytes starting at its first one, zero-padded for the last few.
+fn unpack_bits(bytes: &[u8], m: usize, width: u32) -> impl Iterator<Item = u64> + '_ {
     let mask = (1u64 << width) - 1;
-    (0..m)
-        .map(|i| {
-            let bit = i * width as usize;
-            let mut word = [0u8; 8];
-            match bytes.get(bit / 8..bit / 8 + 8) {
-                Some(whole) => word.copy_from_slice(whole),
-                None => {
-                    let rest = bytes.get(bit / 8..).unwrap_or_default();
-                    word[..rest.len()].copy_from_slice(rest);
-                }
+    (0..m).map(move |i| {
+        let bit = i * width as usize;
+        let mut word = [0u8; 8];
+        match bytes.get(bit / 8..bit / 8 + 8) {
+            Some(whole) => word.copy_from_slice(whole),
+            None => {
+                let rest = bytes.get(bit / 8..).unwrap_or_default();
+                word[..rest.len()].copy_from_slice(rest);
             }
-            ((u64::from_le_bytes(word) >> (bit % 8)) & mask) as u32
-        })
-        .collect()
+        }
+        (u64::from_le_bytes(word) >> (bit % 8)) & mask
+    })
 }
 
 /// A bounds-checked reader over a byte slice.
@@ -309,18 +348,7 @@ impl<'a> Reader<'a> {
 
     fn str(&mut self) -> Result<&'a str, ListError> {
         std::str::from_utf8(self.str_bytes()?)
-            .map_err(|_| ListError::Corrupt("metadata is not valid UTF-8"))
-    }
-
-    /// Moves past a string, checking that it is UTF-8 (most metadata is ASCII, which a plain
-    /// byte check confirms faster than a UTF-8 validation call per short string).
-    fn skip_str(&mut self) -> Result<(), ListError> {
-        let bytes = self.str_bytes()?;
-        if bytes.is_ascii() || std::str::from_utf8(bytes).is_ok() {
-            Ok(())
-        } else {
-            Err(ListError::Corrupt("metadata is not valid UTF-8"))
-        }
+            .map_err(|_| ListError::Corrupt("a source name is not valid UTF-8"))
     }
 
     fn str_bytes(&mut self) -> Result<&'a [u8], ListError> {
@@ -398,16 +426,15 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         return Err(ListError::Corrupt("too many originals"));
     }
     let n_buckets = (1usize << bits) + 1;
-    let width = posting_bits(n);
-    let postings_len = packed_len(m, width).ok_or(ListError::Corrupt("counts overflow"))?;
+    let width = entry_bits(n);
+    let entries_len = packed_len(m, width).ok_or(ListError::Corrupt("counts overflow"))?;
     // Every count must fit in the bytes present before anything is allocated for it.
     let fixed = n
         .checked_mul(RECORD_LEN)
         .and_then(|r| r.checked_add(n_buckets * 4))
-        .and_then(|r| m.checked_mul(2).and_then(|e| r.checked_add(e)))
-        .and_then(|r| r.checked_add(postings_len))
+        .and_then(|r| r.checked_add(entries_len))
         .and_then(|r| r.checked_add(n_sources))
-        .and_then(|r| r.checked_add(n.checked_mul(5)?))
+        .and_then(|r| r.checked_add(meta::blocks_for(n).checked_mul(8)?))
         .ok_or(ListError::Corrupt("counts overflow"))?;
     if fixed > body.len() {
         return Err(ListError::Corrupt("counts exceed the file's size"));
@@ -425,6 +452,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
             counts: [r[16], r[17], r[18]],
             lang: r[19],
             vocab_words: u16_at(r, 20),
+            vocab_slots: u16_at(r, 24),
             vocab_tau: u32::from(u16_at(r, 22)) << 16 | 0xffff,
             vocab_anchors: u16_at(r, 26),
         })
@@ -440,11 +468,21 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     {
         return Err(ListError::Corrupt("bucket offsets are not monotonic"));
     }
-    let residuals: Vec<u16> = rd
-        .take(m * 2)?
-        .chunks_exact(2)
-        .map(|c| u16_at(c, 0))
-        .collect();
+    let mut residuals = Vec::with_capacity(m);
+    let mut postings = Vec::with_capacity(m);
+    let mut past_end = false;
+    for e in unpack_bits(rd.take(entries_len)?, m, width) {
+        let original = e >> (RESIDUAL_BITS + POSITION_BITS);
+        let pos = (e >> RESIDUAL_BITS) as u32 & ((1 << POSITION_BITS) - 1);
+        past_end |= original >= n as u64;
+        residuals.push(e as u16 & RESIDUAL_MASK);
+        postings.push((original as u32) << 8 | pos << (8 - POSITION_BITS));
+    }
+    if past_end {
+        return Err(ListError::Corrupt(
+            "an index entry points past the last original",
+        ));
+    }
     for w in buckets.windows(2) {
         if residuals[w[0] as usize..w[1] as usize]
             .windows(2)
@@ -453,17 +491,13 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
             return Err(ListError::Corrupt("index entries are not sorted"));
         }
     }
-    let postings = unpack_postings(rd.take(postings_len)?, m, width);
-    if postings.iter().any(|&p| (p >> 8) as usize >= n) {
-        return Err(ListError::Corrupt(
-            "an index entry points past the last original",
-        ));
-    }
     let mut vocab_offsets = Vec::with_capacity(n + 1);
     vocab_offsets.push(0u32);
     let mut vocab_len = 0usize;
-    for (r, raw) in records.iter().zip(rec_bytes.chunks_exact(RECORD_LEN)) {
-        if usize::from(r.vocab_words) > super::gcs::MAX_WORDS {
+    for r in &records {
+        if usize::from(r.vocab_words) > super::ribbon::MAX_WORDS
+            || usize::from(r.vocab_slots) > super::ribbon::MAX_SLOTS
+        {
             return Err(ListError::Corrupt(
                 "a vocabulary is larger than the format allows",
             ));
@@ -473,7 +507,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
                 "a vocabulary holds more anchors than words",
             ));
         }
-        vocab_len += usize::from(u16_at(raw, 24));
+        vocab_len += super::ribbon::bytes_for(usize::from(r.vocab_slots));
         vocab_offsets.push(
             u32::try_from(vocab_len).map_err(|_| ListError::Corrupt("vocabularies too large"))?,
         );
@@ -483,20 +517,31 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     for _ in 0..n_sources {
         sources.push(rd.str()?.to_string());
     }
-    let meta_start = rd.at;
-    let mut meta_offsets = Vec::with_capacity(n + 1);
-    meta_offsets.push(0u32);
-    for _ in 0..n {
-        let src = rd.varint()?;
-        if src as usize > n_sources {
-            return Err(ListError::Corrupt("a source index is out of range"));
+    let blocks = meta::blocks_for(n);
+    let table = rd.take(
+        blocks
+            .checked_mul(8)
+            .ok_or(ListError::Corrupt("too many originals"))?,
+    )?;
+    let data = &body[rd.at..];
+    let mut ends = Vec::with_capacity(blocks);
+    let mut inflated_lens = Vec::with_capacity(blocks);
+    let mut prev = 0;
+    for entry in table.chunks_exact(8) {
+        let (end, len) = (u32_at(entry, 0), u32_at(entry, 4));
+        if end < prev || end as usize > data.len() {
+            return Err(ListError::Corrupt("metadata blocks are out of order"));
         }
-        for _ in 0..4 {
-            rd.skip_str()?;
+        if len as usize > meta::MAX_BLOCK_BYTES {
+            return Err(ListError::Corrupt(
+                "a metadata block is larger than the format allows",
+            ));
         }
-        meta_offsets.push((rd.at - meta_start) as u32);
+        prev = end;
+        ends.push(end);
+        inflated_lens.push(len);
     }
-    if rd.at != body.len() {
+    if prev as usize != data.len() {
         return Err(ListError::Corrupt("unexpected bytes after the metadata"));
     }
     Ok(List {
@@ -506,36 +551,10 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         residuals,
         postings,
         sources,
-        meta: body[meta_start..].to_vec(),
-        meta_offsets,
+        meta: MetaBlocks::new(n, data.to_vec(), ends, inflated_lens),
         sketch_size,
         vocab,
         vocab_offsets,
-    })
-}
-
-/// Decodes one original's metadata entry (already validated by [`decode`]).
-pub(crate) fn decode_meta<'a>(
-    bytes: &'a [u8],
-    sources: &'a [String],
-) -> Result<Meta<'a>, ListError> {
-    let mut rd = Reader { bytes, at: 0 };
-    let src = rd.varint()? as usize;
-    let id = rd.str()?;
-    let opt = |s: &'a str| (!s.is_empty()).then_some(s);
-    let title = opt(rd.str()?);
-    let url = opt(rd.str()?);
-    let published = opt(rd.str()?);
-    let source = src
-        .checked_sub(1)
-        .and_then(|i| sources.get(i))
-        .map(String::as_str);
-    Ok(Meta {
-        id,
-        source,
-        title,
-        url,
-        published,
     })
 }
 
@@ -574,34 +593,48 @@ mod tests {
     }
 
     #[test]
-    fn postings_take_as_many_bits_as_the_list_needs() {
-        assert_eq!(posting_bits(0), 8);
-        assert_eq!(posting_bits(1), 8);
-        assert_eq!(posting_bits(2), 9);
-        assert_eq!(posting_bits(460), 17);
-        assert_eq!(posting_bits(20_000), 23);
-        assert_eq!(posting_bits(super::super::build::MAX_ORIGINALS), 32);
+    fn sections_add_up_to_the_file() {
         let list = sample();
-        let mut packed = Vec::new();
-        pack_postings(&list.postings, posting_bits(40), &mut packed);
-        assert_eq!(packed.len(), (list.postings.len() * 14).div_ceil(8));
+        let s = sections(&list);
+        assert_eq!(s.records, HEADER_LEN + 40 * RECORD_LEN);
+        assert!(s.index > 0 && s.vocabulary > 0 && s.metadata > 0);
+        assert_eq!(
+            s.records + s.index + s.vocabulary + s.metadata,
+            encode(&list).len()
+        );
+    }
+
+    #[test]
+    fn entries_take_as_many_bits_as_the_list_needs() {
+        assert_eq!(entry_bits(0), 18);
+        assert_eq!(entry_bits(1), 18);
+        assert_eq!(entry_bits(2), 19);
+        assert_eq!(entry_bits(460), 27);
+        assert_eq!(entry_bits(20_000), 33);
+        assert_eq!(entry_bits(super::super::build::MAX_ORIGINALS), 42);
+        let list = sample();
+        assert_eq!(
+            sections(&list).index,
+            list.buckets.len() * 4 + (list.postings.len() * 24).div_ceil(8)
+        );
+        // Positions keep their top six bits; residuals their low twelve.
+        assert!(list.postings.iter().all(|p| p & 3 == 0));
+        assert!(list.residuals.iter().all(|&r| r < 1 << 12));
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
-        fn packed_postings_round_trip(
-            values in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..200),
-            width in 8u32..=32,
+        fn packed_values_round_trip(
+            values in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..200),
+            width in 8u32..=56,
         ) {
-            let values: Vec<u32> = values
-                .iter()
-                .map(|&v| (u64::from(v) & ((1u64 << width) - 1)) as u32)
-                .collect();
+            let values: Vec<u64> = values.iter().map(|&v| v & ((1u64 << width) - 1)).collect();
             let mut packed = vec![0xab];
-            pack_postings(&values, width, &mut packed);
+            pack_bits(values.iter().copied(), width, &mut packed);
             proptest::prop_assert_eq!(packed.len() - 1, packed_len(values.len(), width).unwrap());
-            proptest::prop_assert_eq!(unpack_postings(&packed[1..], values.len(), width), values);
+            let back: Vec<u64> = unpack_bits(&packed[1..], values.len(), width).collect();
+            proptest::prop_assert_eq!(back, values);
         }
     }
 
@@ -616,8 +649,9 @@ mod tests {
         let mut wrong = bytes.clone();
         wrong[0] = b'X';
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
-        // Lists of earlier formats (32-bit postings; no anchors in vocabularies) or a later one.
-        for other in [1, 2, VERSION + 1] {
+        // Lists of earlier formats (32-bit postings; no anchors in vocabularies; plain metadata)
+        // or a later one.
+        for other in [1, 2, 3, VERSION + 1] {
             let mut v = bytes.clone();
             v[8..10].copy_from_slice(&other.to_le_bytes());
             assert_eq!(
@@ -676,5 +710,29 @@ mod tests {
             decode(&reseal(anchors)).unwrap_err(),
             ListError::Corrupt("a vocabulary holds more anchors than words")
         );
+        // The metadata table: one block of 40 originals, its end and inflated length.
+        let list = sample();
+        let table = bytes.len() - list.meta.data().len() - 8;
+        let mut big = bytes.clone();
+        big[table + 4..table + 8]
+            .copy_from_slice(&(meta::MAX_BLOCK_BYTES as u32 + 1).to_le_bytes());
+        assert_eq!(
+            decode(&reseal(big)).unwrap_err(),
+            ListError::Corrupt("a metadata block is larger than the format allows")
+        );
+        let mut past = bytes.clone();
+        past[table..table + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(matches!(
+            decode(&reseal(past)).unwrap_err(),
+            ListError::Corrupt(_)
+        ));
+        // A block that passes the checksums but does not inflate reads as no metadata.
+        let mut garbage = bytes.clone();
+        for b in &mut garbage[table + 8..] {
+            *b = 0xff;
+        }
+        let back = decode(&reseal(garbage)).unwrap();
+        assert_eq!(back.meta(0).id, "");
+        assert_eq!(back.meta(39).source, None);
     }
 }

@@ -5,17 +5,18 @@
 //! holds no text: a list can be shared without sharing anyone's articles. Its file format is
 //! described in [`mod@format`] and `FORMAT.md`.
 //!
-//! Keys are stored truncated to `bucket_bits + 16` bits (24 to 32): the top `bucket_bits` select
-//! a bucket through an offset table, the next 16 are stored per entry and binary-searched within
+//! Keys are stored truncated to `bucket_bits + 12` bits (20 to 28): the top `bucket_bits` select
+//! a bucket through an offset table, the next 12 are stored per entry and binary-searched within
 //! the bucket. The table is sized so that buckets hold about 32 entries
 //! ([`format::BUCKET_ENTRIES`]), which makes a lookup a table read plus a few comparisons and
-//! costs about five bytes per stored feature.
-//! (Eight stored bits were tried: the stray hits of colliding keys cost several points of top-1
-//! accuracy on lists of a few hundred originals.)
+//! costs, with the original's index and the feature's position, three to four bytes per stored
+//! feature. (Sixteen stored bits gave the same results on the public sets; eight cost up to 0.009
+//! of top-1 accuracy.)
 
 pub mod build;
 pub mod format;
-pub mod gcs;
+pub mod meta;
+pub mod ribbon;
 
 pub use build::{prepare, ListBuilder, OriginalDoc, Prepared};
 
@@ -39,6 +40,8 @@ pub struct Record {
     pub lang: u8,
     /// Number of words in the original's stored vocabulary.
     pub vocab_words: u16,
+    /// Slots of the vocabulary's filter ([`ribbon`]).
+    pub vocab_slots: u16,
     /// Every content-word and anchor key of the original at or below this is in its vocabulary
     /// (low 16 bits always set in lists read from files).
     pub vocab_tau: u32,
@@ -70,8 +73,7 @@ pub struct List {
     pub(crate) residuals: Vec<u16>,
     pub(crate) postings: Vec<u32>,
     pub(crate) sources: Vec<String>,
-    pub(crate) meta: Vec<u8>,
-    pub(crate) meta_offsets: Vec<u32>,
+    pub(crate) meta: meta::MetaBlocks,
     pub(crate) sketch_size: [u8; 3],
     pub(crate) vocab: Vec<u8>,
     pub(crate) vocab_offsets: Vec<u32>,
@@ -107,11 +109,11 @@ impl List {
         &self.records[i]
     }
 
-    /// The metadata of original `i`.
+    /// The metadata of original `i`. Its block is inflated on first use (see [`meta`]); an
+    /// original whose block is damaged (only possible in a crafted file, which passed the
+    /// checksums) has an empty id and nothing else.
     pub fn meta(&self, i: usize) -> Meta<'_> {
-        let start = self.meta_offsets[i] as usize;
-        let end = self.meta_offsets[i + 1] as usize;
-        format::decode_meta(&self.meta[start..end], &self.sources).unwrap_or(Meta {
+        self.meta.get(i, &self.sources).unwrap_or(Meta {
             id: "",
             source: None,
             title: None,
@@ -120,15 +122,21 @@ impl List {
         })
     }
 
-    /// The stored vocabulary of original `i`: sorted values mapped by [`gcs::map`] with
-    /// `record(i).vocab_words` words; empty if it cannot be decoded.
-    pub fn vocabulary(&self, i: usize) -> Vec<u32> {
-        let (Some(&start), Some(&end)) = (self.vocab_offsets.get(i), self.vocab_offsets.get(i + 1))
-        else {
-            return Vec::new();
+    /// The stored vocabulary of original `i`, a filter of its content-word and anchor keys at or
+    /// below `record(i).vocab_tau`; empty (holding nothing) if `i` is out of range.
+    pub fn vocabulary(&self, i: usize) -> ribbon::Filter<'_> {
+        let empty = ribbon::Filter::new(&[], 0).expect("an empty filter is valid");
+        let (Some(&start), Some(&end), Some(r)) = (
+            self.vocab_offsets.get(i),
+            self.vocab_offsets.get(i + 1),
+            self.records.get(i),
+        ) else {
+            return empty;
         };
-        let bytes = self.vocab.get(start as usize..end as usize).unwrap_or(&[]);
-        gcs::decode(bytes, usize::from(self.records[i].vocab_words)).unwrap_or_default()
+        self.vocab
+            .get(start as usize..end as usize)
+            .and_then(|bytes| ribbon::Filter::new(bytes, usize::from(r.vocab_slots)))
+            .unwrap_or(empty)
     }
 
     /// Index of the original with `id`, if any.
@@ -137,14 +145,14 @@ impl List {
     }
 
     fn key_shift(&self) -> u32 {
-        32u32.saturating_sub(u32::from(self.bucket_bits) + 16)
+        32u32.saturating_sub(u32::from(self.bucket_bits) + format::RESIDUAL_BITS)
     }
 
     /// The originals holding feature `key` (keys are namespaced by kind, see [`crate::fingerprint::Kind`]).
     pub fn lookup(&self, key: u32) -> impl ExactSizeIterator<Item = Posting> + '_ {
         let tk = key >> self.key_shift();
-        let bucket = (tk >> 16) as usize;
-        let residual = tk as u16;
+        let bucket = (tk >> format::RESIDUAL_BITS) as usize;
+        let residual = (tk & ((1 << format::RESIDUAL_BITS) - 1)) as u16;
         let (lo, hi) = match (self.buckets.get(bucket), self.buckets.get(bucket + 1)) {
             (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
             _ => (0, 0),

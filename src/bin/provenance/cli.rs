@@ -687,6 +687,15 @@ fn info(path: Option<&Path>) -> Result<(), Failure> {
     );
     let [s, t, a] = list.sketch_size();
     println!("sketch: {s} phrases, {t} terms, {a} anchors per original");
+    let parts = provenance::list::format::sections(&list);
+    let per = |b: usize| b as f64 / list.len().max(1) as f64;
+    println!(
+        "bytes per original: {:.0} records, {:.0} index, {:.0} vocabulary, {:.0} metadata",
+        per(parts.records),
+        per(parts.index),
+        per(parts.vocabulary),
+        per(parts.metadata)
+    );
     for (src, n) in sources.iter().take(15) {
         println!("  {n:>6}  {src}");
     }

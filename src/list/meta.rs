@@ -1,0 +1,379 @@
+//! The originals' metadata (source, id, title, url, published date) as a list stores it.
+//!
+//! Metadata is most of a list's size when it is stored plainly: on the public sets' originals,
+//! 186 bytes per original against about 210 for all the fingerprints, since headlines are long
+//! (Urdu ones twice so in UTF-8) and addresses longer. It is also read rarely: only for the few
+//! originals a report names. So entries are grouped in blocks of [`BLOCK`] originals, in record
+//! order, and each block is compressed with raw DEFLATE (RFC 1951), which finds the repeats of
+//! one block (address prefixes, a headline's words in its address, dates) and codes the rest with
+//! Huffman codes: 186 → 69 bytes per original there. A block is inflated the first time one of
+//! its originals is asked for and kept, so loading a list costs nothing more, and checking a page
+//! inflates at most the few blocks of the originals it reports.
+//!
+//! One entry: a varint (the source's index in the list's source table, plus one, or 0 for
+//! none), then the strings id, title, url and published, each a varint byte length and UTF-8
+//! bytes, an empty string meaning "absent".
+//!
+//! Reading never trusts a block: its inflated size is bounded by [`MAX_BLOCK_BYTES`] before
+//! anything is allocated, and a block that does not inflate to exactly its declared size and
+//! entries (possible only in a crafted file, since the body's checksum covers every block) reads
+//! as originals without metadata.
+
+use std::sync::OnceLock;
+
+use super::Meta;
+
+/// Originals per compressed block: large enough for DEFLATE to find repeats (69 bytes per
+/// original on the public sets, against 74 with 32 and 66 with 128), small enough that showing one
+/// original inflates only a few kilobytes.
+pub const BLOCK: usize = 64;
+/// Longest id, title, url or published date a list stores, in bytes. Longer titles, addresses and
+/// dates are cut at a character boundary when a list is built; longer ids are refused, since an
+/// id must stay exact.
+pub const MAX_FIELD_BYTES: usize = 2048;
+/// Largest inflated block a list may declare: [`BLOCK`] entries of four strings of at most
+/// [`MAX_FIELD_BYTES`] (each with a 2-byte length) and a source index of at most 4 bytes.
+pub const MAX_BLOCK_BYTES: usize = BLOCK * (4 * (MAX_FIELD_BYTES + 2) + 4);
+/// DEFLATE effort when a list is built: level 9 gains under 0.1 % over 6 on these blocks.
+#[cfg(not(target_arch = "wasm32"))]
+const LEVEL: u8 = 6;
+
+/// Appends one original's entry (see the module docs) to `out`. `source` is the index of its
+/// source in the list's table, if it has one; strings longer than [`MAX_FIELD_BYTES`] are cut.
+pub(crate) fn put_entry(out: &mut Vec<u8>, source: Option<usize>, fields: [Option<&str>; 4]) {
+    put_varint(out, source.map_or(0, |i| i as u64 + 1));
+    for f in fields {
+        put_str(out, cut(f.unwrap_or("")));
+    }
+}
+
+/// `s` cut to at most [`MAX_FIELD_BYTES`] bytes, at a character boundary.
+pub(crate) fn cut(s: &str) -> &str {
+    cut_to(s, MAX_FIELD_BYTES)
+}
+
+/// `s` cut to at most `max` bytes, at a character boundary.
+pub(crate) fn cut_to(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// One block as it is stored: its compressed bytes and its inflated length.
+pub(crate) struct Packed {
+    pub(crate) deflated: Vec<u8>,
+    pub(crate) inflated_len: u32,
+}
+
+/// Compresses one block's concatenated entries.
+///
+/// The browser builds lists only to compare two texts and never saves them, so there the
+/// entries are stored in DEFLATE's uncompressed blocks (which inflate like any other), and the
+/// compressor (about 40 KB of wasm) stays out of the extension.
+pub(crate) fn pack(entries: &[u8]) -> Packed {
+    #[cfg(not(target_arch = "wasm32"))]
+    let deflated = miniz_oxide::deflate::compress_to_vec(entries, LEVEL);
+    #[cfg(target_arch = "wasm32")]
+    let deflated = stored(entries);
+    Packed {
+        deflated,
+        inflated_len: entries.len() as u32,
+    }
+}
+
+/// `bytes` as a DEFLATE stream of uncompressed ("stored") blocks (RFC 1951, 3.2.4): each a header
+/// byte (final flag, type 00), then LEN and its complement NLEN, then up to 65,535 bytes.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn stored(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + 5 * (bytes.len() / 0xffff + 1));
+    let mut chunks = bytes.chunks(0xffff).peekable();
+    if chunks.peek().is_none() {
+        out.extend_from_slice(&[1, 0, 0, 0xff, 0xff]);
+    }
+    while let Some(chunk) = chunks.next() {
+        let len = chunk.len() as u16;
+        out.push(u8::from(chunks.peek().is_none()));
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(chunk);
+    }
+    out
+}
+
+/// An inflated block: its bytes and where each of its entries starts (and the last ends).
+#[derive(Debug)]
+struct Inflated {
+    bytes: Vec<u8>,
+    starts: Vec<u32>,
+}
+
+/// The metadata of a list's originals: compressed blocks, each inflated on first use.
+#[derive(Debug, Default)]
+pub(crate) struct MetaBlocks {
+    /// Originals described.
+    n: usize,
+    /// The compressed blocks, back to back.
+    data: Vec<u8>,
+    /// Where each block ends in `data`.
+    ends: Vec<u32>,
+    /// Each block's inflated length.
+    inflated_lens: Vec<u32>,
+    /// Each block once inflated and checked (`None`: it is damaged).
+    inflated: Vec<OnceLock<Option<Inflated>>>,
+}
+
+impl Clone for MetaBlocks {
+    /// A copy of the stored blocks; blocks are inflated again when used.
+    fn clone(&self) -> MetaBlocks {
+        MetaBlocks::new(
+            self.n,
+            self.data.clone(),
+            self.ends.clone(),
+            self.inflated_lens.clone(),
+        )
+    }
+}
+
+/// Number of blocks that hold `n` originals.
+pub(crate) fn blocks_for(n: usize) -> usize {
+    n.div_ceil(BLOCK)
+}
+
+impl MetaBlocks {
+    /// Blocks for `n` originals from their stored parts, already checked by the caller: one end
+    /// and one length per block, ends non-decreasing up to `data.len()`, lengths within
+    /// [`MAX_BLOCK_BYTES`].
+    pub(crate) fn new(n: usize, data: Vec<u8>, ends: Vec<u32>, inflated_lens: Vec<u32>) -> Self {
+        let inflated = (0..ends.len()).map(|_| OnceLock::new()).collect();
+        MetaBlocks {
+            n,
+            data,
+            ends,
+            inflated_lens,
+            inflated,
+        }
+    }
+
+    /// Packs the entries of `n` originals (each made by [`put_entry`]), compressing blocks with
+    /// `map` (which may run them in parallel).
+    pub(crate) fn from_entries(
+        entries: &[Vec<u8>],
+        map: impl Fn(&[Vec<u8>]) -> Vec<Packed>,
+    ) -> MetaBlocks {
+        let packed = map(entries);
+        let mut data = Vec::new();
+        let mut ends = Vec::with_capacity(packed.len());
+        let mut lens = Vec::with_capacity(packed.len());
+        for p in packed {
+            data.extend_from_slice(&p.deflated);
+            ends.push(data.len() as u32);
+            lens.push(p.inflated_len);
+        }
+        MetaBlocks::new(entries.len(), data, ends, lens)
+    }
+
+    /// The compressed blocks, back to back.
+    pub(crate) fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// Each block's end in [`Self::data`] and inflated length.
+    pub(crate) fn table(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.ends
+            .iter()
+            .copied()
+            .zip(self.inflated_lens.iter().copied())
+    }
+
+    /// The metadata of original `i`, with source names from `sources`; `None` if `i` is out of
+    /// range or its block is damaged.
+    pub(crate) fn get<'a>(&'a self, i: usize, sources: &'a [String]) -> Option<Meta<'a>> {
+        if i >= self.n {
+            return None;
+        }
+        let b = i / BLOCK;
+        let block = self
+            .inflated
+            .get(b)?
+            .get_or_init(|| self.inflate(b))
+            .as_ref()?;
+        let k = i % BLOCK;
+        let (start, end) = (block.starts[k] as usize, block.starts[k + 1] as usize);
+        let (meta, _) = read_entry(&block.bytes[start..end], sources)?;
+        Some(meta)
+    }
+
+    /// Inflates and checks block `b`: exactly its declared length, exactly its entries.
+    fn inflate(&self, b: usize) -> Option<Inflated> {
+        let start = if b == 0 { 0 } else { self.ends[b - 1] as usize };
+        let stored = self.data.get(start..self.ends[b] as usize)?;
+        let len = self.inflated_lens[b] as usize;
+        let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(stored, len).ok()?;
+        if bytes.len() != len {
+            return None;
+        }
+        let count = BLOCK.min(self.n - b * BLOCK);
+        let mut starts = Vec::with_capacity(count + 1);
+        starts.push(0u32);
+        let mut at = 0;
+        for _ in 0..count {
+            // Source names are not needed to check the structure.
+            let (_, used) = read_entry(&bytes[at..], &[])?;
+            at += used;
+            starts.push(at as u32);
+        }
+        (at == bytes.len()).then_some(Inflated { bytes, starts })
+    }
+}
+
+/// Reads one entry from the start of `bytes`: the metadata and the bytes it took. A source index
+/// beyond `sources` reads as no source (the list's reader checks indexes against its table).
+fn read_entry<'a>(bytes: &'a [u8], sources: &'a [String]) -> Option<(Meta<'a>, usize)> {
+    let mut at = 0;
+    let source = varint(bytes, &mut at)?;
+    let mut fields = [""; 4];
+    for f in &mut fields {
+        let len = usize::try_from(varint(bytes, &mut at)?).ok()?;
+        let s = bytes.get(at..at.checked_add(len)?)?;
+        *f = std::str::from_utf8(s).ok()?;
+        at += len;
+    }
+    let opt = |s: &'a str| (!s.is_empty()).then_some(s);
+    let [id, title, url, published] = fields;
+    let meta = Meta {
+        id,
+        source: usize::try_from(source)
+            .ok()
+            .and_then(|s| s.checked_sub(1))
+            .and_then(|s| sources.get(s))
+            .map(String::as_str),
+        title: opt(title),
+        url: opt(url),
+        published: opt(published),
+    };
+    Some((meta, at))
+}
+
+/// Reads a LEB128 varint of at most 64 bits at `*at`.
+fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(n: usize) -> Vec<Vec<u8>> {
+        (0..n)
+            .map(|i| {
+                let mut e = Vec::new();
+                let title = format!("Headline number {i} about the harbour");
+                let url = format!("https://example.org/news/{i}-harbour");
+                let source = (i % 3 != 0).then_some(i % 2);
+                put_entry(
+                    &mut e,
+                    source,
+                    [Some(&format!("id-{i}")), Some(&title), Some(&url), None],
+                );
+                e
+            })
+            .collect()
+    }
+
+    fn blocks(n: usize) -> MetaBlocks {
+        MetaBlocks::from_entries(&entries(n), |e| {
+            e.chunks(BLOCK).map(|c| pack(&c.concat())).collect()
+        })
+    }
+
+    #[test]
+    fn every_original_reads_back_from_its_block() {
+        let sources = vec!["Wire A".to_string(), "Wire B".to_string()];
+        let m = blocks(150);
+        assert_eq!(m.ends.len(), 3);
+        for i in [0, 63, 64, 127, 128, 149] {
+            let meta = m.get(i, &sources).unwrap();
+            assert_eq!(meta.id, format!("id-{i}"));
+            assert_eq!(
+                meta.url,
+                Some(format!("https://example.org/news/{i}-harbour").as_str())
+            );
+            assert_eq!(meta.published, None);
+            let source = (i % 3 != 0).then(|| sources[i % 2].as_str());
+            assert_eq!(meta.source, source);
+        }
+        assert!(m.get(150, &sources).is_none());
+        // Repeated headlines and addresses compress: well under half of the plain entries.
+        let plain: usize = entries(150).iter().map(Vec::len).sum();
+        assert!(m.data().len() * 2 < plain, "{} of {plain}", m.data().len());
+    }
+
+    #[test]
+    fn damaged_or_lying_blocks_read_as_no_metadata() {
+        let good = blocks(70);
+        let (ends, lens): (Vec<u32>, Vec<u32>) = good.table().unzip();
+        // A block that claims more bytes than it inflates to.
+        let mut longer = lens.clone();
+        longer[0] += 1;
+        let m = MetaBlocks::new(70, good.data().to_vec(), ends.clone(), longer);
+        assert!(m.get(0, &[]).is_none());
+        assert_eq!(m.get(64, &[]).unwrap().id, "id-64");
+        // A block that claims fewer: inflating stops at the limit, and the entries do not fit.
+        let mut shorter = lens.clone();
+        shorter[1] -= 1;
+        let m = MetaBlocks::new(70, good.data().to_vec(), ends.clone(), shorter);
+        assert!(m.get(69, &[]).is_none());
+        // Garbage instead of DEFLATE data.
+        let m = MetaBlocks::new(70, vec![0xff; good.data().len()], ends, lens);
+        assert!(m.get(0, &[]).is_none() && m.get(65, &[]).is_none());
+    }
+
+    #[test]
+    fn stored_blocks_inflate_to_their_bytes() {
+        for len in [0usize, 1, 300, 0xffff, 0xffff + 1, 3 * 0xffff + 17] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let packed = stored(&bytes);
+            assert_eq!(packed.len(), len + 5 * len.div_ceil(0xffff).max(1));
+            let back = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, len).unwrap();
+            assert_eq!(back, bytes, "{len}");
+        }
+    }
+
+    #[test]
+    fn long_fields_are_cut_at_a_character_boundary() {
+        let long = "é".repeat(MAX_FIELD_BYTES);
+        let cut = cut(&long);
+        assert_eq!(cut.len(), MAX_FIELD_BYTES);
+        assert!(cut.chars().all(|c| c == 'é'));
+        let odd = format!("a{long}");
+        assert_eq!(super::cut(&odd).len(), MAX_FIELD_BYTES - 1);
+        assert_eq!(super::cut("short"), "short");
+    }
+}
