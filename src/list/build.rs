@@ -313,6 +313,23 @@ mod tests {
     }
 
     #[test]
+    fn long_ids_are_refused_and_long_titles_cut() {
+        let max = super::super::meta::MAX_FIELD_BYTES;
+        let mut b = ListBuilder::new(SketchSize::LIST);
+        let err = b.add(doc(&"i".repeat(max + 1), "S", "a text")).unwrap_err();
+        assert!(
+            matches!(&err, BuildError::LongId(start) if start.len() == 40),
+            "{err}"
+        );
+        let mut long = doc(&"i".repeat(max), "S", "a text");
+        long.title = Some("ü".repeat(max));
+        b.add(long).unwrap();
+        let list = b.finish();
+        assert_eq!(list.meta(0).id.len(), max);
+        assert_eq!(list.meta(0).title.map(str::len), Some(max));
+    }
+
+    #[test]
     fn rejects_duplicate_ids() {
         let mut b = ListBuilder::new(SketchSize::LIST);
         b.add(doc("x", "S", "one text")).unwrap();
