@@ -166,10 +166,7 @@ pub(crate) fn set_meta(list: &mut List, docs: &[&OriginalDoc]) {
         })
         .collect();
     list.sources = sources;
-    list.meta = MetaBlocks::from_entries(&entries, |e| {
-        let blocks: Vec<&[Vec<u8>]> = e.chunks(meta::BLOCK).collect();
-        super::build::map_all(&blocks, |b| meta::pack(&b.concat()))
-    });
+    list.meta = MetaBlocks::from_entries(&entries);
 }
 
 /// Serialises `list` to the file format of this version.
@@ -331,19 +328,7 @@ impl<'a> Reader<'a> {
     }
 
     fn varint(&mut self) -> Result<u64, ListError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = *self
-                .bytes
-                .get(self.at)
-                .ok_or(ListError::Corrupt("metadata runs past the end of the file"))?;
-            self.at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(ListError::Corrupt("a length is not a valid varint"))
+        meta::read_varint(self.bytes, &mut self.at).map_err(ListError::Corrupt)
     }
 
     fn str(&mut self) -> Result<&'a str, ListError> {

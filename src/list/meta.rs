@@ -64,7 +64,7 @@ pub(crate) fn cut_to(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push(v as u8 | 0x80);
         v >>= 7;
@@ -78,9 +78,9 @@ pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// One block as it is stored: its compressed bytes and its inflated length.
-pub(crate) struct Packed {
-    pub(crate) deflated: Vec<u8>,
-    pub(crate) inflated_len: u32,
+struct Packed {
+    deflated: Vec<u8>,
+    inflated_len: u32,
 }
 
 /// Compresses one block's concatenated entries.
@@ -88,7 +88,7 @@ pub(crate) struct Packed {
 /// The browser builds lists only to compare two texts and never saves them, so there the
 /// entries are stored in DEFLATE's uncompressed blocks (which inflate like any other), and the
 /// compressor (about 40 KB of wasm) stays out of the extension.
-pub(crate) fn pack(entries: &[u8]) -> Packed {
+fn pack(entries: &[u8]) -> Packed {
     #[cfg(not(target_arch = "wasm32"))]
     let deflated = miniz_oxide::deflate::compress_to_vec(entries, LEVEL);
     #[cfg(target_arch = "wasm32")]
@@ -172,13 +172,11 @@ impl MetaBlocks {
         }
     }
 
-    /// Packs the entries of `n` originals (each made by [`put_entry`]), compressing blocks with
-    /// `map` (which may run them in parallel).
-    pub(crate) fn from_entries(
-        entries: &[Vec<u8>],
-        map: impl Fn(&[Vec<u8>]) -> Vec<Packed>,
-    ) -> MetaBlocks {
-        let packed = map(entries);
+    /// Packs the entries of the originals (each made by [`put_entry`]) in blocks of [`BLOCK`],
+    /// compressed on all cores natively.
+    pub(crate) fn from_entries(entries: &[Vec<u8>]) -> MetaBlocks {
+        let blocks: Vec<&[Vec<u8>]> = entries.chunks(BLOCK).collect();
+        let packed = super::build::map_all(&blocks, |b| pack(&b.concat()));
         let mut data = Vec::new();
         let mut ends = Vec::with_capacity(packed.len());
         let mut lens = Vec::with_capacity(packed.len());
@@ -248,10 +246,10 @@ impl MetaBlocks {
 /// beyond `sources` reads as no source (the list's reader checks indexes against its table).
 fn read_entry<'a>(bytes: &'a [u8], sources: &'a [String]) -> Option<(Meta<'a>, usize)> {
     let mut at = 0;
-    let source = varint(bytes, &mut at)?;
+    let source = read_varint(bytes, &mut at).ok()?;
     let mut fields = [""; 4];
     for f in &mut fields {
-        let len = usize::try_from(varint(bytes, &mut at)?).ok()?;
+        let len = usize::try_from(read_varint(bytes, &mut at).ok()?).ok()?;
         let s = bytes.get(at..at.checked_add(len)?)?;
         *f = std::str::from_utf8(s).ok()?;
         at += len;
@@ -272,18 +270,21 @@ fn read_entry<'a>(bytes: &'a [u8], sources: &'a [String]) -> Option<(Meta<'a>, u
     Some((meta, at))
 }
 
-/// Reads a LEB128 varint of at most 64 bits at `*at`.
-fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+/// Reads a LEB128 varint of at most 64 bits at `*at` (as [`put_varint`] writes them), moving
+/// `*at` past it; the error says what is wrong, for the list reader's messages.
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u64, &'static str> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
-        let b = *bytes.get(*at)?;
+        let b = *bytes
+            .get(*at)
+            .ok_or("metadata runs past the end of the file")?;
         *at += 1;
         v |= u64::from(b & 0x7f) << shift;
         if b & 0x80 == 0 {
-            return Some(v);
+            return Ok(v);
         }
     }
-    None
+    Err("a length is not a valid varint")
 }
 
 #[cfg(test)]
@@ -308,9 +309,7 @@ mod tests {
     }
 
     fn blocks(n: usize) -> MetaBlocks {
-        MetaBlocks::from_entries(&entries(n), |e| {
-            e.chunks(BLOCK).map(|c| pack(&c.concat())).collect()
-        })
+        MetaBlocks::from_entries(&entries(n))
     }
 
     #[test]
