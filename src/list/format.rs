@@ -1,47 +1,53 @@
-//! The list file format, version 4. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 5. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
 //!   0  magic        8 bytes  "PROVLIST"
-//!   8  version      u16      4
+//!   8  version      u16      5
 //!  10  header_len   u16      48
 //!  12  originals    u32      n, at most 2^24 - 1
 //!  16  entries      u32      m, index entries (stored features)
 //!  20  bucket_bits  u8       b, 8 to 16
 //!  21  sketch size  3 × u8   shingles, terms, anchors kept per original (informative)
 //!  24  sources      u32      s, distinct source names
-//!  28  reserved     u32      0
+//!  28  rice         u8       k, the Rice parameter of the index keys, at most b + 12
+//!  29  reserved     3 bytes  0
 //!  32  body_len     u64      bytes after the header
 //!  40  body_crc     u32      CRC-32 (IEEE) of the body
 //!  44  header_crc   u32      CRC-32 of header bytes 0..44
 //! body
-//!   records    n × 28 bytes: simhash u64, tau u16 (top 16 bits), words u16, term_weight u16
-//!              (/256), anchor_weight u16 (/256), shingles u8, terms u8, anchors u8, lang u8,
-//!              vocabulary words u16, vocabulary tau u16 (top 16 bits), vocabulary slots u16,
-//!              vocabulary anchors u16 (how many of its words are anchors)
-//!   buckets    (2^b + 1) × u32: entry offsets, non-decreasing, first 0, last m
-//!   entries    m × w bits, packed least significant bit first and padded to a whole byte:
-//!              original index << 18 | position << 12 | residual, where w = 18 + the bits of
-//!              n − 1; residual: the 12 key bits after the top b, sorted within a bucket;
-//!              position: 0–63 over the original
+//!   records    n records, each: simhash u64, tau u16 (top 16 bits), flags u8, lang u8, then
+//!              varints words, term_weight (/256), anchor_weight (/256); if flag 1 is clear,
+//!              the counts of stored shingles, terms and anchors (3 × u8; when set, they are the
+//!              sketch size); varint vocabulary words; if flag 2 is set, vocabulary tau u16 (top
+//!              16 bits; when clear, every word is kept); varints vocabulary slots − words,
+//!              vocabulary anchors (how many of its words are anchors)
+//!   keys       m keys of b + 12 bits (the top b select a bucket, the 12 below are its residual),
+//!              sorted, as Rice codes of their gaps with parameter k (see `bits`), padded to a
+//!              whole byte
+//!   postings   m × w bits in the keys' order, packed least significant bit first and padded
+//!              to a whole byte: original index << 5 | position, where w = 5 + the bits of
+//!              n − 1; position: 0–31 over the original
 //!   vocabulary the originals' vocabulary filters (content words and anchors), in record order,
 //!              each ⌈6 × slots / 8⌉ bytes (see `ribbon`)
 //!   sources    s × string
-//!   meta table ⌈n / 64⌉ × (u32 end of the block in the meta blocks, u32 inflated length)
-//!   meta blocks raw DEFLATE streams, each inflating to the entries of 64 originals (the last:
+//!   meta table ⌈n / 256⌉ × (u32 end of the block in the meta blocks, u32 inflated length)
+//!   meta blocks raw DEFLATE streams, each inflating to the entries of 256 originals (the last:
 //!              the rest), one per original: varint source index + 1 or 0; strings id, title,
 //!              url, published (see `meta`)
 //! string = varint byte length + UTF-8 bytes; an empty optional string means "absent"
+//! varint = LEB128: 7 bits a byte, least significant first, high bit set on all but the last
 //! ```
 //!
 //! Reading checks, before trusting any count: magic, version, both checksums, that the body is
 //! exactly as long as declared, and that every count fits in the bytes present (so a hostile file
 //! cannot make the reader allocate more than the file's size). After the checksums, the structure
-//! is validated too (monotonic buckets, sorted residuals, entries pointing at real originals,
-//! filters and metadata blocks within their bounds), since a checksum proves integrity, not good
+//! is validated too (keys within their range, entries pointing at real originals, filters and
+//! metadata blocks within their bounds), since a checksum proves integrity, not good
 //! intent. A metadata block is inflated and checked when first used, never beyond its declared
 //! size (see [`super::meta`]).
 
+use super::bits::{self, pack_bits, packed_len, unpack_bits};
 use super::meta::{self, MetaBlocks};
 use super::{build::OriginalDoc, List, Record};
 use crate::error::ListError;
@@ -49,30 +55,31 @@ use crate::error::ListError;
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 4;
+pub const VERSION: u16 = 5;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
-/// Bytes per original record.
-pub const RECORD_LEN: usize = 28;
+/// Fewest bytes a record takes (see the layout above): a count of originals that would need
+/// more than the file holds is refused before anything is allocated.
+pub const MIN_RECORD_LEN: usize = 18;
 /// Smallest bucket table exponent.
 pub const MIN_BUCKET_BITS: u8 = 8;
 /// Largest bucket table exponent.
 pub const MAX_BUCKET_BITS: u8 = 16;
 /// Entries a bucket holds on average, at least, below the largest table: a lookup reads one table
-/// entry and binary-searches this many residuals. Thirty-two keep the table at about 1.6 bytes
-/// per original at 20,000 originals (eight cost 6.6). Keys are then truncated to
-/// `bucket_bits + RESIDUAL_BITS` bits, so a lookup finds a stray entry of another key with a
-/// chance of about 32 in 4,096: a few stray hits per page, each a single feature of a random
-/// original, which selection and scoring outweigh.
+/// entry and binary-searches this many residuals. (The table is built when a list is read, not
+/// stored.) Keys are truncated to `bucket_bits + RESIDUAL_BITS` bits, so a lookup finds a stray
+/// entry of another key with a chance of about 32 in 4,096: a few stray hits per page, each a
+/// single feature of a random original, which selection and scoring outweigh.
 pub const BUCKET_ENTRIES: usize = 32;
-/// Key bits stored per entry after the bucket's. Twelve cost nothing measurable on the public
-/// sets against sixteen (every metric the same) and save half a byte per entry; eight lost up
-/// to 0.009 of top-1 accuracy.
+/// Key bits kept per entry below the bucket's. Twelve cost nothing measurable on the public sets
+/// against sixteen (every metric the same); eight lost up to 0.009 of top-1 accuracy. Stored as
+/// Rice-coded gaps, a key costs about 8 bits (a bucket of 32 to 64 keys spreads them over 4,096
+/// values), where a 12-bit residual and the bucket table cost about 13.
 pub const RESIDUAL_BITS: u32 = 12;
-/// Bits of an entry's relative position: 64 steps over the original (positions are stored as
-/// multiples of 4 on the 0–255 scale). The order of shared features is all they are used for;
-/// 256 steps did no better on the public sets.
-pub const POSITION_BITS: u32 = 6;
+/// Bits of an entry's relative position: 32 steps over the original (positions are stored as
+/// multiples of 8 on the 0–255 scale). The order of shared features is all they are used for:
+/// 32 steps did as well as 64 and 256 on the public sets, 16 called more honest answers copies.
+pub const POSITION_BITS: u32 = 5;
 
 /// Rounds a weight to what a record stores (1/256 steps up to 255.99).
 pub fn quantize_weight(w: f32) -> f32 {
@@ -115,7 +122,7 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         buckets,
         residuals: packed
             .iter()
-            .map(|&e| (e >> 32) as u16 & RESIDUAL_MASK)
+            .map(|&e| ((e >> 32) as u32 & RESIDUAL_MASK) as u16)
             .collect(),
         postings: packed.iter().map(|&e| e as u32).collect(),
         sources: Vec::new(),
@@ -169,47 +176,113 @@ pub(crate) fn set_meta(list: &mut List, docs: &[&OriginalDoc]) {
     list.meta = MetaBlocks::from_entries(&entries);
 }
 
+/// The encoded parts of a list's body that [`encode`] writes and [`sections`] measures (the
+/// metadata blocks are written from the list as they are).
+struct Parts {
+    records: Vec<u8>,
+    rice: u8,
+    keys: Vec<u8>,
+    postings: Vec<u8>,
+    sources: Vec<u8>,
+    meta_table: Vec<u8>,
+}
+
+/// Encodes every part of `list` but its metadata blocks.
+fn parts(list: &List) -> Parts {
+    let mut records = Vec::with_capacity(list.records.len() * 24);
+    for r in &list.records {
+        put_record(&mut records, r, list.sketch_size);
+    }
+    let keys: Vec<u32> = list
+        .buckets
+        .windows(2)
+        .enumerate()
+        .flat_map(|(bucket, w)| {
+            let residuals = list.residuals.get(w[0] as usize..w[1] as usize);
+            residuals
+                .unwrap_or_default()
+                .iter()
+                .map(move |&r| (bucket as u32) << RESIDUAL_BITS | u32::from(r))
+        })
+        .collect();
+    let rice = bits::rice_parameter(&keys);
+    let mut key_bytes = Vec::new();
+    bits::rice_encode(&keys, rice, &mut key_bytes);
+    let mut postings = Vec::new();
+    let entries = list.postings.iter().map(|&p| {
+        u64::from(p >> 8) << POSITION_BITS | u64::from((p & 0xff) >> (8 - POSITION_BITS))
+    });
+    pack_bits(entries, posting_bits(list.records.len()), &mut postings);
+    let mut sources = Vec::new();
+    for s in &list.sources {
+        meta::put_str(&mut sources, s);
+    }
+    let mut meta_table = Vec::new();
+    for (end, len) in list.meta.table() {
+        meta_table.extend_from_slice(&end.to_le_bytes());
+        meta_table.extend_from_slice(&len.to_le_bytes());
+    }
+    Parts {
+        records,
+        rice,
+        keys: key_bytes,
+        postings,
+        sources,
+        meta_table,
+    }
+}
+
+/// Record flag: the original stores as many shingles, terms and anchors as the sketch size says
+/// (so the three counts are not written).
+const FULL_SKETCH: u8 = 1;
+/// Record flag: the vocabulary was cut at a threshold, which follows (top 16 bits).
+const CUT_VOCABULARY: u8 = 2;
+
+/// Appends one record (see the layout above).
+fn put_record(out: &mut Vec<u8>, r: &Record, sketch_size: [u8; 3]) {
+    let vocab_tau = (r.vocab_tau >> 16) as u16;
+    let mut flags = 0;
+    if r.counts == sketch_size {
+        flags |= FULL_SKETCH;
+    }
+    if vocab_tau != u16::MAX {
+        flags |= CUT_VOCABULARY;
+    }
+    out.extend_from_slice(&r.simhash.to_le_bytes());
+    out.extend_from_slice(&((r.tau >> 16) as u16).to_le_bytes());
+    out.push(flags);
+    out.push(r.lang);
+    meta::put_varint(out, u64::from(r.words.min(u32::from(u16::MAX))));
+    meta::put_varint(out, u64::from(weight_to_u16(r.term_weight)));
+    meta::put_varint(out, u64::from(weight_to_u16(r.anchor_weight)));
+    if flags & FULL_SKETCH == 0 {
+        out.extend_from_slice(&r.counts);
+    }
+    meta::put_varint(out, u64::from(r.vocab_words));
+    if flags & CUT_VOCABULARY != 0 {
+        out.extend_from_slice(&vocab_tau.to_le_bytes());
+    }
+    debug_assert!(
+        r.vocab_slots >= r.vocab_words,
+        "a filter has a slot per word"
+    );
+    meta::put_varint(out, u64::from(r.vocab_slots.saturating_sub(r.vocab_words)));
+    meta::put_varint(out, u64::from(r.vocab_anchors));
+}
+
 /// Serialises `list` to the file format of this version.
 pub fn encode(list: &List) -> Vec<u8> {
-    let mut body = Vec::with_capacity(
-        list.records.len() * RECORD_LEN
-            + list.buckets.len() * 4
-            + list.postings.len() * 6
-            + list.meta.data().len()
-            + 64,
-    );
-    for r in &list.records {
-        body.extend_from_slice(&r.simhash.to_le_bytes());
-        body.extend_from_slice(&((r.tau >> 16) as u16).to_le_bytes());
-        body.extend_from_slice(&(r.words.min(u32::from(u16::MAX)) as u16).to_le_bytes());
-        body.extend_from_slice(&weight_to_u16(r.term_weight).to_le_bytes());
-        body.extend_from_slice(&weight_to_u16(r.anchor_weight).to_le_bytes());
-        body.extend_from_slice(&r.counts);
-        body.push(r.lang);
-        body.extend_from_slice(&r.vocab_words.to_le_bytes());
-        body.extend_from_slice(&((r.vocab_tau >> 16) as u16).to_le_bytes());
-        body.extend_from_slice(&r.vocab_slots.to_le_bytes());
-        body.extend_from_slice(&r.vocab_anchors.to_le_bytes());
-    }
-    for b in &list.buckets {
-        body.extend_from_slice(&b.to_le_bytes());
-    }
-    let entries = list.residuals.iter().zip(&list.postings).map(|(&r, &p)| {
-        let original = u64::from(p >> 8);
-        let pos = u64::from((p & 0xff) >> (8 - POSITION_BITS));
-        original << (RESIDUAL_BITS + POSITION_BITS) | pos << RESIDUAL_BITS | u64::from(r)
-    });
-    pack_bits(entries, entry_bits(list.records.len()), &mut body);
-    body.extend_from_slice(&list.vocab);
-    for s in &list.sources {
-        meta::put_str(&mut body, s);
-    }
-    for (end, len) in list.meta.table() {
-        body.extend_from_slice(&end.to_le_bytes());
-        body.extend_from_slice(&len.to_le_bytes());
-    }
-    body.extend_from_slice(list.meta.data());
-
+    let p = parts(list);
+    let body: Vec<u8> = [
+        &p.records[..],
+        &p.keys,
+        &p.postings,
+        &list.vocab,
+        &p.sources,
+        &p.meta_table,
+        list.meta.data(),
+    ]
+    .concat();
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -219,7 +292,7 @@ pub fn encode(list: &List) -> Vec<u8> {
     out.push(list.bucket_bits);
     out.extend_from_slice(&list.sketch_size);
     out.extend_from_slice(&(list.sources.len() as u32).to_le_bytes());
-    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&[p.rice, 0, 0, 0]);
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
     let header_crc = crc32fast::hash(&out[..44]);
@@ -232,9 +305,9 @@ pub fn encode(list: &List) -> Vec<u8> {
 /// that the cost of every part is seen where it is spent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sections {
-    /// Header and fixed records.
+    /// Header and records.
     pub records: usize,
-    /// Bucket table, residuals and postings: the inverted index.
+    /// Keys and postings: the inverted index.
     pub index: usize,
     /// The originals' vocabulary filters.
     pub vocabulary: usize,
@@ -244,67 +317,23 @@ pub struct Sections {
 
 /// How many bytes each section of `list` takes once encoded (their sum is the file's length).
 pub fn sections(list: &List) -> Sections {
-    let entries = packed_len(list.postings.len(), entry_bits(list.records.len())).unwrap_or(0);
-    let mut sources = Vec::new();
-    for s in &list.sources {
-        meta::put_str(&mut sources, s);
-    }
+    let p = parts(list);
     Sections {
-        records: HEADER_LEN + list.records.len() * RECORD_LEN,
-        index: list.buckets.len() * 4 + entries,
+        records: HEADER_LEN + p.records.len(),
+        index: p.keys.len() + p.postings.len(),
         vocabulary: list.vocab.len(),
-        metadata: sources.len() + list.meta.table().count() * 8 + list.meta.data().len(),
+        metadata: p.sources.len() + p.meta_table.len() + list.meta.data().len(),
     }
 }
 
-/// The low [`RESIDUAL_BITS`] of a `u16`.
-const RESIDUAL_MASK: u16 = (1 << RESIDUAL_BITS) - 1;
+/// The low [`RESIDUAL_BITS`] of a key.
+const RESIDUAL_MASK: u32 = (1 << RESIDUAL_BITS) - 1;
 
-/// Bits of one stored index entry in a list of `n` originals: the original's index (as many bits
-/// as `n − 1` needs) above its position above its key residual. An entry of a 460-original list
-/// takes 27 bits, of a 20,000-original list 33 (a `u16` residual and a `u32` posting would take 48).
-fn entry_bits(n: usize) -> u32 {
-    usize::BITS - n.saturating_sub(1).leading_zeros() + POSITION_BITS + RESIDUAL_BITS
-}
-
-/// Bytes that `m` values of `width` bits take, or `None` on overflow.
-fn packed_len(m: usize, width: u32) -> Option<usize> {
-    Some(m.checked_mul(width as usize)?.div_ceil(8))
-}
-
-/// Appends `values` as `width`-bit values (at most 56), least significant bit first.
-fn pack_bits(values: impl Iterator<Item = u64>, width: u32, out: &mut Vec<u8>) {
-    let (mut acc, mut bits) = (0u64, 0u32);
-    for v in values {
-        acc |= v << bits;
-        bits += width;
-        while bits >= 8 {
-            out.push(acc as u8);
-            acc >>= 8;
-            bits -= 8;
-        }
-    }
-    if bits > 0 {
-        out.push(acc as u8);
-    }
-}
-
-/// Reads `m` values of `width` bits (at most 56) from `bytes` (exactly [`packed_len`] of them):
-/// each is read from the eight bytes starting at its first one, zero-padded for the last few.
-fn unpack_bits(bytes: &[u8], m: usize, width: u32) -> impl Iterator<Item = u64> + '_ {
-    let mask = (1u64 << width) - 1;
-    (0..m).map(move |i| {
-        let bit = i * width as usize;
-        let mut word = [0u8; 8];
-        match bytes.get(bit / 8..bit / 8 + 8) {
-            Some(whole) => word.copy_from_slice(whole),
-            None => {
-                let rest = bytes.get(bit / 8..).unwrap_or_default();
-                word[..rest.len()].copy_from_slice(rest);
-            }
-        }
-        (u64::from_le_bytes(word) >> (bit % 8)) & mask
-    })
+/// Bits of one stored posting in a list of `n` originals: the original's index (as many bits as
+/// `n − 1` needs) above its position. A posting of a 460-original list takes 14 bits, of a
+/// 20,000-original list 20.
+fn posting_bits(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros() + POSITION_BITS
 }
 
 /// A bounds-checked reader over a byte slice.
@@ -329,6 +358,53 @@ impl<'a> Reader<'a> {
 
     fn varint(&mut self) -> Result<u64, ListError> {
         meta::read_varint(self.bytes, &mut self.at).map_err(ListError::Corrupt)
+    }
+
+    fn u16(&mut self) -> Result<u16, ListError> {
+        Ok(u16_at(self.take(2)?, 0))
+    }
+
+    /// A varint that must fit in 16 bits.
+    fn varint16(&mut self) -> Result<u16, ListError> {
+        u16::try_from(self.varint()?)
+            .map_err(|_| ListError::Corrupt("a record's count is out of range"))
+    }
+
+    /// One record (see the layout above) of a list with `sketch_size`.
+    fn record(&mut self, sketch_size: [u8; 3]) -> Result<Record, ListError> {
+        let fixed = self.take(12)?;
+        let flags = fixed[10];
+        let words = self.varint16()?;
+        let term_weight = self.varint16()?;
+        let anchor_weight = self.varint16()?;
+        let counts = if flags & FULL_SKETCH != 0 {
+            sketch_size
+        } else {
+            let c = self.take(3)?;
+            [c[0], c[1], c[2]]
+        };
+        let vocab_words = self.varint16()?;
+        let vocab_tau = if flags & CUT_VOCABULARY != 0 {
+            u32::from(self.u16()?) << 16 | 0xffff
+        } else {
+            u32::MAX
+        };
+        let vocab_slots = vocab_words
+            .checked_add(self.varint16()?)
+            .ok_or(ListError::Corrupt("a record's count is out of range"))?;
+        Ok(Record {
+            simhash: u64_at(fixed, 0),
+            tau: u32::from(u16_at(fixed, 8)) << 16 | 0xffff,
+            words: u32::from(words),
+            term_weight: f32::from(term_weight) / 256.0,
+            anchor_weight: f32::from(anchor_weight) / 256.0,
+            counts,
+            lang: fixed[11],
+            vocab_words,
+            vocab_slots,
+            vocab_tau,
+            vocab_anchors: self.varint16()?,
+        })
     }
 
     fn str(&mut self) -> Result<&'a str, ListError> {
@@ -404,20 +480,26 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     let bits = h[20];
     let sketch_size = [h[21], h[22], h[23]];
     let n_sources = u32_at(h, 24) as usize;
+    let rice = h[28];
     if !(MIN_BUCKET_BITS..=MAX_BUCKET_BITS).contains(&bits) {
         return Err(ListError::Corrupt("bucket table too large"));
+    }
+    if rice > bits::MAX_RICE_PARAMETER {
+        return Err(ListError::Corrupt(
+            "the index keys' Rice parameter is out of range",
+        ));
     }
     if n > super::build::MAX_ORIGINALS {
         return Err(ListError::Corrupt("too many originals"));
     }
-    let n_buckets = (1usize << bits) + 1;
-    let width = entry_bits(n);
-    let entries_len = packed_len(m, width).ok_or(ListError::Corrupt("counts overflow"))?;
-    // Every count must fit in the bytes present before anything is allocated for it.
+    let width = posting_bits(n);
+    let postings_len = packed_len(m, width).ok_or(ListError::Corrupt("counts overflow"))?;
+    // Every count must fit in the bytes present before anything is allocated for it (the keys
+    // are checked as they are read: each takes at least one bit).
     let fixed = n
-        .checked_mul(RECORD_LEN)
-        .and_then(|r| r.checked_add(n_buckets * 4))
-        .and_then(|r| r.checked_add(entries_len))
+        .checked_mul(MIN_RECORD_LEN)
+        .and_then(|r| r.checked_add(m / 8))
+        .and_then(|r| r.checked_add(postings_len))
         .and_then(|r| r.checked_add(n_sources))
         .and_then(|r| r.checked_add(meta::blocks_for(n).checked_mul(8)?))
         .ok_or(ListError::Corrupt("counts overflow"))?;
@@ -425,56 +507,37 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         return Err(ListError::Corrupt("counts exceed the file's size"));
     }
     let mut rd = Reader { bytes: body, at: 0 };
-    let rec_bytes = rd.take(n * RECORD_LEN)?;
-    let records: Vec<Record> = rec_bytes
-        .chunks_exact(RECORD_LEN)
-        .map(|r| Record {
-            simhash: u64_at(r, 0),
-            tau: u32::from(u16_at(r, 8)) << 16 | 0xffff,
-            words: u32::from(u16_at(r, 10)),
-            term_weight: f32::from(u16_at(r, 12)) / 256.0,
-            anchor_weight: f32::from(u16_at(r, 14)) / 256.0,
-            counts: [r[16], r[17], r[18]],
-            lang: r[19],
-            vocab_words: u16_at(r, 20),
-            vocab_slots: u16_at(r, 24),
-            vocab_tau: u32::from(u16_at(r, 22)) << 16 | 0xffff,
-            vocab_anchors: u16_at(r, 26),
-        })
-        .collect();
-    let buckets: Vec<u32> = rd
-        .take(n_buckets * 4)?
-        .chunks_exact(4)
-        .map(|c| u32_at(c, 0))
-        .collect();
-    if buckets[0] != 0
-        || buckets[n_buckets - 1] as usize != m
-        || buckets.windows(2).any(|w| w[0] > w[1])
-    {
-        return Err(ListError::Corrupt("bucket offsets are not monotonic"));
+    let mut records = Vec::with_capacity(n);
+    for _ in 0..n {
+        records.push(rd.record(sketch_size)?);
     }
+    let key_bits = u32::from(bits) + RESIDUAL_BITS;
+    // The keys give the residuals and, as they are sorted, where each bucket starts.
+    let n_buckets = 1usize << bits;
+    let mut buckets = Vec::with_capacity(n_buckets + 1);
     let mut residuals = Vec::with_capacity(m);
+    let used = bits::rice_decode(&body[rd.at..], m, rice, 1 << key_bits, |k| {
+        let bucket = (k >> RESIDUAL_BITS) as usize;
+        while buckets.len() <= bucket {
+            buckets.push(residuals.len() as u32);
+        }
+        residuals.push((k & RESIDUAL_MASK) as u16);
+    })
+    .map_err(ListError::Corrupt)?;
+    rd.at += used;
+    buckets.resize(n_buckets + 1, m as u32);
     let mut postings = Vec::with_capacity(m);
     let mut past_end = false;
-    for e in unpack_bits(rd.take(entries_len)?, m, width) {
-        let original = e >> (RESIDUAL_BITS + POSITION_BITS);
-        let pos = (e >> RESIDUAL_BITS) as u32 & ((1 << POSITION_BITS) - 1);
+    for e in unpack_bits(rd.take(postings_len)?, m, width) {
+        let original = e >> POSITION_BITS;
+        let pos = e as u32 & ((1 << POSITION_BITS) - 1);
         past_end |= original >= n as u64;
-        residuals.push(e as u16 & RESIDUAL_MASK);
         postings.push((original as u32) << 8 | pos << (8 - POSITION_BITS));
     }
     if past_end {
         return Err(ListError::Corrupt(
             "an index entry points past the last original",
         ));
-    }
-    for w in buckets.windows(2) {
-        if residuals[w[0] as usize..w[1] as usize]
-            .windows(2)
-            .any(|p| p[0] > p[1])
-        {
-            return Err(ListError::Corrupt("index entries are not sorted"));
-        }
     }
     let mut vocab_offsets = Vec::with_capacity(n + 1);
     vocab_offsets.push(0u32);
@@ -581,7 +644,7 @@ mod tests {
     fn sections_add_up_to_the_file() {
         let list = sample();
         let s = sections(&list);
-        assert_eq!(s.records, HEADER_LEN + 40 * RECORD_LEN);
+        assert!(s.records > HEADER_LEN + 40 * MIN_RECORD_LEN);
         assert!(s.index > 0 && s.vocabulary > 0 && s.metadata > 0);
         assert_eq!(
             s.records + s.index + s.vocabulary + s.metadata,
@@ -590,37 +653,43 @@ mod tests {
     }
 
     #[test]
-    fn entries_take_as_many_bits_as_the_list_needs() {
-        assert_eq!(entry_bits(0), 18);
-        assert_eq!(entry_bits(1), 18);
-        assert_eq!(entry_bits(2), 19);
-        assert_eq!(entry_bits(460), 27);
-        assert_eq!(entry_bits(20_000), 33);
-        assert_eq!(entry_bits(super::super::build::MAX_ORIGINALS), 42);
+    fn postings_take_as_many_bits_as_the_list_needs() {
+        assert_eq!(posting_bits(0), 5);
+        assert_eq!(posting_bits(1), 5);
+        assert_eq!(posting_bits(2), 6);
+        assert_eq!(posting_bits(460), 14);
+        assert_eq!(posting_bits(20_000), 20);
+        assert_eq!(posting_bits(super::super::build::MAX_ORIGINALS), 29);
         let list = sample();
-        assert_eq!(
-            sections(&list).index,
-            list.buckets.len() * 4 + (list.postings.len() * 24).div_ceil(8)
-        );
-        // Positions keep their top six bits; residuals their low twelve.
-        assert!(list.postings.iter().all(|p| p & 3 == 0));
+        let p = parts(&list);
+        assert_eq!(p.postings.len(), (list.postings.len() * 11).div_ceil(8));
+        // Rice-coded keys cost about log2(range / keys) + 1.5 bits each.
+        let m = list.postings.len() as f64;
+        let range = f64::from(1u32 << (u32::from(list.bucket_bits) + RESIDUAL_BITS));
+        assert!((p.keys.len() * 8) as f64 <= m * ((range / m).log2() + 2.0));
+        // Positions keep their top five bits; residuals their low twelve.
+        assert!(list.postings.iter().all(|p| p & 7 == 0));
         assert!(list.residuals.iter().all(|&r| r < 1 << 12));
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest::proptest! {
-        #[test]
-        fn packed_values_round_trip(
-            values in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..200),
-            width in 8u32..=56,
-        ) {
-            let values: Vec<u64> = values.iter().map(|&v| v & ((1u64 << width) - 1)).collect();
-            let mut packed = vec![0xab];
-            pack_bits(values.iter().copied(), width, &mut packed);
-            proptest::prop_assert_eq!(packed.len() - 1, packed_len(values.len(), width).unwrap());
-            let back: Vec<u64> = unpack_bits(&packed[1..], values.len(), width).collect();
-            proptest::prop_assert_eq!(back, values);
-        }
+    #[test]
+    fn records_round_trip_their_rare_forms() {
+        // A short original with fewer features than the sketch holds, and a vocabulary cut at a
+        // threshold: both written in full, where common records leave them out.
+        let mut list = sample();
+        list.records[0].counts = [2, 1, 0];
+        list.records[1].vocab_tau = 0x8000_ffff;
+        list.records[2].words = 70_000;
+        let back = decode(&encode(&list)).unwrap();
+        assert_eq!(back.records[0].counts, [2, 1, 0]);
+        assert_eq!(back.records[1].vocab_tau, 0x8000_ffff);
+        assert_eq!(back.records[2].words, u32::from(u16::MAX));
+        assert_eq!(back.records[3..], list.records[3..]);
+        // Common records leave the counts (3 bytes) and the threshold (2 bytes) out.
+        let mut common = list.clone();
+        common.records[0].counts = list.sketch_size;
+        common.records[1].vocab_tau = u32::MAX;
+        assert_eq!(parts(&list).records.len() - parts(&common).records.len(), 5);
     }
 
     #[test]
@@ -634,9 +703,9 @@ mod tests {
         let mut wrong = bytes.clone();
         wrong[0] = b'X';
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
-        // Lists of earlier formats (32-bit postings; no anchors in vocabularies; plain metadata)
-        // or a later one.
-        for other in [1, 2, 3, VERSION + 1] {
+        // Lists of earlier formats (32-bit postings; no anchors in vocabularies; plain metadata;
+        // keys stored whole) or a later one.
+        for other in [1, 2, 3, 4, VERSION + 1] {
             let mut v = bytes.clone();
             v[8..10].copy_from_slice(&other.to_le_bytes());
             assert_eq!(
@@ -687,12 +756,25 @@ mod tests {
             decode(&reseal(bits)).unwrap_err(),
             ListError::Corrupt(_)
         ));
-        // The first record's vocabulary claiming more anchors than words.
-        let mut anchors = bytes.clone();
-        let words = u16_at(&anchors[HEADER_LEN..], 20);
-        anchors[HEADER_LEN + 26..HEADER_LEN + 28].copy_from_slice(&(words + 1).to_le_bytes());
+        // A Rice parameter beyond the widest keys; one entry more than the keys hold.
+        let mut rice = bytes.clone();
+        rice[28] = bits::MAX_RICE_PARAMETER + 1;
         assert_eq!(
-            decode(&reseal(anchors)).unwrap_err(),
+            decode(&reseal(rice)).unwrap_err(),
+            ListError::Corrupt("the index keys' Rice parameter is out of range")
+        );
+        let m = u32_at(&bytes, 16);
+        let mut more = bytes.clone();
+        more[16..20].copy_from_slice(&(m + 1).to_le_bytes());
+        assert!(matches!(
+            decode(&reseal(more)).unwrap_err(),
+            ListError::Corrupt(_)
+        ));
+        // The first record's vocabulary claiming more anchors than words.
+        let mut list = sample();
+        list.records[0].vocab_anchors = list.records[0].vocab_words + 1;
+        assert_eq!(
+            decode(&encode(&list)).unwrap_err(),
             ListError::Corrupt("a vocabulary holds more anchors than words")
         );
         // The metadata table: one block of 40 originals, its end and inflated length.

@@ -5,10 +5,10 @@
 //! (Urdu ones twice so in UTF-8) and addresses longer. It is also read rarely: only for the few
 //! originals a report names. So entries are grouped in blocks of [`BLOCK`] originals, in record
 //! order, and each block is compressed with raw DEFLATE (RFC 1951), which finds the repeats of
-//! one block (address prefixes, a headline's words in its address, dates) and codes the rest with
-//! Huffman codes: 186 → 69 bytes per original there. A block is inflated the first time one of
-//! its originals is asked for and kept, so loading a list costs nothing more, and checking a page
-//! inflates at most the few blocks of the originals it reports.
+//! one block (address prefixes, a headline's words in its address, dates) and codes the rest
+//! with Huffman codes: 186 → 65 bytes per original for the bundled list. A block is inflated the
+//! first time one of its originals is asked for and kept, so loading a list costs nothing more,
+//! and checking a page inflates at most the few blocks of the originals it reports.
 //!
 //! One entry: a varint (the source's index in the list's source table, plus one, or 0 for
 //! none), then the strings id, title, url and published, each a varint byte length and UTF-8
@@ -23,10 +23,10 @@ use std::sync::OnceLock;
 
 use super::Meta;
 
-/// Originals per compressed block: large enough for DEFLATE to find repeats (69 bytes per
-/// original on the public sets, against 74 with 32 and 66 with 128), small enough that showing one
-/// original inflates only a few kilobytes.
-pub const BLOCK: usize = 64;
+/// Originals per compressed block: large enough for DEFLATE to find repeats (65 bytes per
+/// original for the bundled list, against 72 with 64, 69 with 128 and 64 with 512), small enough
+/// that showing one original inflates some tens of kilobytes (a tenth of a millisecond).
+pub const BLOCK: usize = 256;
 /// Longest id, title, url or published date a list stores, in bytes. Longer titles, addresses and
 /// dates are cut at a character boundary when a list is built; longer ids are refused, since an
 /// id must stay exact.
@@ -64,7 +64,9 @@ pub(crate) fn cut_to(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+/// Appends `v` as a LEB128 varint: 7 bits a byte, least significant first, the high bit set on
+/// every byte but the last.
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push(v as u8 | 0x80);
         v >>= 7;
@@ -72,6 +74,7 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// Appends `s` as a varint byte length and its UTF-8 bytes.
 pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
     put_varint(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
@@ -315,9 +318,10 @@ mod tests {
     #[test]
     fn every_original_reads_back_from_its_block() {
         let sources = vec!["Wire A".to_string(), "Wire B".to_string()];
-        let m = blocks(150);
+        let n = 2 * BLOCK + 22;
+        let m = blocks(n);
         assert_eq!(m.ends.len(), 3);
-        for i in [0, 63, 64, 127, 128, 149] {
+        for i in [0, BLOCK - 1, BLOCK, 2 * BLOCK - 1, 2 * BLOCK, n - 1] {
             let meta = m.get(i, &sources).unwrap();
             assert_eq!(meta.id, format!("id-{i}"));
             assert_eq!(
@@ -328,30 +332,31 @@ mod tests {
             let source = (i % 3 != 0).then(|| sources[i % 2].as_str());
             assert_eq!(meta.source, source);
         }
-        assert!(m.get(150, &sources).is_none());
+        assert!(m.get(n, &sources).is_none());
         // Repeated headlines and addresses compress: well under half of the plain entries.
-        let plain: usize = entries(150).iter().map(Vec::len).sum();
+        let plain: usize = entries(n).iter().map(Vec::len).sum();
         assert!(m.data().len() * 2 < plain, "{} of {plain}", m.data().len());
     }
 
     #[test]
     fn damaged_or_lying_blocks_read_as_no_metadata() {
-        let good = blocks(70);
+        let n = BLOCK + 6;
+        let good = blocks(n);
         let (ends, lens): (Vec<u32>, Vec<u32>) = good.table().unzip();
         // A block that claims more bytes than it inflates to.
         let mut longer = lens.clone();
         longer[0] += 1;
-        let m = MetaBlocks::new(70, good.data().to_vec(), ends.clone(), longer);
+        let m = MetaBlocks::new(n, good.data().to_vec(), ends.clone(), longer);
         assert!(m.get(0, &[]).is_none());
-        assert_eq!(m.get(64, &[]).unwrap().id, "id-64");
+        assert_eq!(m.get(BLOCK, &[]).unwrap().id, format!("id-{BLOCK}"));
         // A block that claims fewer: inflating stops at the limit, and the entries do not fit.
         let mut shorter = lens.clone();
         shorter[1] -= 1;
-        let m = MetaBlocks::new(70, good.data().to_vec(), ends.clone(), shorter);
-        assert!(m.get(69, &[]).is_none());
+        let m = MetaBlocks::new(n, good.data().to_vec(), ends.clone(), shorter);
+        assert!(m.get(n - 1, &[]).is_none());
         // Garbage instead of DEFLATE data.
-        let m = MetaBlocks::new(70, vec![0xff; good.data().len()], ends, lens);
-        assert!(m.get(0, &[]).is_none() && m.get(65, &[]).is_none());
+        let m = MetaBlocks::new(n, vec![0xff; good.data().len()], ends, lens);
+        assert!(m.get(0, &[]).is_none() && m.get(BLOCK + 1, &[]).is_none());
     }
 
     #[test]
