@@ -264,6 +264,21 @@ pub(crate) fn map_all<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync 
     }
 }
 
+/// Both results of `a` and `b`: on two cores natively, one after the other in the browser.
+pub(crate) fn both<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        rayon::join(a, b)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        (a(), b())
+    }
+}
+
 /// Builds a list from originals in one call, analysing them one after another (callers with many
 /// originals analyse them in parallel with [`prepare`] and a [`ListBuilder`]).
 pub fn build(

@@ -22,12 +22,12 @@
 //!              sketch size); varint vocabulary words; if flag 2 is set, vocabulary tau u16 (top
 //!              16 bits; when clear, every word is kept); varints vocabulary slots − words,
 //!              vocabulary anchors (how many of its words are anchors)
+//!   postings   m × w bits in the order of the keys (which follow), packed least significant
+//!              bit first and padded to a whole byte: original index << 5 | position, where
+//!              w = 5 + the bits of n − 1; position: 0–31 over the original
 //!   keys       m keys of b + 12 bits (the top b select a bucket, the 12 below are its residual),
-//!              sorted, as Rice codes of their gaps with parameter k (see `bits`), padded to a
-//!              whole byte
-//!   postings   m × w bits in the keys' order, packed least significant bit first and padded
-//!              to a whole byte: original index << 5 | position, where w = 5 + the bits of
-//!              n − 1; position: 0–31 over the original
+//!              sorted, as Rice codes of their gaps with parameter k (see `bits`): every gap's
+//!              low k bits, padded to a whole byte, then every quotient in unary, padded too
 //!   vocabulary the originals' vocabulary filters (content words and anchors), in record order,
 //!              each ⌈6 × slots / 8⌉ bytes (see `ribbon`)
 //!   sources    s × string
@@ -275,8 +275,8 @@ pub fn encode(list: &List) -> Vec<u8> {
     let p = parts(list);
     let body: Vec<u8> = [
         &p.records[..],
-        &p.keys,
         &p.postings,
+        &p.keys,
         &list.vocab,
         &p.sources,
         &p.meta_table,
@@ -334,6 +334,50 @@ const RESIDUAL_MASK: u32 = (1 << RESIDUAL_BITS) - 1;
 /// 20,000-original list 20.
 fn posting_bits(n: usize) -> u32 {
     usize::BITS - n.saturating_sub(1).leading_zeros() + POSITION_BITS
+}
+
+/// Reads the `m` Rice-coded keys at the start of `bytes` (parameter `rice`, `bits` of bucket):
+/// the bucket table (where each bucket's entries start), the residuals, and the bytes they took.
+fn read_keys(
+    bytes: &[u8],
+    m: usize,
+    rice: u8,
+    bits: u8,
+) -> Result<(Vec<u32>, Vec<u16>, usize), ListError> {
+    let n_buckets = 1usize << bits;
+    let mut buckets = Vec::with_capacity(n_buckets + 1);
+    let mut residuals = Vec::with_capacity(m);
+    let limit = 1 << (u32::from(bits) + RESIDUAL_BITS);
+    // Keys are sorted, so a bucket starts where the first key above the previous bucket's is.
+    let used = bits::rice_decode(bytes, m, rice, limit, |k| {
+        let bucket = (k >> RESIDUAL_BITS) as usize;
+        while buckets.len() <= bucket {
+            buckets.push(residuals.len() as u32);
+        }
+        residuals.push((k & RESIDUAL_MASK) as u16);
+    })
+    .map_err(ListError::Corrupt)?;
+    buckets.resize(n_buckets + 1, m as u32);
+    Ok((buckets, residuals, used))
+}
+
+/// Reads the `m` packed postings of a list of `n` originals from `bytes` (exactly their length),
+/// as the list holds them in memory: original index << 8 | position on the 0–255 scale.
+fn read_postings(bytes: &[u8], m: usize, n: usize) -> Result<Vec<u32>, ListError> {
+    let mut postings = Vec::with_capacity(m);
+    let mut past_end = false;
+    for e in unpack_bits(bytes, m, posting_bits(n)) {
+        let original = e >> POSITION_BITS;
+        let pos = e as u32 & ((1 << POSITION_BITS) - 1);
+        past_end |= original >= n as u64;
+        postings.push((original as u32) << 8 | pos << (8 - POSITION_BITS));
+    }
+    if past_end {
+        return Err(ListError::Corrupt(
+            "an index entry points past the last original",
+        ));
+    }
+    Ok(postings)
 }
 
 /// A bounds-checked reader over a byte slice.
@@ -511,34 +555,17 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     for _ in 0..n {
         records.push(rd.record(sketch_size)?);
     }
-    let key_bits = u32::from(bits) + RESIDUAL_BITS;
-    // The keys give the residuals and, as they are sorted, where each bucket starts.
-    let n_buckets = 1usize << bits;
-    let mut buckets = Vec::with_capacity(n_buckets + 1);
-    let mut residuals = Vec::with_capacity(m);
-    let used = bits::rice_decode(&body[rd.at..], m, rice, 1 << key_bits, |k| {
-        let bucket = (k >> RESIDUAL_BITS) as usize;
-        while buckets.len() <= bucket {
-            buckets.push(residuals.len() as u32);
-        }
-        residuals.push((k & RESIDUAL_MASK) as u16);
-    })
-    .map_err(ListError::Corrupt)?;
+    // Postings have a fixed length, so the keys after them are found at once and both are
+    // decoded together.
+    let postings_bytes = rd.take(postings_len)?;
+    let key_bytes = &body[rd.at..];
+    let (index, postings) = super::build::both(
+        || read_keys(key_bytes, m, rice, bits),
+        || read_postings(postings_bytes, m, n),
+    );
+    let (buckets, residuals, used) = index?;
+    let postings = postings?;
     rd.at += used;
-    buckets.resize(n_buckets + 1, m as u32);
-    let mut postings = Vec::with_capacity(m);
-    let mut past_end = false;
-    for e in unpack_bits(rd.take(postings_len)?, m, width) {
-        let original = e >> POSITION_BITS;
-        let pos = e as u32 & ((1 << POSITION_BITS) - 1);
-        past_end |= original >= n as u64;
-        postings.push((original as u32) << 8 | pos << (8 - POSITION_BITS));
-    }
-    if past_end {
-        return Err(ListError::Corrupt(
-            "an index entry points past the last original",
-        ));
-    }
     let mut vocab_offsets = Vec::with_capacity(n + 1);
     vocab_offsets.push(0u32);
     let mut vocab_len = 0usize;
