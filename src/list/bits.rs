@@ -11,7 +11,9 @@
 //! the best prefix code: the gap's quotient `g >> k` in unary (that many zero bits, then a one),
 //! then its low `k` bits. With the parameter the writer picks ([`rice_parameter`]), a gap costs
 //! about `log2(U / m) + 1.5` bits; a key stored whole below its bucket costs the full width of
-//! the residual plus the bucket table's share.
+//! the residual plus the bucket table's share. The codes of all keys are stored as two parts, all
+//! the remainders and then all the quotients (see [`rice_encode`]), which reads faster than code
+//! after code.
 
 /// Bytes that `m` values of `width` bits take, or `None` on overflow.
 pub(crate) fn packed_len(m: usize, width: u32) -> Option<usize> {
