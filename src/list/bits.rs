@@ -20,21 +20,50 @@ pub(crate) fn packed_len(m: usize, width: u32) -> Option<usize> {
     Some(m.checked_mul(width as usize)?.div_ceil(8))
 }
 
-/// Appends `values` as `width`-bit values (at most 56), least significant bit first.
-pub(crate) fn pack_bits(values: impl Iterator<Item = u64>, width: u32, out: &mut Vec<u8>) {
-    let (mut acc, mut bits) = (0u64, 0u32);
-    for v in values {
-        acc |= v << bits;
-        bits += width;
-        while bits >= 8 {
-            out.push(acc as u8);
-            acc >>= 8;
-            bits -= 8;
+/// Writes bits least significant first into bytes.
+pub(crate) struct BitWriter<'a> {
+    out: &'a mut Vec<u8>,
+    /// Bits not yet written out, in the low `pending` bits.
+    acc: u64,
+    pending: u32,
+}
+
+impl<'a> BitWriter<'a> {
+    /// A writer appending to `out`.
+    pub(crate) fn new(out: &'a mut Vec<u8>) -> Self {
+        BitWriter {
+            out,
+            acc: 0,
+            pending: 0,
         }
     }
-    if bits > 0 {
-        out.push(acc as u8);
+
+    /// Appends the low `width` bits of `value` (`width` at most 56, `value` no wider).
+    pub(crate) fn put(&mut self, value: u64, width: u32) {
+        self.acc |= value << self.pending;
+        self.pending += width;
+        while self.pending >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.pending -= 8;
+        }
     }
+
+    /// Writes out the last bits, padded with zeros to a whole byte.
+    pub(crate) fn finish(self) {
+        if self.pending > 0 {
+            self.out.push(self.acc as u8);
+        }
+    }
+}
+
+/// Appends `values` as `width`-bit values (at most 56), least significant bit first.
+pub(crate) fn pack_bits(values: impl Iterator<Item = u64>, width: u32, out: &mut Vec<u8>) {
+    let mut w = BitWriter::new(out);
+    for v in values {
+        w.put(v, width);
+    }
+    w.finish();
 }
 
 /// The 64 bits of `bytes` starting at bit `bit`, zero beyond the end; only the low 57 are sure
@@ -67,15 +96,21 @@ pub(crate) fn rice_parameter(keys: &[u32]) -> u8 {
         .unwrap_or(0)
 }
 
+/// The gaps between the sorted `keys`, the first from 0.
+fn gaps(keys: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    let mut prev = 0u32;
+    keys.iter().map(move |&key| {
+        debug_assert!(key >= prev, "keys must be sorted");
+        let gap = key - prev;
+        prev = key;
+        gap
+    })
+}
+
 /// Bits that [`rice_encode`] takes for the sorted `keys` with parameter `k`.
 pub(crate) fn rice_bits(keys: &[u32], k: u8) -> u64 {
-    let mut prev = 0u32;
-    keys.iter()
-        .map(|&key| {
-            let gap = key - prev;
-            prev = key;
-            u64::from(gap >> k) + 1 + u64::from(k)
-        })
+    gaps(keys)
+        .map(|gap| u64::from(gap >> k) + 1 + u64::from(k))
         .sum()
 }
 
@@ -85,40 +120,24 @@ pub(crate) fn rice_bits(keys: &[u32], k: u8) -> u64 {
 /// quotient with one bit scan and each remainder at a known place, rather than parse one code
 /// after another (about three times faster to read, in the same bits).
 pub(crate) fn rice_encode(keys: &[u32], k: u8, out: &mut Vec<u8>) {
-    let gaps = || {
-        let mut prev = 0u32;
-        keys.iter().map(move |&key| {
-            debug_assert!(key >= prev, "keys must be sorted");
-            let gap = key - prev;
-            prev = key;
-            gap
-        })
-    };
     let low_mask = (1u32 << k) - 1;
-    pack_bits(gaps().map(|g| u64::from(g & low_mask)), u32::from(k), out);
-    let (mut acc, mut bits) = (0u8, 0u32);
-    for gap in gaps() {
+    pack_bits(
+        gaps(keys).map(|g| u64::from(g & low_mask)),
+        u32::from(k),
+        out,
+    );
+    let mut w = BitWriter::new(out);
+    for gap in gaps(keys) {
         // The quotient's zeros, then its one.
         let mut zeros = gap >> k;
         while zeros > 0 {
-            let run = zeros.min(8 - bits);
-            bits += run;
+            let run = zeros.min(56);
+            w.put(0, run);
             zeros -= run;
-            if bits == 8 {
-                out.push(acc);
-                (acc, bits) = (0, 0);
-            }
         }
-        acc |= 1 << bits;
-        bits += 1;
-        if bits == 8 {
-            out.push(acc);
-            (acc, bits) = (0, 0);
-        }
+        w.put(1, 1);
     }
-    if bits > 0 {
-        out.push(acc);
-    }
+    w.finish();
 }
 
 /// Reads `m` keys written by [`rice_encode`] with parameter `k` from the start of `bytes`, each
@@ -140,7 +159,7 @@ pub(crate) fn rice_decode(
     }
     let (lows, unary) = bytes.split_at(low_len);
     let k_bits = u32::from(k);
-    let low_mask = (1u64 << k_bits) - 1;
+    let mut lows = unpack_bits(lows, m, k_bits);
     let max_quotient = u64::from(limit) >> k_bits;
     let (mut found, mut next, mut value) = (0usize, 0u64, 0u64);
     for (at, chunk) in unary.chunks(8).enumerate() {
@@ -160,7 +179,7 @@ pub(crate) fn rice_decode(
             if quotient > max_quotient {
                 return Err(TOO_LARGE);
             }
-            value += quotient << k_bits | (window(lows, found * usize::from(k)) & low_mask);
+            value += quotient << k_bits | lows.next().unwrap_or(0);
             if value >= u64::from(limit) {
                 return Err(TOO_LARGE);
             }

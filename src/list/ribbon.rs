@@ -35,6 +35,7 @@
 //! slot), one after another in one bit string, least significant bit first. A query reads one
 //! 64-bit window per plane and takes the parity of its AND with the coefficient row.
 
+use super::bits::BitWriter;
 use crate::hash::mix;
 
 /// Fingerprint bits: the false-positive rate is `2^-R`.
@@ -126,59 +127,18 @@ fn solve(keys: &[u32], m: usize) -> Option<Vec<u8>> {
             planes[p * words + i / 64] |= bit << (i % 64);
         }
     }
-    let mut out = BitString::default();
+    let mut out = Vec::with_capacity(bytes_for(m));
+    let mut w = BitWriter::new(&mut out);
     for plane in planes.chunks_exact(words) {
-        out.push_bits(plane, m);
-    }
-    Some(out.finish())
-}
-
-/// Appends bit strings least significant bit first.
-#[derive(Default)]
-struct BitString {
-    bytes: Vec<u8>,
-    /// Bits not yet written out, in the low `pending` bits.
-    acc: u64,
-    pending: u32,
-}
-
-impl BitString {
-    /// Appends the low `count` bits of `words` (bit i in word i / 64).
-    fn push_bits(&mut self, words: &[u64], count: usize) {
-        for (w, &word) in words.iter().enumerate() {
-            let bits = (count - w * 64).min(64) as u32;
-            let word = if bits == 64 {
-                word
-            } else {
-                word & ((1 << bits) - 1)
-            };
-            // Emit whole bytes of the accumulator and `word` together.
-            let total = self.pending + bits;
-            let low = self.acc | word << self.pending;
-            let high = if self.pending == 0 {
-                0
-            } else {
-                word >> (64 - self.pending)
-            };
-            let mut value = u128::from(low) | u128::from(high) << 64;
-            let mut left = total;
-            while left >= 8 {
-                self.bytes.push(value as u8);
-                value >>= 8;
-                left -= 8;
-            }
-            self.acc = value as u64;
-            self.pending = left;
+        // The plane's m bits, 32 at a time (the writer takes at most 56).
+        for i in (0..m).step_by(32) {
+            let width = (m - i).min(32) as u32;
+            let bits = plane[i / 64] >> (i % 64) & ((1u64 << width) - 1);
+            w.put(bits, width);
         }
     }
-
-    /// The bytes, the last one padded with zeros.
-    fn finish(mut self) -> Vec<u8> {
-        if self.pending > 0 {
-            self.bytes.push(self.acc as u8);
-        }
-        self.bytes
-    }
+    w.finish();
+    Some(out)
 }
 
 /// A stored filter, borrowed from its list.
