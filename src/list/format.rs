@@ -109,17 +109,14 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         })
         .collect();
     packed.sort_unstable();
-    let mut buckets = vec![0u32; (1usize << bits) + 1];
-    for &e in &packed {
-        buckets[(e >> (32 + RESIDUAL_BITS)) as usize + 1] += 1;
-    }
-    for i in 1..buckets.len() {
-        buckets[i] += buckets[i - 1];
+    let mut buckets = BucketStarts::new(bits);
+    for (i, &e) in packed.iter().enumerate() {
+        buckets.push((e >> (32 + RESIDUAL_BITS)) as usize, i);
     }
     List {
         records,
         bucket_bits: bits,
-        buckets,
+        buckets: buckets.finish(m),
         residuals: packed
             .iter()
             .map(|&e| ((e >> 32) as u32 & RESIDUAL_MASK) as u16)
@@ -130,6 +127,39 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         sketch_size,
         vocab: Vec::new(),
         vocab_offsets: vec![0],
+    }
+}
+
+/// The table of where each bucket's entries start, built from the entries' buckets in sorted
+/// order (as a list is laid out, and as its keys are read back).
+struct BucketStarts {
+    /// Where each bucket met so far, and every empty one before it, starts.
+    starts: Vec<u32>,
+    /// Buckets in the table.
+    buckets: usize,
+}
+
+impl BucketStarts {
+    /// An empty table of `2^bits` buckets.
+    fn new(bits: u8) -> BucketStarts {
+        let buckets = 1usize << bits;
+        BucketStarts {
+            starts: Vec::with_capacity(buckets + 1),
+            buckets,
+        }
+    }
+
+    /// Notes that entry `index` is in `bucket` (entries come in order, sorted by bucket).
+    fn push(&mut self, bucket: usize, index: usize) {
+        while self.starts.len() <= bucket {
+            self.starts.push(index as u32);
+        }
+    }
+
+    /// The offsets of a table of `entries` entries: one per bucket, then `entries`.
+    fn finish(mut self, entries: usize) -> Vec<u32> {
+        self.starts.resize(self.buckets + 1, entries as u32);
+        self.starts
     }
 }
 
@@ -327,7 +357,7 @@ pub fn sections(list: &List) -> Sections {
 }
 
 /// The low [`RESIDUAL_BITS`] of a key.
-const RESIDUAL_MASK: u32 = (1 << RESIDUAL_BITS) - 1;
+pub(crate) const RESIDUAL_MASK: u32 = (1 << RESIDUAL_BITS) - 1;
 
 /// Bits of one stored posting in a list of `n` originals: the original's index (as many bits as
 /// `n − 1` needs) above its position. A posting of a 460-original list takes 14 bits, of a
@@ -344,21 +374,15 @@ fn read_keys(
     rice: u8,
     bits: u8,
 ) -> Result<(Vec<u32>, Vec<u16>, usize), ListError> {
-    let n_buckets = 1usize << bits;
-    let mut buckets = Vec::with_capacity(n_buckets + 1);
+    let mut buckets = BucketStarts::new(bits);
     let mut residuals = Vec::with_capacity(m);
     let limit = 1 << (u32::from(bits) + RESIDUAL_BITS);
-    // Keys are sorted, so a bucket starts where the first key above the previous bucket's is.
     let used = bits::rice_decode(bytes, m, rice, limit, |k| {
-        let bucket = (k >> RESIDUAL_BITS) as usize;
-        while buckets.len() <= bucket {
-            buckets.push(residuals.len() as u32);
-        }
+        buckets.push((k >> RESIDUAL_BITS) as usize, residuals.len());
         residuals.push((k & RESIDUAL_MASK) as u16);
     })
     .map_err(ListError::Corrupt)?;
-    buckets.resize(n_buckets + 1, m as u32);
-    Ok((buckets, residuals, used))
+    Ok((buckets.finish(m), residuals, used))
 }
 
 /// Reads the `m` packed postings of a list of `n` originals from `bytes` (exactly their length),

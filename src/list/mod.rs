@@ -153,7 +153,7 @@ impl List {
     pub fn lookup(&self, key: u32) -> impl ExactSizeIterator<Item = Posting> + '_ {
         let tk = key >> self.key_shift();
         let bucket = (tk >> format::RESIDUAL_BITS) as usize;
-        let residual = (tk & ((1 << format::RESIDUAL_BITS) - 1)) as u16;
+        let residual = (tk & format::RESIDUAL_MASK) as u16;
         let (lo, hi) = match (self.buckets.get(bucket), self.buckets.get(bucket + 1)) {
             (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
             _ => (0, 0),
