@@ -321,8 +321,7 @@ impl Sketch {
     /// (`f` may hold only the candidate pools a list builder keeps; the original's vocabulary is
     /// taken from its untrimmed features, by [`vocabulary`].)
     pub fn new(f: &DocFeatures, size: SketchSize, idf: impl Fn(Kind, u32) -> f32) -> Sketch {
-        let scale =
-            |pos: u32| ((u64::from(pos) * 256) / u64::from(f.tokens.max(1))).min(255) as u8 & 0xfc;
+        let scale = |pos: u32| ((u64::from(pos) * 256) / u64::from(f.tokens.max(1))).min(255) as u8;
         let item = |x: &Feature| SketchItem {
             key: x.key,
             pos: scale(x.pos),
