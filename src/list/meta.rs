@@ -274,20 +274,21 @@ fn read_entry<'a>(bytes: &'a [u8], sources: &'a [String]) -> Option<(Meta<'a>, u
 }
 
 /// Reads a LEB128 varint of at most 64 bits at `*at` (as [`put_varint`] writes them), moving
-/// `*at` past it; the error says what is wrong, for the list reader's messages.
+/// `*at` past it; the error says what is wrong, for the list reader's messages (varints hold
+/// metadata lengths and source indexes, and record fields).
 pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u64, &'static str> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *bytes
             .get(*at)
-            .ok_or("metadata runs past the end of the file")?;
+            .ok_or("a number runs past the end of its section")?;
         *at += 1;
         v |= u64::from(b & 0x7f) << shift;
         if b & 0x80 == 0 {
             return Ok(v);
         }
     }
-    Err("a length is not a valid varint")
+    Err("a number is not a valid varint")
 }
 
 #[cfg(test)]
