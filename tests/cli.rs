@@ -163,6 +163,63 @@ fn bad_input_gets_clear_errors_or_sane_reports() {
 }
 
 #[test]
+fn left_out_metadata_is_not_stored_and_changes_no_match() {
+    let dir = tempdir();
+    let build = |name: &str, extra: &[&str]| {
+        let path = dir.join(name);
+        let mut args = vec![
+            "build-list",
+            "-q",
+            "examples/demo/originals.jsonl",
+            "-o",
+            path.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = bin().args(&args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        path
+    };
+    let check = |list: &std::path::Path| {
+        json(
+            &bin()
+                .args(["check", "--json", "--list", list.to_str().unwrap()])
+                .arg("examples/demo/article.txt")
+                .output()
+                .unwrap(),
+        )
+    };
+    let full = build("full.provlist", &[]);
+    let bare = build("bare.provlist", &["--leave-out", "title,url,published"]);
+    let (with, without) = (check(&full), check(&bare));
+    assert!(with["best"]["title"].is_string() && with["best"]["url"].is_string());
+    for key in ["title", "url", "published"] {
+        assert!(without["best"][key].is_null(), "{key}");
+    }
+    for key in ["id", "source", "score", "relation", "page_coverage"] {
+        assert_eq!(with["best"][key], without["best"][key], "{key}");
+    }
+    assert_eq!(with["passages"], without["passages"]);
+    let size = |p: &std::path::Path| std::fs::metadata(p).unwrap().len();
+    assert!(size(&bare) < size(&full));
+    let out = bin()
+        .args([
+            "build-list",
+            "examples/demo/originals.jsonl",
+            "--leave-out",
+            "text",
+        ])
+        .args(["-o", dir.join("x").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("possible values"));
+}
+
+#[test]
 fn damaged_list_files_are_refused_clearly() {
     let dir = tempdir();
     let good = dir.join("demo.provlist");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -50,6 +50,10 @@ enum Command {
         /// No progress bar.
         #[arg(short, long)]
         quiet: bool,
+        /// Metadata fields to leave out of the list (comma-separated); without headlines and
+        /// addresses a list is about a quarter smaller.
+        #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+        leave_out: Vec<Field>,
     },
     /// Check an article (a file, or - / nothing for standard input) against a list.
     Check {
@@ -97,6 +101,18 @@ enum Command {
     },
 }
 
+/// An original's metadata field that `build-list --leave-out` can leave out of a list (the id,
+/// which names an original, and the source, which the report names, always stay).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Field {
+    /// The headline.
+    Title,
+    /// The address.
+    Url,
+    /// The date.
+    Published,
+}
+
 /// A CLI failure: a message for the user, exit code 2.
 struct Failure(String);
 
@@ -114,7 +130,8 @@ pub fn main() -> ExitCode {
             inputs,
             output,
             quiet,
-        } => build_list(&inputs, &output, quiet),
+            leave_out,
+        } => build_list(&inputs, &output, quiet, &leave_out),
         Command::Check {
             list,
             file,
@@ -321,9 +338,25 @@ fn fingerprint(docs: Vec<OriginalDoc>, quiet: bool) -> Result<List, Failure> {
     Ok(builder.finish())
 }
 
-fn build_list(inputs: &[PathBuf], output: &Path, quiet: bool) -> Result<(), Failure> {
+/// `provenance build-list`: reads the originals, leaves out the `leave_out` fields, fingerprints
+/// them and writes the list to `output`.
+fn build_list(
+    inputs: &[PathBuf],
+    output: &Path,
+    quiet: bool,
+    leave_out: &[Field],
+) -> Result<(), Failure> {
     let start = Instant::now();
-    let docs = read_originals(inputs)?;
+    let mut docs = read_originals(inputs)?;
+    for doc in &mut docs {
+        for field in leave_out {
+            match field {
+                Field::Title => doc.title = None,
+                Field::Url => doc.url = None,
+                Field::Published => doc.published = None,
+            }
+        }
+    }
     let bytes_in: usize = docs.iter().map(|d| d.text.len()).sum();
     let list = fingerprint(docs, quiet)?;
     let bytes = format::encode(&list);
