@@ -205,6 +205,13 @@ fn left_out_metadata_is_not_stored_and_changes_no_match() {
     assert_eq!(with["passages"], without["passages"]);
     let size = |p: &std::path::Path| std::fs::metadata(p).unwrap().len();
     assert!(size(&bare) < size(&full));
+    let info = |p: &std::path::Path| {
+        let out = bin().arg("info").arg(p).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(info(&full).contains("with a headline: 1, an address: 1, a date: 1"));
+    assert!(info(&bare).contains("with a headline: 0, an address: 0, a date: 0"));
     let out = bin()
         .args([
             "build-list",

@@ -704,10 +704,16 @@ fn info(path: Option<&Path>) -> Result<(), Failure> {
         None => DEFAULT_LIST.len(),
     };
     let mut by_source: HashMap<&str, usize> = HashMap::new();
+    // How many originals have each optional field (a list may be built without some of them).
+    let (mut titles, mut urls, mut dates) = (0, 0, 0);
     for i in 0..list.len() {
+        let meta = list.meta(i);
         *by_source
-            .entry(list.meta(i).source.unwrap_or("(no source)"))
+            .entry(meta.source.unwrap_or("(no source)"))
             .or_default() += 1;
+        titles += usize::from(meta.title.is_some());
+        urls += usize::from(meta.url.is_some());
+        dates += usize::from(meta.published.is_some());
     }
     let mut sources: Vec<_> = by_source.into_iter().collect();
     sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -729,6 +735,7 @@ fn info(path: Option<&Path>) -> Result<(), Failure> {
         per(parts.vocabulary),
         per(parts.metadata)
     );
+    println!("with a headline: {titles}, an address: {urls}, a date: {dates}");
     for (src, n) in sources.iter().take(15) {
         println!("  {n:>6}  {src}");
     }
