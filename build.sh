@@ -28,7 +28,8 @@ need_wasm() {
         || rustup target add wasm32-unknown-unknown
     local want have
     want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
-    have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')
+    # `|| true`: on a fresh machine there is no wasm-bindgen yet, and pipefail would end the script.
+    have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
     if [ "$want" != "$have" ]; then
         echo "build.sh: installing wasm-bindgen-cli $want (once per machine)" >&2
         cargo install wasm-bindgen-cli --version "$want"
