@@ -46,6 +46,11 @@ impl Kind {
     /// All kinds.
     pub const ALL: [Kind; 3] = [Kind::Shingle, Kind::Term, Kind::Anchor];
 
+    /// The key of a feature of this kind whose 64-bit hash is `h` (a term's is its stem's hash).
+    pub fn key_of(self, h: u64) -> u32 {
+        key(self.salt(), h)
+    }
+
     fn salt(self) -> u64 {
         match self {
             Kind::Shingle => 0x5348_494e_474c_4531,

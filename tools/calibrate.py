@@ -29,10 +29,10 @@ alone: how the calibration may fare on sets it has not seen, such as the held-ou
 --loso-lang, each page language of the cross-language pairs is held out in turn instead.
 
 With --keep-same, the same-language weights are read from src/score.rs and kept: only the
-cross-language model is fitted.
+cross-language model is fitted. --keep-cross does the same the other way round.
 
 Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct] [--fa-cost=K]
-                                  [--keep-same] [--loso | --loso-lang]
+                                  [--keep-same | --keep-cross] [--loso | --loso-lang]
 Plain Python: no third-party packages.
 """
 import csv, math, os, re, sys, collections
@@ -47,7 +47,7 @@ def same_x(r):
     s = math.sqrt
     v = float(r['vocabulary'])
     return [s(float(r['page_coverage'])), s(float(r['original_coverage'])), s(float(r['terms'])) * v,
-            s(float(r['anchors'])) * v, order_term(r) * v, v]
+            s(float(r['anchors'])) * v, order_term(r) * v, v, s(float(r['sentences']))]
 
 
 def cross_x(r):
@@ -148,12 +148,13 @@ def objective(rows, ws, wc):
                for x in m) / len(m)
 
 
-def direct(rows, ws, wc, rounds=4, keep_same=False):
+def direct(rows, ws, wc, rounds=4, keep_same=False, keep_cross=False):
     """Coordinate search on the judged metrics, weights kept >= 0 (the intercepts excepted)."""
     best = objective(rows, ws, wc)
     step = 1.0
+    searched = [v for v, kept in ((ws, keep_same), (wc, keep_cross)) if not kept]
     for _ in range(rounds):
-        for vec in ((wc,) if keep_same else (ws, wc)):
+        for vec in searched:
             for j in range(len(vec)):
                 for delta in (step, -step):
                     old = vec[j]
@@ -168,14 +169,14 @@ def direct(rows, ws, wc, rounds=4, keep_same=False):
     return ws, wc
 
 
-def deployed_same():
-    """The same-language weights in src/score.rs."""
+def deployed(name):
+    """The weights of the model `name` (SAME_LANGUAGE or CROSS_LANGUAGE) in src/score.rs."""
     src = open(os.path.join(os.path.dirname(__file__), '..', 'src', 'score.rs')).read()
-    found = re.search(r'const SAME_LANGUAGE: \[f64; \d+\] = \[([^\]]*)\]', src)
+    found = re.search(r'const ' + name + r': \[f64; \d+\] = \[([^\]]*)\]', src)
     return [float(x) for x in found.group(1).split(',')]
 
 
-def fit_all(rows, independent_weight, direct_search, keep_same=False):
+def fit_all(rows, independent_weight, direct_search, keep_same=False, keep_cross=False):
     """The (same-language, cross-language) weights fitted on `rows`."""
     derived = {'verbatim', 'partial', 'spun', 'translated'}
     per_set = collections.Counter(r['set'] for r in rows)
@@ -184,10 +185,10 @@ def fit_all(rows, independent_weight, direct_search, keep_same=False):
         r['weight'] = 1000.0 / per_set[r['set']] * (1.0 if r['relation'] in derived else independent_weight)
     same = [r for r in rows if r['cross_language'] == '0']
     cross = [r for r in rows if r['cross_language'] == '1']
-    ws = deployed_same() if keep_same else fit(same, same_x)
-    wc = fit(cross, cross_x)
+    ws = deployed('SAME_LANGUAGE') if keep_same else fit(same, same_x)
+    wc = deployed('CROSS_LANGUAGE') if keep_cross else fit(cross, cross_x)
     if direct_search:
-        ws, wc = direct(rows, ws, wc, keep_same=keep_same)
+        ws, wc = direct(rows, ws, wc, keep_same=keep_same, keep_cross=keep_cross)
     return ws, wc
 
 
@@ -208,11 +209,12 @@ def main():
     independent_weight = float(numbers[0]) if numbers else 4.0
     direct_search = '--direct' in sys.argv
     keep_same = '--keep-same' in sys.argv
+    keep_cross = '--keep-cross' in sys.argv
     def held_out(groups):
         """Each group of cases scored by weights fitted on all other cases."""
         for name, cases in groups:
             ws, wc = fit_all([r for r in rows if (r['set'], r['case']) not in cases], independent_weight,
-                             direct_search, keep_same)
+                             direct_search, keep_same, keep_cross)
             print(f'fitted without {name}:', [round(v, 2) for v in ws], wc and [round(v, 2) for v in wc])
             report([r for r in rows if (r['set'], r['case']) in cases], ws, wc)
 
@@ -227,7 +229,7 @@ def main():
         held_out((f'pages in {l!r}', cases_where(lambda r: r['page_lang'] == l))
                  for l in sorted(l for l, n in langs.items() if n >= 20))
         return
-    ws, wc = fit_all(rows, independent_weight, direct_search, keep_same)
+    ws, wc = fit_all(rows, independent_weight, direct_search, keep_same, keep_cross)
     print('SAME_LANGUAGE  =', [round(v, 2) for v in ws])
     print('CROSS_LANGUAGE =', [round(v, 2) for v in wc] if wc else None)
     report(rows, ws, wc)
