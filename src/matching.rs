@@ -484,14 +484,13 @@ fn passages(
         }
         // Sentences every content word of which the original's vocabulary holds are copied too,
         // whether or not a sampled phrase of the original fell in them.
-        let rec = list.record(*o as usize);
-        let (found_whole, _) = if whole {
-            (vec![false; claimed.len()], 0)
-        } else {
-            sentences_found_whole(page, &list.vocabulary(*o as usize), rec.vocab_tau)
-        };
-        for (s, &w) in found_whole.iter().enumerate() {
-            exact[s] += u32::from(w);
+        // (An original stored whole has its exact spans from its phrases, below.)
+        if !whole {
+            let tau = list.record(*o as usize).vocab_tau;
+            let (found_whole, _) = sentences_found_whole(page, &list.vocabulary(*o as usize), tau);
+            for (s, &w) in found_whole.iter().enumerate() {
+                exact[s] += u32::from(w);
+            }
         }
         let first = (0..claimed.len()).find(|&s| exact[s] + other[s] > 0);
         let last = (0..claimed.len()).rev().find(|&s| exact[s] + other[s] > 0);
