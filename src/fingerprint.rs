@@ -371,10 +371,20 @@ impl Sketch {
 /// anchors), the threshold below which all were kept, and how many of them are anchors.
 pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32, u16) {
     let max = crate::list::ribbon::MAX_WORDS;
-    // Each key with whether it is an anchor, sorted by key.
-    let mut all: Vec<(u32, bool)> = f.terms.iter().map(|t| (t.key, false)).collect();
-    all.extend(f.anchors.iter().map(|a| (a.key, true)));
-    all.sort_unstable();
+    // Each key with whether it is an anchor, sorted by key: both lists are sorted already, so
+    // they are merged (a term before an anchor of the same key, as sorting the pairs would).
+    let (terms, anchors) = (&f.terms, &f.anchors);
+    let mut all: Vec<(u32, bool)> = Vec::with_capacity(terms.len() + anchors.len());
+    let (mut i, mut j) = (0, 0);
+    while i < terms.len() || j < anchors.len() {
+        if j == anchors.len() || (i < terms.len() && terms[i].key <= anchors[j].key) {
+            all.push((terms[i].key, false));
+            i += 1;
+        } else {
+            all.push((anchors[j].key, true));
+            j += 1;
+        }
+    }
     let (kept, tau) = bottom_k_by(&all, max, |&(key, _)| key);
     let kept = &all[..kept.min(max)];
     (
@@ -494,6 +504,33 @@ mod tests {
         assert_eq!(sampled.shingles, full.shingles[..kept + 1]);
         assert_eq!(sampled.terms, full.terms);
         assert_eq!(DocFeatures::sampled(&a, 0).shingles, full.shingles);
+    }
+
+    #[test]
+    fn vocabulary_merges_terms_and_anchors_in_key_order() {
+        let mut f = DocFeatures::new(&analyze(&TEXT.repeat(2), Some("en")));
+        // A key that is both a term and an anchor keeps both entries, the term's first.
+        f.anchors.push(Feature {
+            key: f.terms[0].key,
+            ..f.anchors[0]
+        });
+        f.anchors.sort_unstable_by_key(|a| a.key);
+        let mut sorted: Vec<(u32, bool)> = f.terms.iter().map(|t| (t.key, false)).collect();
+        sorted.extend(f.anchors.iter().map(|a| (a.key, true)));
+        sorted.sort_unstable();
+        let (keys, _, anchors) = vocabulary(&f);
+        let max = crate::list::ribbon::MAX_WORDS.min(sorted.len());
+        assert_eq!(
+            keys,
+            sorted
+                .iter()
+                .map(|&(k, _)| k)
+                .take(keys.len())
+                .collect::<Vec<_>>()
+        );
+        assert!(keys.len() <= max + 1 && keys.windows(2).all(|w| w[0] <= w[1]));
+        let expected = sorted[..keys.len()].iter().filter(|&&(_, a)| a).count();
+        assert_eq!(anchors as usize, expected);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
