@@ -771,6 +771,8 @@ mod tests {
         let report = crate::check(&list, HOST_WITH_HARBOUR, Some("en"));
         let best = report.best.expect("a candidate");
         assert_eq!(best.relation, Relation::Partial, "{best:?}");
+        // The report says why: much of the original is reproduced in whole sentences.
+        assert!(best.evidence.sentences >= 0.2, "{:?}", best.evidence);
         // Both copied sentences are exact passages, and nothing of the host is.
         let copied_from = HOST_WITH_HARBOUR.find("Director").unwrap();
         let copied_to = HOST_WITH_HARBOUR.find("Kessing.").unwrap() + "Kessing".len();

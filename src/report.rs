@@ -7,7 +7,7 @@
 //!  "best": {...} | null,                // = candidates[0]
 //!  "candidates": [{"id","source","title","url","published","score","relation",
 //!                  "page_coverage","original_coverage","credited", "near_duplicate", "lang",
-//!                  "evidence": {"phrases","vocabulary","terms","anchors","order"}}],   // ≤ 5, best first
+//!                  "evidence": {"phrases","vocabulary","terms","anchors","order","sentences"}}],   // ≤ 5, best first
 //!  "passages": [{"start","end","original_id","kind"}],   // character offsets into the input; kind exact|reworded
 //!  "credits": ["Reuters"],              // wire agencies the page credits
 //!  "lang": "en",                        // language the page was read as
@@ -93,6 +93,11 @@ pub struct Evidence {
     pub anchors: f64,
     /// How consistently the shared evidence appears in the same order in both (0.5 = no order).
     pub order: f64,
+    /// Share of the original's words that the page reproduces in sentences found whole in it
+    /// (every content word of a sentence of six or more): copied wording, even when the page
+    /// copies a few paragraphs into a story of its own. Absent (0) in reports before it existed.
+    #[serde(default)]
+    pub sentences: f64,
 }
 
 /// One original a page may derive from.

@@ -156,6 +156,7 @@ pub fn evidence(f: &Features) -> Evidence {
         terms: r(f.terms),
         anchors: r(f.anchors),
         order: r(f.order),
+        sentences: r(f.sentences),
     }
 }
 

@@ -131,6 +131,7 @@ function showCandidate(text, report, c) {
   const facts = [['Source', c.source], ['Published', c.published], ['Address', c.url], ['Score', pct(c.score)],
     ['Relation', WORDS[c.relation]], ["Text's phrases found in it", pct(c.page_coverage)],
     ['Its phrases reused', pct(c.original_coverage)], ["Text's words found in it", pct(c.evidence.vocabulary)],
+    ['Its words in sentences copied whole', pct(c.evidence.sentences)],
     ['Credited in the text', c.credited ? 'yes' : 'no']];
   $('d-meta').replaceChildren(...facts.filter(([, v]) => v).flatMap(([k, v]) => {
     const dt = document.createElement('dt');

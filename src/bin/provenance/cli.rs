@@ -492,6 +492,12 @@ fn readable(r: &Report, text: &str) -> String {
                     "no credit found".into()
                 }
             );
+            if b.evidence.sentences > 0.0 {
+                s += &format!(
+                    "  original's words in page sentences copied whole: {}\n",
+                    pct(b.evidence.sentences)
+                );
+            }
         }
         _ => s += "No known original found.\n",
     }
