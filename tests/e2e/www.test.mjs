@@ -88,6 +88,12 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     assert.equal(first[1], 'Reuters');
     assert.match(first[2], /Kremlin accuses U\.S\. of meddling/);
     await page.screenshot({ path: join(SHOTS, 'www-check.png') });
+    // The detail says what the score is made of, the copied whole sentences among it.
+    await page.locator('#ranking tbody tr').first().locator('button').click();
+    await page.waitForSelector('#detail:not([hidden])');
+    const facts = await page.locator('#d-meta').textContent();
+    assert.match(facts, /Its words in sentences copied whole\s*\d+%/);
+    await page.locator('#detail').screenshot({ path: join(SHOTS, 'www-detail.png') });
     await page.close();
   });
 
