@@ -2,7 +2,7 @@
 //! are absent). The floors are today's measured figures rounded down: a change that loses accuracy
 //! fails here. README's table has the figures and the targets.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use provenance::eval::{evaluate, Case, EvalResult};
 use provenance::fingerprint::SketchSize;
@@ -17,12 +17,18 @@ fn jsonl<T: serde::de::DeserializeOwned>(p: &Path) -> Vec<T> {
         .collect()
 }
 
-fn run(set: &str) -> Option<EvalResult> {
+/// The folder of public set `set`, or `None` (with a note) where ../shared/eval is absent.
+fn shared_set(set: &str) -> Option<PathBuf> {
     let dir = Path::new("../shared/eval").join(set);
     if !dir.exists() {
         eprintln!("skipping {set}: ../shared/eval is not beside the checkout");
         return None;
     }
+    Some(dir)
+}
+
+fn run(set: &str) -> Option<EvalResult> {
+    let dir = shared_set(set)?;
     Some(run_dir(set, &dir))
 }
 
@@ -96,11 +102,9 @@ fn copies_inside_other_stories() {
         ("wmt19-public", "de", 0.70, 0.0),
         ("counter-public", "ur", 0.87, 0.16),
     ] {
-        let source = Path::new("../shared/eval").join(set);
-        if !source.exists() {
-            eprintln!("skipping: ../shared/eval is not beside the checkout");
+        let Some(source) = shared_set(set) else {
             return;
-        }
+        };
         let dir = out.join(lang);
         let built = std::process::Command::new("python3")
             .arg("tools/embedded_set.py")
