@@ -59,6 +59,9 @@ pub enum BuildError {
     /// never cut, since a report must name its original exactly.
     #[error("original id {0:?}… is longer than 2,048 bytes")]
     LongId(String),
+    /// Originals prepared with different filter salts were added to one list, which has one.
+    #[error("originals prepared with filter salts {0} and {1} cannot share a list")]
+    MixedSalts(u8, u8),
     /// The list would hold more originals than the format can address.
     #[error("too many originals: {0} (the format holds at most 16,777,215)")]
     TooMany(usize),

@@ -67,8 +67,8 @@ const SENTENCES_FROM: f64 = 0.05;
 /// Share of the original reproduced in whole sentences at which that evidence counts fully.
 const SENTENCES_FULL: f64 = 0.15;
 
-/// The whole-sentence evidence of a pair, in [0, 1]: nothing below [`SENTENCES_FROM`] of the
-/// original reproduced in sentences found whole, all of it from [`SENTENCES_FULL`], linear
+/// The whole-sentence evidence of a pair, in [0, 1]: nothing below `SENTENCES_FROM` of the
+/// original reproduced in sentences found whole, all of it from `SENTENCES_FULL`, linear
 /// between. Whole copied sentences are near-certain copying however few, once there are more than
 /// the one or two that an honest text on the same subject may share with an original (a
 /// definition, a formula, a line of a press release): on the public sets, 7 of 8,434

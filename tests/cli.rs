@@ -395,3 +395,56 @@ fn a_closed_output_pipe_ends_the_program_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn eval_with_salts_prints_each_figure_over_every_salt() {
+    // A set of the demo story: its article (a verbatim copy) and an honest text on something else.
+    let set = tempdir().join("demo-set");
+    std::fs::create_dir_all(&set).unwrap();
+    std::fs::copy("examples/demo/originals.jsonl", set.join("originals.jsonl")).unwrap();
+    let article = std::fs::read_to_string("examples/demo/article.txt").unwrap();
+    let cases = [
+        serde_json::json!({"id": "copy", "text": article, "lang": "en",
+                           "expect": "demo-harbour-bridge", "relation": "verbatim"}),
+        serde_json::json!({"id": "other", "lang": "en", "expect": null, "relation": "unrelated",
+                           "text": "The orchestra opened its winter season on Friday with a symphony \
+                                    by a young composer, and the audience stood to applaud the soloist."}),
+    ];
+    let lines: Vec<String> = cases.iter().map(|c| c.to_string()).collect();
+    std::fs::write(set.join("cases.jsonl"), lines.join("\n")).unwrap();
+    let dir = set.to_str().unwrap();
+
+    let out = bin().args(["eval", dir, "--salts", "3"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("over 3 filter salts"), "{stdout}");
+    let spread = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("over 3"))
+        .find(|l| l.starts_with("demo-set"))
+        .unwrap_or_else(|| panic!("no spread row: {stdout}"));
+    // The verbatim copy is named and decided right with every salt.
+    assert!(spread.contains("1.000–1.000"), "{spread}");
+
+    let runs = json(
+        &bin()
+            .args(["eval", dir, "--salts", "2", "--json"])
+            .output()
+            .unwrap(),
+    );
+    let runs = runs.as_array().unwrap();
+    assert_eq!(runs.len(), 2, "one array of results per salt");
+    for r in runs {
+        assert_eq!(r[0]["set"], "demo-set");
+        assert_eq!(r[0]["all"]["top1_id"], 1.0);
+    }
+    // One salt is the plain evaluation; none is refused.
+    let plain = json(&bin().args(["eval", dir, "--json"]).output().unwrap());
+    assert_eq!(plain[0]["set"], "demo-set");
+    let none = bin().args(["eval", dir, "--salts", "0"]).output().unwrap();
+    assert!(!none.status.success());
+}

@@ -55,6 +55,7 @@ pub struct Prepared {
     features: DocFeatures,
     vocab: Vocabulary,
     lang: u8,
+    filter_salt: u8,
 }
 
 /// An original's vocabulary as the list stores it: encoded while the original is prepared, since
@@ -75,21 +76,39 @@ struct Vocabulary {
 
 /// Analyses one original. Pure and thread-safe: callers may prepare originals in parallel.
 pub fn prepare(doc: OriginalDoc, size: SketchSize) -> Prepared {
+    prepare_salted(doc, size, 0)
+}
+
+/// [`prepare`], the vocabulary's filter built with salt number `filter_salt`
+/// ([`super::ribbon::salt`]): the same original with other chance matches, for measuring how much
+/// of an accuracy figure they make (`provenance eval --salts`). A list holds one salt.
+pub fn prepare_salted(doc: OriginalDoc, size: SketchSize, filter_salt: u8) -> Prepared {
     let a = analyze(&doc.text, doc.lang.as_deref());
     let features = DocFeatures::sampled(&a, size.shingles);
-    prepare_analysed(doc, a.lang, features, size)
+    prepare_with(doc, a.lang, features, size, filter_salt)
 }
 
 /// What [`prepare`] does once the original is analysed, for a caller that has analysed it
 /// already: `lang` is the analysis's language and `features` its features.
 pub fn prepare_analysed(
+    doc: OriginalDoc,
+    lang: &str,
+    features: DocFeatures,
+    size: SketchSize,
+) -> Prepared {
+    prepare_with(doc, lang, features, size, 0)
+}
+
+/// [`prepare_analysed`] with the filter's salt number.
+fn prepare_with(
     mut doc: OriginalDoc,
     lang: &str,
     mut features: DocFeatures,
     size: SketchSize,
+    filter_salt: u8,
 ) -> Prepared {
     let (keys, tau, anchors) = crate::fingerprint::vocabulary(&features);
-    let (bytes, slots) = super::ribbon::build(&keys);
+    let (bytes, slots) = super::ribbon::build_salted(&keys, super::ribbon::salt(filter_salt));
     let vocab = Vocabulary {
         bytes,
         words: keys.len() as u16,
@@ -108,6 +127,7 @@ pub fn prepare_analysed(
         features,
         vocab,
         lang: lang::code_index(lang),
+        filter_salt,
     }
 }
 
@@ -153,9 +173,14 @@ impl ListBuilder {
         self.size
     }
 
-    /// Adds an original analysed with [`prepare`]. Ids must be unique and at most
-    /// [`super::meta::MAX_FIELD_BYTES`] long.
+    /// Adds an original analysed with [`prepare`] (or [`prepare_salted`], with the same salt as
+    /// every other). Ids must be unique and at most [`super::meta::MAX_FIELD_BYTES`] long.
     pub fn push(&mut self, p: Prepared) -> Result<(), BuildError> {
+        if let Some(first) = self.prepared.first() {
+            if first.filter_salt != p.filter_salt {
+                return Err(BuildError::MixedSalts(first.filter_salt, p.filter_salt));
+            }
+        }
         if self.prepared.len() >= MAX_ORIGINALS {
             return Err(BuildError::TooMany(self.prepared.len() + 1));
         }
@@ -247,6 +272,7 @@ impl ListBuilder {
         format::set_vocabularies(&mut list, prepared.iter().map(|p| p.vocab.bytes.as_slice()));
         let metas: Vec<_> = prepared.iter().map(|p| &p.doc).collect();
         format::set_meta(&mut list, &metas);
+        list.filter_salt = prepared.first().map_or(0, |p| p.filter_salt);
         list
     }
 }

@@ -11,7 +11,9 @@
 //!  21  sketch size  3 × u8   shingles, terms, anchors kept per original (informative)
 //!  24  sources      u32      s, distinct source names
 //!  28  rice         u8       k, the Rice parameter of the index keys, at most b + 12
-//!  29  reserved     3 bytes  0
+//!  29  filter salt  u8       the salt number of the vocabularies' filters: 0 in every list
+//!                            `build-list` writes (see `ribbon::salt`)
+//!  30  reserved     2 bytes  0
 //!  32  body_len     u64      bytes after the header
 //!  40  body_crc     u32      CRC-32 (IEEE) of the body
 //!  44  header_crc   u32      CRC-32 of header bytes 0..44
@@ -127,6 +129,7 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         sketch_size,
         vocab: Vec::new(),
         vocab_offsets: vec![0],
+        filter_salt: 0,
     }
 }
 
@@ -322,7 +325,7 @@ pub fn encode(list: &List) -> Vec<u8> {
     out.push(list.bucket_bits);
     out.extend_from_slice(&list.sketch_size);
     out.extend_from_slice(&(list.sources.len() as u32).to_le_bytes());
-    out.extend_from_slice(&[p.rice, 0, 0, 0]);
+    out.extend_from_slice(&[p.rice, list.filter_salt, 0, 0]);
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
     let header_crc = crc32fast::hash(&out[..44]);
@@ -549,6 +552,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     let sketch_size = [h[21], h[22], h[23]];
     let n_sources = u32_at(h, 24) as usize;
     let rice = h[28];
+    let filter_salt = h[29];
     if !(MIN_BUCKET_BITS..=MAX_BUCKET_BITS).contains(&bits) {
         return Err(ListError::Corrupt("bucket table too large"));
     }
@@ -654,6 +658,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         sketch_size,
         vocab,
         vocab_offsets,
+        filter_salt,
     })
 }
 
@@ -675,6 +680,52 @@ mod tests {
                            while residents protested outside the town hall in the rain.", i * 7),
         });
         build(docs, SketchSize::LIST).unwrap()
+    }
+
+    #[test]
+    fn salted_lists_keep_their_salt_and_find_their_words() {
+        use crate::list::build::{prepare, prepare_salted, ListBuilder};
+        let docs: Vec<OriginalDoc> = (0..12)
+            .map(|i| OriginalDoc {
+                id: format!("doc-{i}"),
+                lang: Some("en".into()),
+                text: format!(
+                    "Story number {i} reports that the council approved plan {} for the harbour \
+                     district after engineers found corroded cables beneath the old bridge.",
+                    i * 7
+                ),
+                ..Default::default()
+            })
+            .collect();
+        let mut b = ListBuilder::new(SketchSize::LIST);
+        for d in docs.clone() {
+            b.push(prepare_salted(d, SketchSize::LIST, 7)).unwrap();
+        }
+        let list = b.finish();
+        let back = decode(&encode(&list)).unwrap();
+        assert_eq!((list.filter_salt, back.filter_salt), (7, 7));
+        let vocabulary = |l: &List| {
+            let r = crate::matching::check(l, &docs[5].text, Some("en"));
+            r.best.map(|b| (b.id, b.evidence.vocabulary))
+        };
+        // Read with its own salt, each original's filter holds its words...
+        let (id, share) = vocabulary(&back).unwrap();
+        assert_eq!(id, "doc-5");
+        assert!(share > 0.95, "{share}");
+        // ...and read with another, it holds them only by chance.
+        let mut unsalted = back.clone();
+        unsalted.filter_salt = 0;
+        assert!(vocabulary(&unsalted).is_none_or(|(_, s)| s < 0.5));
+        // A list has one salt.
+        let mut mixed = ListBuilder::new(SketchSize::LIST);
+        mixed
+            .push(prepare(docs[0].clone(), SketchSize::LIST))
+            .unwrap();
+        let refused = mixed.push(prepare_salted(docs[1].clone(), SketchSize::LIST, 2));
+        assert!(
+            matches!(refused, Err(crate::error::BuildError::MixedSalts(0, 2))),
+            "{refused:?}"
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod format;
 pub mod meta;
 pub mod ribbon;
 
-pub use build::{prepare, ListBuilder, OriginalDoc, Prepared};
+pub use build::{prepare, prepare_salted, ListBuilder, OriginalDoc, Prepared};
 
 /// The fixed record of one original: what scoring needs besides the index.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -78,6 +78,9 @@ pub struct List {
     pub(crate) sketch_size: [u8; 3],
     pub(crate) vocab: Vec<u8>,
     pub(crate) vocab_offsets: Vec<u32>,
+    /// The salt number of the vocabularies' filters ([`ribbon::salt`]): 0 but in lists built to
+    /// measure chance (`provenance eval --salts`).
+    pub(crate) filter_salt: u8,
 }
 
 /// One posting: which original has a feature, and where in it (0-255).
@@ -137,7 +140,7 @@ impl List {
         self.vocab
             .get(start as usize..end as usize)
             .and_then(|bytes| ribbon::Filter::new(bytes, usize::from(r.vocab_slots)))
-            .unwrap_or(empty)
+            .map_or(empty, |f| f.salted(ribbon::salt(self.filter_salt)))
     }
 
     /// Index of the original with `id`, if any.

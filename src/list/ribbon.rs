@@ -34,6 +34,11 @@
 //! Storage is bit-sliced: the `R` planes of `m` bits each (plane `p` holds bit `p` of every
 //! slot), one after another in one bit string, least significant bit first. A query reads one
 //! 64-bit window per plane and takes the parity of its AND with the coefficient row.
+//!
+//! Which words a filter wrongly holds is fixed by its hash, so a list's chance matches are one
+//! draw among many. A *salt* ([`salt`]) mixed into every equation draws them anew, everything else
+//! equal: `provenance eval --salts N` measures how much of an accuracy figure is that draw. Lists
+//! are built with salt 0, the equations as they have always been.
 
 use super::bits::BitWriter;
 use crate::hash::mix;
@@ -52,11 +57,21 @@ pub fn bytes_for(slots: usize) -> usize {
     (slots * R as usize).div_ceil(8)
 }
 
-/// One word's equation in a filter of `m` slots: band start, coefficient row (bit 0 set, no bit
-/// at or past `m - start`), fingerprint.
+/// The value mixed into every equation of filters with salt number `n`: 0 (the equations of
+/// every list `build-list` writes) for salt 0, a well-mixed 64-bit value for any other.
+pub fn salt(n: u8) -> u64 {
+    if n == 0 {
+        0
+    } else {
+        mix(u64::from(n).wrapping_mul(0xd1b5_4a32_d192_ed03))
+    }
+}
+
+/// One word's equation in a filter of `m` slots with salt value `salt`: band start, coefficient
+/// row (bit 0 set, no bit at or past `m - start`), fingerprint.
 #[inline]
-fn equation(key: u32, m: usize) -> (usize, u64, u8) {
-    let h = mix(u64::from(key) ^ (m as u64) << 32 ^ 0x9e37_79b9_7f4a_7c15);
+fn equation(key: u32, m: usize, salt: u64) -> (usize, u64, u8) {
+    let h = mix(u64::from(key) ^ (m as u64) << 32 ^ 0x9e37_79b9_7f4a_7c15 ^ salt);
     let span = W.min(m);
     let starts = (m - span + 1) as u64;
     let start = (((h >> 32) * starts) >> 32) as usize;
@@ -67,9 +82,14 @@ fn equation(key: u32, m: usize) -> (usize, u64, u8) {
     (start, row, (h as u8) & ((1 << R) - 1))
 }
 
-/// Builds the filter of distinct `keys` (any order). Returns its bytes and its slot count (0 for
-/// no keys).
+/// Builds the filter of distinct `keys` (any order) with salt 0. Returns its bytes and its slot
+/// count (0 for no keys).
 pub fn build(keys: &[u32]) -> (Vec<u8>, usize) {
+    build_salted(keys, 0)
+}
+
+/// [`build`] with the salt value `salt` ([`salt`]).
+pub fn build_salted(keys: &[u32], salt: u64) -> (Vec<u8>, usize) {
     let n = keys.len();
     if n == 0 {
         return (Vec::new(), 0);
@@ -78,7 +98,7 @@ pub fn build(keys: &[u32]) -> (Vec<u8>, usize) {
     // 0.4 % (at least one slot).
     let mut m = n + n / 32 + 2;
     loop {
-        if let Some(slots) = solve(keys, m) {
+        if let Some(slots) = solve(keys, m, salt) {
             return (slots, m);
         }
         m += (m / 256).max(1);
@@ -87,11 +107,11 @@ pub fn build(keys: &[u32]) -> (Vec<u8>, usize) {
 
 /// Solves the system of `keys` in `m` slots; the bit-sliced solution's bytes, or `None` if a
 /// row turns out dependent with a different fingerprint.
-fn solve(keys: &[u32], m: usize) -> Option<Vec<u8>> {
+fn solve(keys: &[u32], m: usize, salt: u64) -> Option<Vec<u8>> {
     let mut rows = vec![0u64; m];
     let mut prints = vec![0u8; m];
     for &k in keys {
-        let (mut i, mut row, mut print) = equation(k, m);
+        let (mut i, mut row, mut print) = equation(k, m, salt);
         loop {
             if row == 0 {
                 if print == 0 {
@@ -146,13 +166,23 @@ fn solve(keys: &[u32], m: usize) -> Option<Vec<u8>> {
 pub struct Filter<'a> {
     bytes: &'a [u8],
     slots: usize,
+    salt: u64,
 }
 
 impl<'a> Filter<'a> {
     /// The filter of `slots` slots stored in `bytes`; `None` unless `bytes` is exactly as long as
     /// that takes.
     pub fn new(bytes: &'a [u8], slots: usize) -> Option<Filter<'a>> {
-        (bytes.len() == bytes_for(slots) && slots <= MAX_SLOTS).then_some(Filter { bytes, slots })
+        (bytes.len() == bytes_for(slots) && slots <= MAX_SLOTS).then_some(Filter {
+            bytes,
+            slots,
+            salt: 0,
+        })
+    }
+
+    /// The same filter read as built with the salt value `salt` ([`build_salted`]).
+    pub fn salted(self, salt: u64) -> Filter<'a> {
+        Filter { salt, ..self }
     }
 
     /// Whether `key` is in the set (wrongly so for about one other key in `2^R`); always false
@@ -162,7 +192,7 @@ impl<'a> Filter<'a> {
         if self.slots == 0 {
             return false;
         }
-        let (start, row, print) = equation(key, self.slots);
+        let (start, row, print) = equation(key, self.slots, self.salt);
         let mut got = 0u8;
         for p in 0..R as usize {
             let bits = self.read64(p * self.slots + start);
@@ -194,6 +224,32 @@ mod tests {
         k.sort_unstable();
         k.dedup();
         k
+    }
+
+    #[test]
+    fn salted_filters_hold_their_words_and_draw_other_false_positives() {
+        let set = keys(300, 5);
+        let absent = keys(20_000, 6);
+        let wrong = |salt: u64| -> Vec<u32> {
+            let (bytes, slots) = build_salted(&set, salt);
+            let f = Filter::new(&bytes, slots).unwrap().salted(salt);
+            assert!(set.iter().all(|&k| f.contains(k)));
+            absent.iter().copied().filter(|&k| f.contains(k)).collect()
+        };
+        assert_eq!(
+            salt(0),
+            0,
+            "salt 0 is the equations every list is built with"
+        );
+        assert_eq!(build_salted(&set, salt(0)), build(&set));
+        let (a, b) = (wrong(salt(0)), wrong(salt(1)));
+        assert!(a.len() > 200 && b.len() > 200, "about 1 in 64 of 20,000");
+        let shared = a.iter().filter(|k| b.contains(k)).count();
+        assert!(
+            shared * 8 < a.len(),
+            "{shared} of {} false positives drawn again",
+            a.len()
+        );
     }
 
     #[test]

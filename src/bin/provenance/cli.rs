@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use provenance::eval::{evaluate, Case, EvalResult, Metrics};
 use provenance::fingerprint::SketchSize;
-use provenance::list::{format, prepare, ListBuilder, OriginalDoc};
+use provenance::list::{format, prepare_salted, ListBuilder, OriginalDoc};
 use provenance::matching::{candidate_features, check_page, Page};
 use provenance::{List, Relation, Report};
 
@@ -90,9 +90,15 @@ enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
-        /// Write every (case, candidate) feature row to this TSV file (for calibration).
+        /// Write every (case, candidate) feature row to this TSV file (for calibration; of the
+        /// lists' own salt 0).
         #[arg(long)]
         features: Option<PathBuf>,
+        /// Evaluate every set with this many filter salts (1 to 255): the vocabularies' chance
+        /// matches drawn anew for each, everything else the same, and print each figure's
+        /// lowest and highest. With --json, one array of results per salt.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..))]
+        salts: u8,
     },
     /// Describe a list file: originals, sources, size.
     Info {
@@ -154,7 +160,8 @@ pub fn main() -> ExitCode {
             sets,
             json,
             features,
-        } => eval(&sets, json, features.as_deref()),
+            salts,
+        } => eval(&sets, json, features.as_deref(), salts),
         Command::Info { list } => info(list.as_deref()),
     };
     match result {
@@ -308,6 +315,15 @@ fn read_originals(inputs: &[PathBuf]) -> Result<Vec<OriginalDoc>, Failure> {
 /// Lays out the list of `docs`, fingerprinting them in parallel (in chunks, so that a progress
 /// bar can follow long builds unless `quiet`).
 fn fingerprint(docs: Vec<OriginalDoc>, quiet: bool) -> Result<List, Failure> {
+    fingerprint_salted(docs, quiet, 0)
+}
+
+/// [`fingerprint`] with the vocabulary filters' salt number `filter_salt` (0 for real lists).
+fn fingerprint_salted(
+    docs: Vec<OriginalDoc>,
+    quiet: bool,
+    filter_salt: u8,
+) -> Result<List, Failure> {
     let bar = if quiet || docs.len() < 2000 {
         ProgressBar::hidden()
     } else {
@@ -328,7 +344,10 @@ fn fingerprint(docs: Vec<OriginalDoc>, quiet: bool) -> Result<List, Failure> {
             break;
         }
         let n = chunk.len() as u64;
-        let prepared: Vec<_> = chunk.into_par_iter().map(|d| prepare(d, size)).collect();
+        let prepared: Vec<_> = chunk
+            .into_par_iter()
+            .map(|d| prepare_salted(d, size, filter_salt))
+            .collect();
         for p in prepared {
             builder.push(p)?;
         }
@@ -615,7 +634,7 @@ fn compare(page: &Path, original: &Path, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Failure> {
+fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Result<(), Failure> {
     let mut feature_out = match features {
         Some(p) => {
             let mut f = BufWriter::new(fs::File::create(p)?);
@@ -625,15 +644,26 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
         None => None,
     };
     let mut results: Vec<EvalResult> = Vec::new();
+    // With --salts, every salt's results after salt 0's: salted[s - 1] for salt s.
+    let mut salted: Vec<Vec<EvalResult>> = vec![Vec::new(); usize::from(salts.max(1)) - 1];
     for set in sets {
         let name = set
             .file_name()
             .map_or("set".into(), |n| n.to_string_lossy().to_string());
-        let list = fingerprint(read_originals(&[set.join("originals.jsonl")])?, true)?;
+        let originals = read_originals(&[set.join("originals.jsonl")])?;
         let cases: Vec<Case> = read_jsonl(&set.join("cases.jsonl"), "a case")?
             .into_iter()
             .map(|(_, c)| c)
             .collect();
+        for (i, out) in salted.iter_mut().enumerate() {
+            let list = fingerprint_salted(originals.clone(), true, i as u8 + 1)?;
+            let reports: Vec<Report> = cases
+                .par_iter()
+                .map(|c| timed_check_page(&list, &c.text, c.lang.as_deref()).0)
+                .collect();
+            out.push(evaluate(&name, &cases, &reports, &list));
+        }
+        let list = fingerprint(originals, true)?;
         // Each case is analysed once: for its report and, with --features, for what was measured
         // about its candidates.
         let want_features = feature_out.is_some();
@@ -671,7 +701,12 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
         out.flush()?;
     }
     if json {
-        println!("{}", serde_json::to_string_pretty(&results)?);
+        if salted.is_empty() {
+            println!("{}", serde_json::to_string_pretty(&results)?);
+        } else {
+            let all: Vec<&Vec<EvalResult>> = std::iter::once(&results).chain(&salted).collect();
+            println!("{}", serde_json::to_string_pretty(&all)?);
+        }
         return Ok(());
     }
     let f = |x: Option<f64>| x.map_or("   –".to_string(), |v| format!("{v:.3}"));
@@ -700,7 +735,47 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>) -> Result<(), Fai
     if results.iter().any(|r| r.all.auc_leave_own_out) {
         println!("* no negatives in the set: AUC against each case's best other original");
     }
+    if !salted.is_empty() {
+        print_salt_spread(&results, &salted);
+    }
     Ok(())
+}
+
+/// Prints, per set, the lowest and highest of each figure over every filter salt (salt 0's
+/// `results` and the others' `salted`): how much of a figure is the filters' chance matches.
+fn print_salt_spread(results: &[EvalResult], salted: &[Vec<EvalResult>]) {
+    println!(
+        "\nover {} filter salts (lowest–highest; the lists' own salt 0 above):",
+        salted.len() + 1
+    );
+    println!(
+        "{:<20} {:>13} {:>13} {:>13} {:>13} {:>13}",
+        "set", "auc", "top1src", "top1id", "decision", "false_attr"
+    );
+    for (i, r) in results.iter().enumerate() {
+        let runs: Vec<&Metrics> = std::iter::once(&r.all)
+            .chain(salted.iter().filter_map(|s| s.get(i)).map(|x| &x.all))
+            .collect();
+        let range = |get: fn(&Metrics) -> Option<f64>| {
+            let v: Vec<f64> = runs.iter().filter_map(|m| get(m)).collect();
+            match (
+                v.iter().copied().reduce(f64::min),
+                v.iter().copied().reduce(f64::max),
+            ) {
+                (Some(lo), Some(hi)) => format!("{lo:.3}–{hi:.3}"),
+                _ => "–".to_string(),
+            }
+        };
+        println!(
+            "{:<20} {:>13} {:>13} {:>13} {:>13} {:>13}",
+            r.set,
+            range(|m| m.auc),
+            range(|m| m.top1_source),
+            range(|m| m.top1_id),
+            range(|m| m.decision),
+            range(|m| m.false_attr)
+        );
+    }
 }
 
 fn info(path: Option<&Path>) -> Result<(), Failure> {
