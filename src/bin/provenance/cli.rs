@@ -643,9 +643,8 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Res
         }
         None => None,
     };
-    let mut results: Vec<EvalResult> = Vec::new();
-    // With --salts, every salt's results after salt 0's: salted[s - 1] for salt s.
-    let mut salted: Vec<Vec<EvalResult>> = vec![Vec::new(); usize::from(salts.max(1)) - 1];
+    // Every set's results with each filter salt: by_salt[s] for salt s (0: the lists' own).
+    let mut by_salt: Vec<Vec<EvalResult>> = vec![Vec::new(); usize::from(salts.max(1))];
     for set in sets {
         let name = set
             .file_name()
@@ -655,60 +654,54 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Res
             .into_iter()
             .map(|(_, c)| c)
             .collect();
-        for (i, out) in salted.iter_mut().enumerate() {
-            let list = fingerprint_salted(originals.clone(), true, i as u8 + 1)?;
-            let reports: Vec<Report> = cases
+        for (salt, results) in by_salt.iter_mut().enumerate() {
+            let list = fingerprint_salted(originals.clone(), true, salt as u8)?;
+            // Each case is analysed once: for its report and, with --features (of salt 0), for
+            // what was measured about its candidates.
+            let want_features = salt == 0 && feature_out.is_some();
+            type Measured = (&'static str, Vec<(usize, provenance::score::Features)>);
+            let checked: Vec<(Report, Measured)> = cases
                 .par_iter()
-                .map(|c| timed_check_page(&list, &c.text, c.lang.as_deref()).0)
+                .map(|c| {
+                    let (report, page) = timed_check_page(&list, &c.text, c.lang.as_deref());
+                    let measured = if want_features {
+                        candidate_features(&list, &page)
+                    } else {
+                        Vec::new()
+                    };
+                    (report, (page.analysis.lang, measured))
+                })
                 .collect();
-            out.push(evaluate(&name, &cases, &reports, &list));
-        }
-        let list = fingerprint(originals, true)?;
-        // Each case is analysed once: for its report and, with --features, for what was measured
-        // about its candidates.
-        let want_features = feature_out.is_some();
-        type Measured = (&'static str, Vec<(usize, provenance::score::Features)>);
-        let checked: Vec<(Report, Measured)> = cases
-            .par_iter()
-            .map(|c| {
-                let (report, page) = timed_check_page(&list, &c.text, c.lang.as_deref());
-                let measured = if want_features {
-                    candidate_features(&list, &page)
-                } else {
-                    Vec::new()
-                };
-                (report, (page.analysis.lang, measured))
-            })
-            .collect();
-        if let Some(out) = feature_out.as_mut() {
-            for (c, (_, (page_lang, measured))) in cases.iter().zip(&checked) {
-                for (o, f) in measured {
-                    let id = list.meta(*o).id;
-                    writeln!(
-                        out,
-                        "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}\t{page_lang}\t{:.4}",
-                        c.id, c.relation, c.expect.as_deref().unwrap_or(""), u8::from(c.expect.as_deref() == Some(id)),
-                        u8::from(f.cross_language), f.page_coverage, f.original_coverage, f.terms, f.anchors, f.order,
-                        f.order_pairs, u8::from(f.near_duplicate), f.vocabulary, f.anchor_matches, f.page_anchors, f.original_anchors, f.sentences
-                    )?;
+            if let Some(out) = feature_out.as_mut().filter(|_| want_features) {
+                for (c, (_, (page_lang, measured))) in cases.iter().zip(&checked) {
+                    for (o, f) in measured {
+                        let id = list.meta(*o).id;
+                        writeln!(
+                            out,
+                            "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}\t{page_lang}\t{:.4}",
+                            c.id, c.relation, c.expect.as_deref().unwrap_or(""), u8::from(c.expect.as_deref() == Some(id)),
+                            u8::from(f.cross_language), f.page_coverage, f.original_coverage, f.terms, f.anchors, f.order,
+                            f.order_pairs, u8::from(f.near_duplicate), f.vocabulary, f.anchor_matches, f.page_anchors, f.original_anchors, f.sentences
+                        )?;
+                    }
                 }
             }
+            let reports: Vec<Report> = checked.into_iter().map(|(r, _)| r).collect();
+            results.push(evaluate(&name, &cases, &reports, &list));
         }
-        let reports: Vec<Report> = checked.into_iter().map(|(r, _)| r).collect();
-        results.push(evaluate(&name, &cases, &reports, &list));
     }
     if let Some(mut out) = feature_out {
         out.flush()?;
     }
     if json {
-        if salted.is_empty() {
-            println!("{}", serde_json::to_string_pretty(&results)?);
+        if by_salt.len() == 1 {
+            println!("{}", serde_json::to_string_pretty(&by_salt[0])?);
         } else {
-            let all: Vec<&Vec<EvalResult>> = std::iter::once(&results).chain(&salted).collect();
-            println!("{}", serde_json::to_string_pretty(&all)?);
+            println!("{}", serde_json::to_string_pretty(&by_salt)?);
         }
         return Ok(());
     }
+    let results = &by_salt[0];
     let f = |x: Option<f64>| x.map_or("   –".to_string(), |v| format!("{v:.3}"));
     println!(
         "{:<28} {:>5} {:>6} {:>7} {:>7} {:>8} {:>10}",
@@ -726,7 +719,7 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Res
             f(m.false_attr)
         )
     };
-    for r in &results {
+    for r in results {
         row(&r.set, &r.all);
         for (rel, m) in &r.by_relation {
             row(&format!("  {rel}"), m);
@@ -735,26 +728,28 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Res
     if results.iter().any(|r| r.all.auc_leave_own_out) {
         println!("* no negatives in the set: AUC against each case's best other original");
     }
-    if !salted.is_empty() {
-        print_salt_spread(&results, &salted);
+    if by_salt.len() > 1 {
+        print_salt_spread(&by_salt);
     }
     Ok(())
 }
 
-/// Prints, per set, the lowest and highest of each figure over every filter salt (salt 0's
-/// `results` and the others' `salted`): how much of a figure is the filters' chance matches.
-fn print_salt_spread(results: &[EvalResult], salted: &[Vec<EvalResult>]) {
+/// Prints, per set, the lowest and highest of each figure over every filter salt (`by_salt[s]`
+/// holds salt `s`'s results): how much of a figure is the filters' chance matches.
+fn print_salt_spread(by_salt: &[Vec<EvalResult>]) {
     println!(
         "\nover {} filter salts (lowest–highest; the lists' own salt 0 above):",
-        salted.len() + 1
+        by_salt.len()
     );
     println!(
         "{:<20} {:>13} {:>13} {:>13} {:>13} {:>13}",
         "set", "auc", "top1src", "top1id", "decision", "false_attr"
     );
-    for (i, r) in results.iter().enumerate() {
-        let runs: Vec<&Metrics> = std::iter::once(&r.all)
-            .chain(salted.iter().filter_map(|s| s.get(i)).map(|x| &x.all))
+    for (i, r) in by_salt[0].iter().enumerate() {
+        let runs: Vec<&Metrics> = by_salt
+            .iter()
+            .filter_map(|s| s.get(i))
+            .map(|x| &x.all)
             .collect();
         let range = |get: fn(&Metrics) -> Option<f64>| {
             let v: Vec<f64> = runs.iter().filter_map(|m| get(m)).collect();
