@@ -11,13 +11,7 @@ use std::ops::Range;
 
 /// Lines starting with one of these (after lower-casing and trimming) are furniture when short.
 const PREFIXES: &[&str] = &[
-    "see also",
-    "read more",
-    "read also",
-    "also read",
-    "read:",
     "related",
-    "more from",
     "more on",
     "leave a reply",
     "leave a comment",
@@ -50,12 +44,8 @@ const PREFIXES: &[&str] = &[
     "file photo",
     "recommended",
     "trending",
-    "must read",
-    "most read",
     "most popular",
     "newsletter",
-    "you may also like",
-    "you might also like",
     "updated:",
     "published:",
     "posted on",
@@ -67,7 +57,6 @@ const PREFIXES: &[&str] = &[
     "tags:",
     "topics:",
     "filed under",
-    "watch:",
     "watch video",
     "video:",
     "report an error",
@@ -78,14 +67,14 @@ const PREFIXES: &[&str] = &[
     "writing by",
     "editing by",
     "compiled by",
+    "about the author",
+    "written by",
     "source:",
     "join our",
     "download the",
     "get the latest",
     "breaking news",
     "top stories",
-    "next article",
-    "previous article",
     "back to top",
     "home",
     "menu",
@@ -93,6 +82,27 @@ const PREFIXES: &[&str] = &[
     "log in",
     "login",
     "register",
+];
+
+/// Lines starting with one of these introduce a link to another story, whose headline follows on
+/// the same line ("See also  Brexit: UK and Japan sign a free trade agreement in Tokyo"): they
+/// are furniture at any length a rule looks at, since a headline can run to twenty words and
+/// more, and no article sentence starts so.
+const LINK_PREFIXES: &[&str] = &[
+    "see also",
+    "read more",
+    "read also",
+    "also read",
+    "read:",
+    "related:",
+    "more from",
+    "you may also like",
+    "you might also like",
+    "must read",
+    "most read",
+    "next article",
+    "previous article",
+    "watch:",
 ];
 
 /// Lines containing one of these phrases are furniture when not long (author blurbs, legal
@@ -122,6 +132,13 @@ const CONTAINS: &[(&str, &[&str])] = &[
     ("ed:", &["updated:", "published:"]),
     (" read", &["min read", "minute read"]),
     ("ing by", &["reporting by", "editing by", "writing by"]),
+    // The comment form under a blog post: "Your email address will not be published. Required
+    // fields are marked *".
+    (
+        "be published",
+        &["will not be published", "won't be published"],
+    ),
+    ("required fields", &["required fields are marked"]),
 ];
 
 /// Words that make up date and time lines ("Tuesday, November 28, 2023 · 11:27 PM IST").
@@ -212,6 +229,9 @@ fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     if words <= 14 && PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
         return true;
     }
+    if LINK_PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
+        return true;
+    }
     let contains = |(part, phrases): &(&str, &[&str])| {
         lower.contains(part) && phrases.iter().any(|p| lower.contains(p))
     };
@@ -221,11 +241,59 @@ fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     if words <= 6 && lower.starts_with("by ") {
         return true; // a byline
     }
+    if words <= MAX_NOTE_WORDS && is_parenthesised(trimmed) {
+        return true; // "(Reporting by …)", "(with inputs from agencies)", "(Writing by …)"
+    }
+    if is_blurb(trimmed) {
+        return true; // "Organizer. Zombie aficionado. Wannabe reader. Passionate writer."
+    }
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»', '۔', '؟', '。']);
     if words <= 3 && !ends_sentence {
         return true; // "Must read", "main img", "WION Web Team", section labels
     }
     words <= 10 && is_date_line(lower)
+}
+
+/// Longest line, in words, that a note wholly in parentheses may be: wire credits and editors'
+/// notes ("(Reporting by Jane Doe; Editing by John Roe)", "(with inputs from agencies)") are
+/// short, an article's own parenthetical paragraph is not.
+const MAX_NOTE_WORDS: usize = 15;
+
+/// Whether `line` is wholly one parenthesised note: it opens with "(" and its only closing
+/// parenthesis ends it.
+fn is_parenthesised(line: &str) -> bool {
+    line.len() > 2
+        && line.starts_with('(')
+        && line.ends_with(')')
+        && !line[1..line.len() - 1].contains([')', '('])
+}
+
+/// Fewest fragments an author blurb is made of.
+const BLURB_FRAGMENTS: usize = 3;
+/// Most words of one blurb fragment.
+const BLURB_FRAGMENT_WORDS: usize = 3;
+
+/// Whether `line` has the shape of the author blurbs that blog templates and republishing sites
+/// print under every article: a run of at least [`BLURB_FRAGMENTS`] "sentences" of one to
+/// [`BLURB_FRAGMENT_WORDS`] words each ("Organizer. Zombie aficionado. Wannabe reader. Passionate
+/// writer. Twitter lover."). Article prose does not come in such runs: across the public sets'
+/// texts this shape matches no line but such a blurb.
+fn is_blurb(line: &str) -> bool {
+    let (mut fragments, mut words) = (0, 0);
+    for w in line.split_whitespace() {
+        words += 1;
+        if words > BLURB_FRAGMENT_WORDS {
+            return false;
+        }
+        // A short capitalised word with a period ("U.S.", "Sen.", "Jan.") is an abbreviation,
+        // which does not end its sentence.
+        let abbreviation = w.len() <= 4 && w.starts_with(char::is_uppercase);
+        if w.ends_with(['.', '!']) && !abbreviation {
+            fragments += 1;
+            words = 0;
+        }
+    }
+    words == 0 && fragments >= BLURB_FRAGMENTS
 }
 
 /// The number of whitespace-separated words of `s` (as `split_whitespace` counts them), or `max`
@@ -357,6 +425,16 @@ mod tests {
             "Jane Doe is a senior reporter covering Russia.",
             "Moscow, RussiaUpdated: Jan 24, 2021, 11:27 PM IST",
             "Subscribe to our newsletter",
+            "About the Author: Jane Doe",
+            "Organizer. Zombie aficionado. Wannabe reader. Passionate writer. Twitter lover.",
+            "Coffee fan. Amateur gardener. Writer!",
+            "Your email address will not be published. Required fields are marked *",
+            "(Reporting by Jane Doe; Editing by John Roe)",
+            "(with inputs from agencies)",
+            "See also  Brexit: UK and Japan sign a 15.2 billion free trade agreement in Tokyo \
+             Politics news",
+            "ALSO READ: Leaders Meet In Washington As Talks On The Budget Drag On For A Third \
+             Week Running",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -369,6 +447,11 @@ mod tests {
             "Read the statement, Peskov told reporters, and you will see what we mean by interference in our affairs.",
             "Homes were searched across the country on Saturday.",
             "Kremlin accuses US of meddling in affairs, but says ready to talk",
+            "The U.S. Sen. said no. Then he left. Talks ended.",
+            "It fell 3.5 percent. Oil rose. Gold too.",
+            "(Police said the man, who was not named, was arrested.) Officials declined to comment.",
+            "(The Kremlin said on Sunday it was ready to talk to the new administration in \
+             Washington about arms control, but only on equal terms, as it has said before.)",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
