@@ -8,13 +8,13 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::hash::{fnv1a, WordSet, WordTable};
+use crate::hash::{WordSet, WordTable};
 
 use rust_stemmers::Algorithm;
 
 /// Function words of the languages the project has lists for (normalised: lower case). Short on purpose: the ~60-120 most
 /// frequent words carry nearly all of the weight; rarer function words get a low IDF anyway.
-const STOPWORDS: &[(&str, &str)] = &[
+pub(crate) const STOPWORDS: &[(&str, &str)] = &[
     ("en", "a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each even few for from further had has have having he her here hers him his how i if in into is it its itself just last may me might more most much must my new no nor not now of off on once one only or other our out over own said same says she should since so some such than that the their them then there these they this those through to too two under until up us very was we were what when where which while who whom why will with would year years yet you your s t also however according told saying"),
     ("de", "aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei bin bis bist da damit dann das dass dein deine dem den der des dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es etwa euch euer für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in indem ins ist jede jedem jeden jeder jedes jetzt kann kein keine können könnte machen man manche mehr mein mich mir mit muss nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner sich sie sind so solche soll sollte sondern sonst über um und uns unser unter vom von vor während war waren warum was weg weil weiter welche wenn werde werden wie wieder will wir wird wurde wurden zu zum zur zwar zwischen sagte sei seit laut"),
     ("fr", "au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me même mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous été être avoir a ont est sont était cette cet comme plus aussi après avant entre sans sous depuis selon dit fait ainsi alors donc encore leurs tout tous toutes très y là où"),
@@ -57,21 +57,15 @@ pub fn primary(tag: &str) -> String {
 }
 
 /// The function words of each language, as hashes of their normalised forms (the tokenizer's
-/// word hashes), so that a lookup costs no string hashing.
+/// word hashes, so that the lists may be written as the language writes them: Arabic "في" is
+/// looked up as the "فی" that normalisation makes of it), so that a lookup costs no string
+/// hashing.
 fn stopword_sets() -> &'static HashMap<&'static str, WordSet> {
     static SETS: OnceLock<HashMap<&'static str, WordSet>> = OnceLock::new();
     SETS.get_or_init(|| {
         STOPWORDS
             .iter()
-            .map(|(code, words)| {
-                (
-                    *code,
-                    words
-                        .split_whitespace()
-                        .map(|w| fnv1a(w.as_bytes()))
-                        .collect(),
-                )
-            })
+            .map(|(code, words)| (*code, super::word_hashes(words).into_iter().collect()))
             .collect()
     })
 }
@@ -87,8 +81,8 @@ fn latin_index() -> &'static WordTable<u32> {
                 .iter()
                 .find(|(c, _)| c == code)
                 .map_or("", |(_, w)| w);
-            for w in words.split_whitespace() {
-                *m.get_or_default(fnv1a(w.as_bytes())) |= 1 << i;
+            for w in super::word_hashes(words) {
+                *m.get_or_default(w) |= 1 << i;
             }
         }
         m
@@ -290,9 +284,7 @@ mod tests {
     fn guess_text(text: &str) -> &'static str {
         let mut sc = ScriptCounts::default();
         text.chars().for_each(|c| sc.add(c));
-        let lower = text.to_lowercase();
-        let words: Vec<&str> = lower.split_whitespace().collect();
-        guess(&sc, words.iter().map(|w| fnv1a(w.as_bytes())))
+        guess(&sc, super::super::word_hashes(text).into_iter())
     }
 
     #[test]

@@ -156,6 +156,12 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     analysis
 }
 
+/// The hashes of `text`'s words as [`Token::word`] holds them (normalised the same way): what
+/// fixed phrases are hashed with to be matched against analysed texts.
+pub(crate) fn word_hashes(text: &str) -> Vec<u64> {
+    tokenize(text).tokens.iter().map(|t| t.word).collect()
+}
+
 /// `text` cut to at most `max` bytes at a char boundary, and whether it was cut.
 fn truncate(text: &str, max: usize) -> (&str, bool) {
     if text.len() <= max {
@@ -779,6 +785,16 @@ mod tests {
         let text = "x".repeat(50_000);
         let a = analyze(&text, None);
         assert_eq!(a.tokens.len(), 50_000 / MAX_WORD_CHARS + 1);
+    }
+
+    #[test]
+    fn every_listed_function_word_is_flagged() {
+        for (code, words) in lang::STOPWORDS {
+            let a = analyze(words, Some(code));
+            for (i, t) in a.tokens.iter().enumerate() {
+                assert!(t.flags & STOP != 0, "{code}: {}", a.norm_of(i));
+            }
+        }
     }
 
     #[test]
