@@ -95,10 +95,38 @@ fn build(docs: Vec<OriginalDoc>) -> provenance::List {
     b.finish()
 }
 
-/// Prints how fast `texts` are fingerprinted as list originals, on one core and on all cores.
+/// Prints how fast `texts` are fingerprinted as list originals, on one core and on all cores:
+/// each analysed and sampled, and the list's vocabulary filters built (they are built once the
+/// list knows which words its index holds for each original), as `build` does it.
 fn fingerprinting(name: &str, texts: &[String]) {
     let bytes: usize = texts.iter().map(String::len).sum();
-    let docs: Vec<OriginalDoc> = texts
+    let docs = as_originals(texts);
+    // Each figure is the best of three timed runs of about 20 MB: this machine is shared, and
+    // the best run is the one least disturbed.
+    let reps = (20_000_000 / bytes.max(1)).max(1);
+    let best_of_three = || {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                for _ in 0..reps {
+                    std::hint::black_box(build(docs.clone()));
+                }
+                (bytes * reps) as f64 / 1e6 / t.elapsed().as_secs_f64()
+            })
+            .fold(0.0, f64::max)
+    };
+    let single = one_thread(best_of_three);
+    let parallel = best_of_three();
+    println!(
+        "fingerprinting, {name} ({:.1} MB): {single:.1} MB/s on one core, {parallel:.1} MB/s on {} cores",
+        bytes as f64 / 1e6,
+        rayon::current_num_threads()
+    );
+}
+
+/// `texts` as originals with distinct ids.
+fn as_originals(texts: &[String]) -> Vec<OriginalDoc> {
+    texts
         .iter()
         .enumerate()
         .map(|(i, t)| OriginalDoc {
@@ -106,38 +134,16 @@ fn fingerprinting(name: &str, texts: &[String]) {
             text: t.clone(),
             ..Default::default()
         })
-        .collect();
-    // Each figure is the best of three timed runs of about 20 MB: this machine is shared, and
-    // the best run is the one least disturbed.
-    let reps = (20_000_000 / bytes.max(1)).max(1);
-    let best_of_three = |run: &dyn Fn()| {
-        (0..3)
-            .map(|_| {
-                let t = Instant::now();
-                for _ in 0..reps {
-                    run();
-                }
-                (bytes * reps) as f64 / 1e6 / t.elapsed().as_secs_f64()
-            })
-            .fold(0.0, f64::max)
-    };
-    let single = best_of_three(&|| {
-        for d in &docs {
-            std::hint::black_box(prepare(d.clone(), SketchSize::LIST));
-        }
-    });
-    let parallel = best_of_three(&|| {
-        std::hint::black_box(
-            docs.par_iter()
-                .map(|d| prepare(d.clone(), SketchSize::LIST))
-                .count(),
-        );
-    });
-    println!(
-        "fingerprinting, {name} ({:.1} MB): {single:.1} MB/s on one core, {parallel:.1} MB/s on {} cores",
-        bytes as f64 / 1e6,
-        rayon::current_num_threads()
-    );
+        .collect()
+}
+
+/// `f`'s result, computed with every parallel step on one thread.
+fn one_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool")
+        .install(f)
 }
 
 /// `provenance build-list` as a user runs it, on a JSON Lines file of every public original and
@@ -199,15 +205,12 @@ fn instructions(pool: Vec<String>, args: &[String]) {
         pool
     };
     let reps: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(1);
-    for _ in 0..reps {
-        for t in &texts {
-            let doc = OriginalDoc {
-                text: t.clone(),
-                ..Default::default()
-            };
-            std::hint::black_box(prepare(doc, SketchSize::LIST));
+    let docs = as_originals(&texts);
+    one_thread(|| {
+        for _ in 0..reps {
+            std::hint::black_box(build(docs.clone()));
         }
-    }
+    });
     println!("{}", texts.iter().map(String::len).sum::<usize>());
 }
 

@@ -7,24 +7,53 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::{fnv1a, WordTable};
+use crate::hash::WordTable;
 use crate::text::{Analysis, CREDIT, FURNITURE};
 
-/// Agencies recognised in any text: display name, then the spellings that name it.
-/// Spellings of two or three letters must be written in capitals to count ("AP", not "ap").
+/// Agencies recognised in any text: display name, then the spellings that name it, in Latin
+/// script and in the scripts of the pages that credit them most (Urdu, Arabic, Russian). Latin
+/// spellings of two to four capitals must be written in capitals to count ("AP", not "ap"). Where
+/// spellings overlap, the longest wins: Urdu "اے پی پی" is APP, not AP ("اے پی") followed by a
+/// letter.
 const AGENCIES: &[(&str, &[&str])] = &[
-    ("Reuters", &["reuters", "thomson reuters"]),
-    ("AP", &["AP", "associated press"]),
+    (
+        "Reuters",
+        &[
+            "reuters",
+            "thomson reuters",
+            "رائٹرز",
+            "رويترز",
+            "рейтер",
+            "рейтерс",
+        ],
+    ),
+    (
+        "AP",
+        &[
+            "AP",
+            "associated press",
+            "اے پی",
+            "أسوشيتد برس",
+            "ассошиэйтед пресс",
+        ],
+    ),
     (
         "AFP",
-        &["AFP", "agence france presse", "agence france-presse"],
+        &[
+            "AFP",
+            "agence france presse",
+            "agence france-presse",
+            "اے ایف پی",
+            "فرانس برس",
+            "франс пресс",
+        ],
     ),
     ("dpa", &["dpa", "deutsche presse agentur"]),
-    ("Xinhua", &["xinhua"]),
-    ("TASS", &["tass"]),
-    ("Interfax", &["interfax"]),
-    ("RIA Novosti", &["ria novosti"]),
-    ("Bloomberg", &["bloomberg"]),
+    ("Xinhua", &["xinhua", "شينخوا", "синьхуа"]),
+    ("TASS", &["tass", "тасс"]),
+    ("Interfax", &["interfax", "интерфакс"]),
+    ("RIA Novosti", &["ria novosti", "риа новости"]),
+    ("Bloomberg", &["bloomberg", "блумберг"]),
     ("UPI", &["UPI", "united press international"]),
     ("EFE", &["EFE"]),
     ("ANSA", &["ANSA"]),
@@ -35,16 +64,39 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("ANI", &["ANI"]),
     ("PTI", &["PTI", "press trust of india"]),
     ("IANS", &["IANS"]),
-    ("Anadolu", &["anadolu agency", "anadolu ajansı"]),
+    ("Anadolu", &["anadolu agency", "anadolu ajansı", "الأناضول"]),
     ("Bernama", &["bernama"]),
     ("Antara", &["antara"]),
-    ("APP", &["APP", "associated press of pakistan"]),
-    ("Al Jazeera", &["al jazeera"]),
+    ("APP", &["APP", "associated press of pakistan", "اے پی پی"]),
+    ("INP", &["INP", "آئی این پی"]),
+    ("NNI", &["NNI", "این این آئی"]),
+    ("PPI", &["PPI", "پی پی آئی"]),
+    ("SANA", &["SANA", "ثناء نیوز"]),
+    ("Al Jazeera", &["al jazeera", "الجزيرة", "аль-джазира"]),
 ];
 
 /// Words before an agency name that make the mention a credit ("according to", "told", "via").
 const BEFORE: &[&str] = &[
-    "to", "told", "via", "by", "from", "source", "credit", "courtesy", "per",
+    "to",
+    "told",
+    "via",
+    "by",
+    "from",
+    "source",
+    "credit",
+    "courtesy",
+    "per",
+    "laut",
+    "agentur",
+    "nachrichtenagentur",
+    "агентство",
+    "агентства",
+    "агентству",
+    "агентством",
+    "сообщает",
+    "сообщило",
+    "передает",
+    "передаёт",
 ];
 /// Words after an agency name that make the mention a credit ("Reuters reported").
 const AFTER: &[&str] = &[
@@ -65,6 +117,15 @@ const AFTER: &[&str] = &[
     "estimated",
     "tally",
     "count",
+    "berichtete",
+    "berichtet",
+    "meldete",
+    "meldet",
+    "сообщает",
+    "сообщило",
+    "сообщил",
+    "передает",
+    "передаёт",
 ];
 
 /// One spelling of a name as the hashes of its normalised words.
@@ -73,14 +134,14 @@ struct Spelling {
     capitals: bool,
 }
 
+/// A spelling's words hashed as the tokenizer hashes a text's words (normalised alike, so that
+/// Urdu, Arabic and Cyrillic spellings meet their text's letters in the same form).
 fn spelling(s: &str) -> Spelling {
     let capitals = s.len() <= 4 && s.chars().all(|c| c.is_ascii_uppercase());
-    let words = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| fnv1a(w.to_lowercase().as_bytes()))
-        .collect();
-    Spelling { words, capitals }
+    Spelling {
+        words: crate::text::word_hashes(s),
+        capitals,
+    }
 }
 
 /// Every agency spelling, with the agency's display name, indexed by the spelling's first word.
@@ -92,11 +153,13 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let spellings: Vec<(&'static str, Spelling)> = AGENCIES
+        let mut spellings: Vec<(&'static str, Spelling)> = AGENCIES
             .iter()
             .flat_map(|(name, sps)| sps.iter().map(move |s| (*name, spelling(s))))
             .filter(|(_, sp)| !sp.words.is_empty())
             .collect();
+        // Longest first, so that the first spelling found at a word is the longest there.
+        spellings.sort_by_key(|(_, sp)| std::cmp::Reverse(sp.words.len()));
         let mut by_first_word: WordTable<Vec<usize>> = WordTable::default();
         for (i, (_, sp)) in spellings.iter().enumerate() {
             by_first_word.get_or_default(sp.words[0]).push(i);
@@ -124,48 +187,61 @@ fn occurs_at(text: &str, a: &Analysis, sp: &Spelling, i: usize) -> bool {
         })
 }
 
+/// The longest agency spelling that occurs in `a` at token `i` (an index into the table's
+/// spellings), if any.
+fn spelling_at(text: &str, a: &Analysis, i: usize) -> Option<usize> {
+    let table = table();
+    let candidates = table.by_first_word.get(a.tokens.get(i)?.word)?;
+    candidates
+        .iter()
+        .copied()
+        .find(|&s| occurs_at(text, a, &table.spellings[s].1, i))
+}
+
 /// Finds the credits in `a` (the analysis of `text`), flags the tokens of dateline credits
-/// ("(Reuters)", "– AP") as [`CREDIT`], and returns the credited agencies in order of first mention.
+/// ("(Reuters)", "– AP", "(اے پی پی)") as [`CREDIT`], and returns the credited agencies in order
+/// of first mention.
 pub fn mark_credits(text: &str, a: &mut Analysis) -> Vec<String> {
     let table = table();
     let mut found: Vec<String> = Vec::new();
     let mut to_flag: Vec<(usize, usize)> = Vec::new();
-    for i in 0..a.tokens.len() {
-        let Some(candidates) = table.by_first_word.get(a.tokens[i].word) else {
+    let mut i = 0;
+    while i < a.tokens.len() {
+        let spelling = if a.tokens[i].flags & FURNITURE == 0 {
+            spelling_at(text, a, i)
+        } else {
+            None
+        };
+        let Some(s) = spelling else {
+            i += 1;
             continue;
         };
-        if a.tokens[i].flags & FURNITURE != 0 {
-            continue;
+        let (name, sp) = &table.spellings[s];
+        let last = i + sp.words.len() - 1;
+        let before = text[..a.tokens[i].start as usize]
+            .trim_end()
+            .chars()
+            .next_back();
+        let after = text[a.tokens[last].end as usize..]
+            .trim_start()
+            .chars()
+            .next();
+        let dateline = before == Some('(')
+            || after == Some(')')
+            || before.is_some_and(is_dash)
+            || after.is_some_and(is_dash);
+        let word_before = i.checked_sub(1).map(|j| a.norm_of(j));
+        let word_after = (last + 1 < a.tokens.len()).then(|| a.norm_of(last + 1));
+        let phrase = word_before.is_some_and(|w| BEFORE.contains(&w))
+            || word_after.is_some_and(|w| AFTER.contains(&w));
+        if dateline {
+            to_flag.push((i, last));
         }
-        for &s in candidates {
-            let (name, sp) = &table.spellings[s];
-            if !occurs_at(text, a, sp, i) {
-                continue;
-            }
-            let last = i + sp.words.len() - 1;
-            let before = text[..a.tokens[i].start as usize]
-                .trim_end()
-                .chars()
-                .next_back();
-            let after = text[a.tokens[last].end as usize..]
-                .trim_start()
-                .chars()
-                .next();
-            let dateline = before == Some('(')
-                || after == Some(')')
-                || before.is_some_and(is_dash)
-                || after.is_some_and(is_dash);
-            let word_before = i.checked_sub(1).map(|j| a.norm_of(j));
-            let word_after = (last + 1 < a.tokens.len()).then(|| a.norm_of(last + 1));
-            let phrase = word_before.is_some_and(|w| BEFORE.contains(&w))
-                || word_after.is_some_and(|w| AFTER.contains(&w));
-            if dateline {
-                to_flag.push((i, last));
-            }
-            if (dateline || phrase) && !found.iter().any(|f| f == name) {
-                found.push((*name).to_string());
-            }
+        if (dateline || phrase) && !found.iter().any(|f| f == name) {
+            found.push((*name).to_string());
         }
+        // The words of a name are not read again as the start of a shorter one.
+        i = last + 1;
     }
     for (i, last) in to_flag {
         for t in &mut a.tokens[i..=last] {
@@ -189,15 +265,17 @@ pub fn mentions(text: &str, a: &Analysis, source: &str) -> bool {
     }
     let own = spelling(source);
     let table = table();
-    let aliases: Vec<&Spelling> = table
-        .spellings
-        .iter()
-        .filter(|(name, _)| name.eq_ignore_ascii_case(source))
-        .map(|(_, sp)| sp)
-        .collect();
     (0..a.tokens.len()).any(|i| {
-        a.tokens[i].flags & FURNITURE == 0
-            && (occurs_at(text, a, &own, i) || aliases.iter().any(|sp| occurs_at(text, a, sp, i)))
+        if a.tokens[i].flags & FURNITURE != 0 {
+            return false;
+        }
+        // The longest agency name at this word decides: "اے پی پی" names APP, not AP. The
+        // source's own spelling counts unless a longer name of another agency stands there.
+        match spelling_at(text, a, i).map(|s| &table.spellings[s]) {
+            Some((name, _)) if name.eq_ignore_ascii_case(source) => true,
+            Some((_, sp)) if sp.words.len() > own.words.len() => false,
+            _ => occurs_at(text, a, &own, i),
+        }
     })
 }
 
@@ -228,6 +306,28 @@ mod tests {
         assert!(a.credits.is_empty());
         let text = "The minister spoke on Friday. – AP";
         assert_eq!(analyze(text, Some("en")).credits, vec!["AP".to_string()]);
+    }
+
+    #[test]
+    fn credits_in_other_scripts_and_the_longest_name() {
+        // "(APP)" in Urdu: its first two words spell AP's name, the three APP's.
+        let text = "اسلام آباد (اے پی پی) وزیراعظم نے کہا کہ معاہدہ جلد ہوگا۔";
+        let a = analyze(text, Some("ur"));
+        assert_eq!(a.credits, vec!["APP".to_string()]);
+        let credited: Vec<&str> = a
+            .tokens
+            .iter()
+            .filter(|t| t.flags & CREDIT != 0)
+            .map(|t| &text[t.start as usize..t.end as usize])
+            .collect();
+        assert_eq!(credited, vec!["اے", "پی", "پی"]);
+        assert!(mentions(text, &a, "APP"));
+        assert!(!mentions(text, &a, "AP"), "APP's name is not AP's");
+        // Russian, with a cue word before the name, and Arabic in a dateline.
+        let ru = "Как сообщает ТАСС, переговоры продолжатся в понедельник.";
+        assert_eq!(analyze(ru, Some("ru")).credits, vec!["TASS".to_string()]);
+        let ar = "موسكو (رويترز) - قال الكرملين إنه مستعد للحوار.";
+        assert_eq!(analyze(ar, Some("ar")).credits, vec!["Reuters".to_string()]);
     }
 
     #[test]

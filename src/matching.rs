@@ -294,7 +294,8 @@ fn vocabulary_shares(
     hits: &[Hit],
 ) -> VocabularyShares {
     let rec = list.record(original);
-    if rec.vocab_words == 0 {
+    let vocab = OriginalWords::new(list, original, hits);
+    if rec.vocab_words == 0 && vocab.indexed.is_empty() {
         return VocabularyShares::default();
     }
     // Only an original clearly shorter than the page (the first paragraphs of a story, as lists
@@ -304,7 +305,6 @@ fn vocabulary_shares(
     } else {
         (0, u32::MAX)
     };
-    let vocab = list.vocabulary(original);
     // How many of `features` were looked up (those the stored vocabulary would hold, inside the
     // stretch) and how many were found.
     let look_up = |features: &mut dyn Iterator<Item = &Feature>| {
@@ -339,6 +339,37 @@ fn vocabulary_shares(
     }
 }
 
+/// The words stored of one original, as a page's check sees them: its vocabulary's filter, and
+/// the page's words found among the original's index entries, which the filter leaves out (list
+/// format 6: the index holds them already, and found there they are found exactly).
+struct OriginalWords<'a> {
+    filter: crate::list::ribbon::Filter<'a>,
+    /// Keys of the page's terms and anchors found in the original's index entries, sorted.
+    indexed: Vec<u32>,
+}
+
+impl<'a> OriginalWords<'a> {
+    /// The stored words of `original`, given the page's `hits` in it.
+    fn new(list: &'a List, original: usize, hits: &[Hit]) -> OriginalWords<'a> {
+        let mut indexed: Vec<u32> = hits
+            .iter()
+            .filter(|h| h.kind != Kind::Shingle && h.original as usize == original)
+            .map(|h| h.key)
+            .collect();
+        indexed.sort_unstable();
+        OriginalWords {
+            filter: list.vocabulary(original),
+            indexed,
+        }
+    }
+
+    /// Whether the original has the content word or anchor `key` (a filter answers yes wrongly
+    /// for 1 key in 64).
+    fn contains(&self, key: u32) -> bool {
+        self.indexed.binary_search(&key).is_ok() || self.filter.contains(key)
+    }
+}
+
 /// Fewest content words a page sentence must have looked up in an original's vocabulary to count
 /// as found whole.
 pub const WHOLE_SENTENCE_WORDS: usize = 6;
@@ -356,7 +387,7 @@ pub const WHOLE_SENTENCE_WORDS: usize = 6;
 /// and in 77 of the 275 where it does (a spun or heavily rewritten page keeps no sentence whole).
 fn sentences_found_whole(
     page: &Page<'_>,
-    vocab: &crate::list::ribbon::Filter<'_>,
+    vocab: &OriginalWords<'_>,
     tau: u32,
 ) -> (Vec<bool>, usize) {
     let mut whole = vec![false; page.analysis.sentences as usize];
@@ -487,7 +518,8 @@ fn passages(
         // (An original stored whole has its exact spans from its phrases, below.)
         if !whole {
             let tau = list.record(*o as usize).vocab_tau;
-            let (found_whole, _) = sentences_found_whole(page, &list.vocabulary(*o as usize), tau);
+            let vocab = OriginalWords::new(list, *o as usize, hs);
+            let (found_whole, _) = sentences_found_whole(page, &vocab, tau);
             for (s, &w) in found_whole.iter().enumerate() {
                 exact[s] += u32::from(w);
             }
@@ -651,7 +683,15 @@ mod tests {
         );
     }
 
-    /// A list of one English original I wrote: a harbour strike, with names and numbers.
+    /// One English original I wrote: a harbour strike, with names and numbers.
+    const HARBOUR: &str = "The harbour authority of Valdoria said on Monday that 4,200 \
+        containers were stranded after a strike by 1,350 dock workers. Director Henrik Asplund \
+        told the council in Marlow that talks with the union led by Petra Quist would resume on \
+        14 March. The shipping line Nordwave, which moves 38 percent of the port's cargo, said it \
+        would divert 17 vessels to Kessing. Mayor Jonas Elberg urged both sides to settle before \
+        the 2025 budget vote.";
+
+    /// A list of [`HARBOUR`] alone.
     fn harbour_list() -> List {
         use crate::fingerprint::SketchSize;
         use crate::list::build::build;
@@ -660,19 +700,34 @@ mod tests {
             [OriginalDoc {
                 id: "harbour".into(),
                 lang: Some("en".into()),
-                text:
-                    "The harbour authority of Valdoria said on Monday that 4,200 containers were \
-                       stranded after a strike by 1,350 dock workers. Director Henrik Asplund told \
-                       the council in Marlow that talks with the union led by Petra Quist would \
-                       resume on 14 March. The shipping line Nordwave, which moves 38 percent of \
-                       the port's cargo, said it would divert 17 vessels to Kessing. Mayor Jonas \
-                       Elberg urged both sides to settle before the 2025 budget vote."
-                        .into(),
+                text: HARBOUR.into(),
                 ..Default::default()
             }],
             SketchSize::LIST,
         )
         .unwrap()
+    }
+
+    #[test]
+    fn indexed_words_are_found_in_the_index_not_the_filter() {
+        let list = harbour_list();
+        let page = Page::new(HARBOUR, Some("en"));
+        let hits = gather(&list, &page);
+        let words = OriginalWords::new(&list, 0, &hits);
+        // The original's terms and anchors in its index entries are found there...
+        assert!(words.indexed.len() >= 10, "{:?}", words.indexed);
+        // ...and its filter was built without them: it holds them only by chance (1 in 64).
+        let in_filter = words
+            .indexed
+            .iter()
+            .filter(|&&k| words.filter.contains(k))
+            .count();
+        assert!(in_filter <= 2, "{in_filter} of {}", words.indexed.len());
+        assert!(usize::from(list.record(0).vocab_words) + words.indexed.len() >= 30);
+        // Together they hold every word of the original: a verbatim copy finds them all.
+        let shares = vocabulary_shares(&list, &page, 0, &hits);
+        assert_eq!(shares.words, 1.0);
+        assert!(shares.page_anchors > 0.8, "{shares:?}");
     }
 
     #[test]
@@ -743,8 +798,9 @@ mod tests {
         let list = harbour_list();
         let whole = |text: &str| {
             let page = Page::new(text, Some("en"));
-            let (sentences, words) =
-                sentences_found_whole(&page, &list.vocabulary(0), list.record(0).vocab_tau);
+            let hits = gather(&list, &page);
+            let vocab = OriginalWords::new(&list, 0, &hits);
+            let (sentences, words) = sentences_found_whole(&page, &vocab, list.record(0).vocab_tau);
             let found: Vec<usize> = (0..sentences.len()).filter(|&s| sentences[s]).collect();
             (found, words)
         };

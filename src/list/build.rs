@@ -58,16 +58,12 @@ pub struct Prepared {
     filter_salt: u8,
 }
 
-/// An original's vocabulary as the list stores it: encoded while the original is prepared, since
-/// it needs nothing from the rest of the list.
+/// An original's vocabulary before the list is laid out: its filter leaves out the words the
+/// index will hold for the original, which only the whole list decides.
 #[derive(Debug, Clone)]
 struct Vocabulary {
-    /// The filter's bytes ([`super::ribbon`]).
-    bytes: Vec<u8>,
-    /// Words in the set.
-    words: u16,
-    /// Slots of the filter.
-    slots: u16,
+    /// The content-word and anchor keys, sorted.
+    keys: Vec<u32>,
     /// Every content-word and anchor key of the original at or below this is in the set.
     tau: u32,
     /// How many of the words are anchors.
@@ -108,14 +104,7 @@ fn prepare_with(
     filter_salt: u8,
 ) -> Prepared {
     let (keys, tau, anchors) = crate::fingerprint::vocabulary(&features);
-    let (bytes, slots) = super::ribbon::build_salted(&keys, super::ribbon::salt(filter_salt));
-    let vocab = Vocabulary {
-        bytes,
-        words: keys.len() as u16,
-        slots: slots as u16,
-        tau,
-        anchors,
-    };
+    let vocab = Vocabulary { keys, tau, anchors };
     // Keep only what selection can use: the bottom shingles and the most frequent terms and
     // anchors.
     keep_sample(&mut features.shingles, size.shingles);
@@ -252,8 +241,8 @@ impl ListBuilder {
                 counts: [s.shingles.len(), s.terms.len(), s.anchors.len()]
                     .map(|c| c.min(255) as u8),
                 lang: p.lang,
-                vocab_words: p.vocab.words,
-                vocab_slots: p.vocab.slots,
+                vocab_words: 0, // set with the filters, below
+                vocab_slots: 0,
                 vocab_tau: p.vocab.tau,
                 vocab_anchors: p.vocab.anchors,
             })
@@ -269,7 +258,39 @@ impl ListBuilder {
         let sketch_size =
             [self.size.shingles, self.size.terms, self.size.anchors].map(|k| k.min(255) as u8);
         let mut list = format::layout(records, entries, sketch_size);
-        format::set_vocabularies(&mut list, prepared.iter().map(|p| p.vocab.bytes.as_slice()));
+        // Each vocabulary's filter holds the words the index does not hold for its original: a
+        // page's word found in the original's index entries is found exactly, without the filter
+        // (about ten bytes an original less). Entries a check ignores as too common
+        // (`matching::max_df`) stay in the filter too.
+        let limit = crate::matching::max_df(n);
+        let filters: Vec<(Vec<u8>, usize, usize)> = map_all(
+            &prepared.iter().zip(&sketches).collect::<Vec<_>>(),
+            |(p, s)| {
+                let mut held: Vec<u32> = s
+                    .terms
+                    .iter()
+                    .chain(&s.anchors)
+                    .map(|it| it.key)
+                    .filter(|&k| list.lookup(k).len() <= limit)
+                    .collect();
+                held.sort_unstable();
+                let keys: Vec<u32> = p
+                    .vocab
+                    .keys
+                    .iter()
+                    .copied()
+                    .filter(|k| held.binary_search(k).is_err())
+                    .collect();
+                let salt = super::ribbon::salt(p.filter_salt);
+                let (bytes, slots) = super::ribbon::build_salted(&keys, salt);
+                (bytes, slots, keys.len())
+            },
+        );
+        for (r, (_, slots, words)) in list.records.iter_mut().zip(&filters) {
+            r.vocab_words = *words as u16;
+            r.vocab_slots = *slots as u16;
+        }
+        format::set_vocabularies(&mut list, filters.iter().map(|f| f.0.as_slice()));
         let metas: Vec<_> = prepared.iter().map(|p| &p.doc).collect();
         format::set_meta(&mut list, &metas);
         list.filter_salt = prepared.first().map_or(0, |p| p.filter_salt);

@@ -1,9 +1,9 @@
-//! The list file format, version 5. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 6. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
 //!   0  magic        8 bytes  "PROVLIST"
-//!   8  version      u16      5
+//!   8  version      u16      6
 //!  10  header_len   u16      48
 //!  12  originals    u32      n, at most 2^24 - 1
 //!  16  entries      u32      m, index entries (stored features)
@@ -21,17 +21,20 @@
 //!   records    n records, each: simhash u64, tau u16 (top 16 bits), flags u8, lang u8, then
 //!              varints words, term_weight (/256), anchor_weight (/256); if flag 1 is clear,
 //!              the counts of stored shingles, terms and anchors (3 × u8; when set, they are the
-//!              sketch size); varint vocabulary words; if flag 2 is set, vocabulary tau u16 (top
-//!              16 bits; when clear, every word is kept); varints vocabulary slots − words,
-//!              vocabulary anchors (how many of its words are anchors)
+//!              sketch size); varint filter words; if flag 2 is set, vocabulary tau u16 (top
+//!              16 bits; when clear, every word is kept); varints filter slots − filter words,
+//!              vocabulary anchors (how many of the vocabulary's words are anchors, in its
+//!              filter or among its indexed anchors)
 //!   postings   m × w bits in the order of the keys (which follow), packed least significant
 //!              bit first and padded to a whole byte: original index << 5 | position, where
 //!              w = 5 + the bits of n − 1; position: 0–31 over the original
 //!   keys       m keys of b + 12 bits (the top b select a bucket, the 12 below are its residual),
 //!              sorted, as Rice codes of their gaps with parameter k (see `bits`): every gap's
 //!              low k bits, padded to a whole byte, then every quotient in unary, padded too
-//!   vocabulary the originals' vocabulary filters (content words and anchors), in record order,
-//!              each ⌈6 × slots / 8⌉ bytes (see `ribbon`)
+//!   vocabulary the originals' vocabulary filters, in record order, each ⌈6 × slots / 8⌉ bytes
+//!              (see `ribbon`): an original's content words and anchors but those of its index
+//!              entries (terms and anchors) that a check looks up (held by at most
+//!              `matching::max_df(n)` originals), which the index answers for exactly
 //!   sources    s × string
 //!   meta table ⌈n / 256⌉ × (u32 end of the block in the meta blocks, u32 inflated length)
 //!   meta blocks raw DEFLATE streams, each inflating to the entries of 256 originals (the last:
@@ -57,7 +60,7 @@ use crate::error::ListError;
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 5;
+pub const VERSION: u16 = 6;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Fewest bytes a record takes (see the layout above): a count of originals that would need
@@ -605,7 +608,8 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
                 "a vocabulary is larger than the format allows",
             ));
         }
-        if r.vocab_anchors > r.vocab_words {
+        // A vocabulary's anchors are in its filter or among the original's indexed anchors.
+        if u32::from(r.vocab_anchors) > u32::from(r.vocab_words) + u32::from(r.counts[2]) {
             return Err(ListError::Corrupt(
                 "a vocabulary holds more anchors than words",
             ));
@@ -685,18 +689,22 @@ mod tests {
     #[test]
     fn salted_lists_keep_their_salt_and_find_their_words() {
         use crate::list::build::{prepare, prepare_salted, ListBuilder};
-        let docs: Vec<OriginalDoc> = (0..12)
-            .map(|i| OriginalDoc {
-                id: format!("doc-{i}"),
-                lang: Some("en".into()),
-                text: format!(
+        let docs: Vec<OriginalDoc> =
+            (0..12)
+                .map(|i| OriginalDoc {
+                    id: format!("doc-{i}"),
+                    lang: Some("en".into()),
+                    // More words than the index holds for an original (format 6 leaves those out of
+                    // the filter), so that the filter answers for most of them.
+                    text: format!(
                     "Story number {i} reports that the council approved plan {} for the harbour \
-                     district after engineers found corroded cables beneath the old bridge.",
-                    i * 7
+                     district after engineers found corroded cables beneath the old bridge. {}.",
+                    i * 7,
+                    (0..40).map(|j| format!("w{i}x{j}")).collect::<Vec<_>>().join(" ")
                 ),
-                ..Default::default()
-            })
-            .collect();
+                    ..Default::default()
+                })
+                .collect();
         let mut b = ListBuilder::new(SketchSize::LIST);
         for d in docs.clone() {
             b.push(prepare_salted(d, SketchSize::LIST, 7)).unwrap();
@@ -807,7 +815,7 @@ mod tests {
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
         // Lists of earlier formats (32-bit postings; no anchors in vocabularies; plain metadata;
         // keys stored whole) or a later one.
-        for other in [1, 2, 3, 4, VERSION + 1] {
+        for other in [1, 2, 3, 4, 5, VERSION + 1] {
             let mut v = bytes.clone();
             v[8..10].copy_from_slice(&other.to_le_bytes());
             assert_eq!(
@@ -874,7 +882,8 @@ mod tests {
         ));
         // The first record's vocabulary claiming more anchors than words.
         let mut list = sample();
-        list.records[0].vocab_anchors = list.records[0].vocab_words + 1;
+        list.records[0].vocab_anchors =
+            list.records[0].vocab_words + u16::from(list.records[0].counts[2]) + 1;
         assert_eq!(
             decode(&encode(&list)).unwrap_err(),
             ListError::Corrupt("a vocabulary holds more anchors than words")

@@ -39,14 +39,15 @@ pub struct Record {
     pub counts: [u8; 3],
     /// Index of the original's language in [`crate::text::lang::CODES`].
     pub lang: u8,
-    /// Number of words in the original's stored vocabulary.
+    /// Number of words in the vocabulary's filter: the vocabulary but the words its index entries
+    /// hold (see [`List::vocabulary`]).
     pub vocab_words: u16,
     /// Slots of the vocabulary's filter ([`ribbon`]).
     pub vocab_slots: u16,
     /// Every content-word and anchor key of the original at or below this is in its vocabulary
     /// (low 16 bits always set in lists read from files).
     pub vocab_tau: u32,
-    /// How many of the vocabulary's words are anchors.
+    /// How many of the vocabulary's words are anchors (in its filter or its index entries).
     pub vocab_anchors: u16,
 }
 
@@ -126,8 +127,10 @@ impl List {
         })
     }
 
-    /// The stored vocabulary of original `i`, a filter of its content-word and anchor keys at or
-    /// below `record(i).vocab_tau`; empty (holding nothing) if `i` is out of range.
+    /// The filter of original `i`'s stored vocabulary: its content-word and anchor keys at or below
+    /// `record(i).vocab_tau`, but those of its own index entries that a check looks up (held by at
+    /// most [`crate::matching::max_df`] originals), which a check finds in the index, exactly;
+    /// empty (holding nothing) if `i` is out of range.
     pub fn vocabulary(&self, i: usize) -> ribbon::Filter<'_> {
         let empty = ribbon::Filter::new(&[], 0).expect("an empty filter is valid");
         let (Some(&start), Some(&end), Some(r)) = (
