@@ -236,8 +236,14 @@ impl ListBuilder {
                 simhash: s.simhash,
                 tau: s.tau,
                 words: s.words.min(u32::from(u16::MAX)),
-                term_weight: format::quantize_weight(weight(&s.terms)),
-                anchor_weight: format::quantize_weight(weight(&s.anchors)),
+                term_weight: format::quantize_weight(
+                    weight(&s.terms),
+                    s.terms.len().min(255) as u8,
+                ),
+                anchor_weight: format::quantize_weight(
+                    weight(&s.anchors),
+                    s.anchors.len().min(255) as u8,
+                ),
                 counts: [s.shingles.len(), s.terms.len(), s.anchors.len()]
                     .map(|c| c.min(255) as u8),
                 lang: p.lang,

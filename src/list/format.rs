@@ -1,16 +1,16 @@
-//! The list file format, version 6. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 7. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
 //!   0  magic        8 bytes  "PROVLIST"
-//!   8  version      u16      6
+//!   8  version      u16      7
 //!  10  header_len   u16      48
 //!  12  originals    u32      n, at most 2^24 - 1
 //!  16  entries      u32      m, index entries (stored features)
 //!  20  bucket_bits  u8       b, 8 to 16
 //!  21  sketch size  3 × u8   shingles, terms, anchors kept per original (informative)
 //!  24  sources      u32      s, distinct source names
-//!  28  rice         u8       k, the Rice parameter of the index keys, at most b + 12
+//!  28  rice         u8       k, the Rice parameter of the index keys, at most b + 10
 //!  29  filter salt  u8       the salt number of the vocabularies' filters: 0 in every list
 //!                            `build-list` writes (see `ribbon::salt`)
 //!  30  reserved     2 bytes  0
@@ -19,7 +19,8 @@
 //!  44  header_crc   u32      CRC-32 of header bytes 0..44
 //! body
 //!   records    n records, each: simhash u64, tau u16 (top 16 bits), flags u8, lang u8, then
-//!              varints words, term_weight (/256), anchor_weight (/256); if flag 1 is clear,
+//!              varint words, the mean idf of its stored terms and of its stored anchors (u8
+//!              each, in sixteenths: the record's weights are these times the counts); if flag 1 is clear,
 //!              the counts of stored shingles, terms and anchors (3 × u8; when set, they are the
 //!              sketch size); varint filter words; if flag 2 is set, vocabulary tau u16 (top
 //!              16 bits; when clear, every word is kept); varints filter slots − filter words,
@@ -28,7 +29,7 @@
 //!   postings   m × w bits in the order of the keys (which follow), packed least significant
 //!              bit first and padded to a whole byte: original index << 5 | position, where
 //!              w = 5 + the bits of n − 1; position: 0–31 over the original
-//!   keys       m keys of b + 12 bits (the top b select a bucket, the 12 below are its residual),
+//!   keys       m keys of b + 10 bits (the top b select a bucket, the 10 below are its residual),
 //!              sorted, as Rice codes of their gaps with parameter k (see `bits`): every gap's
 //!              low k bits, padded to a whole byte, then every quotient in unary, padded too
 //!   vocabulary the originals' vocabulary filters, in record order, each ⌈6 × slots / 8⌉ bytes
@@ -60,7 +61,7 @@ use crate::error::ListError;
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 6;
+pub const VERSION: u16 = 7;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Fewest bytes a record takes (see the layout above): a count of originals that would need
@@ -73,26 +74,39 @@ pub const MAX_BUCKET_BITS: u8 = 16;
 /// Entries a bucket holds on average, at least, below the largest table: a lookup reads one table
 /// entry and binary-searches this many residuals. (The table is built when a list is read, not
 /// stored.) Keys are truncated to `bucket_bits + RESIDUAL_BITS` bits, so a lookup finds a stray
-/// entry of another key with a chance of about 32 in 4,096: a few stray hits per page, each a
-/// single feature of a random original, which selection and scoring outweigh.
+/// entry of another key with a chance of about 32 to 64 in 1,024: some stray hits per page, each
+/// a single feature of a random original, which selection and scoring outweigh.
 pub const BUCKET_ENTRIES: usize = 32;
-/// Key bits kept per entry below the bucket's. Twelve cost nothing measurable on the public sets
-/// against sixteen (every metric the same); eight lost up to 0.009 of top-1 accuracy. Stored as
-/// Rice-coded gaps, a key costs about 8 bits (a bucket of 32 to 64 keys spreads them over 4,096
-/// values), where a 12-bit residual and the bucket table cost about 13.
-pub const RESIDUAL_BITS: u32 = 12;
+/// Key bits kept per entry below the bucket's. Ten, eleven and twelve gave the same figures on
+/// the public sets over 16 filter salts, and the same top-1 and false attribution on
+/// counter-public with 20,000 English distractor originals in its list (format 7; twelve cost
+/// nothing measurable against sixteen, and eight lost up to 0.009 of top-1 accuracy, in format
+/// 4). Stored as Rice-coded gaps, a key costs about 6 bits (a bucket of 32 to 64 keys spreads them
+/// over 1,024 values), where a 12-bit residual and the bucket table cost about 13 (format 4).
+pub const RESIDUAL_BITS: u32 = 10;
 /// Bits of an entry's relative position: 32 steps over the original (positions are stored as
 /// multiples of 8 on the 0–255 scale). The order of shared features is all they are used for:
 /// 32 steps did as well as 64 and 256 on the public sets, 16 called more honest answers copies.
 pub const POSITION_BITS: u32 = 5;
 
-/// Rounds a weight to what a record stores (1/256 steps up to 255.99).
-pub fn quantize_weight(w: f32) -> f32 {
-    f32::from(weight_to_u16(w)) / 256.0
+/// Rounds the summed idf `w` of an original's `count` stored terms (or anchors) to what a record
+/// stores: their mean idf in sixteenths, one byte (a mean idf of 15.9 is a list of millions of
+/// originals), so the sum is kept within `count / 32` (under 1 % of it for a full sketch).
+pub fn quantize_weight(w: f32, count: u8) -> f32 {
+    weight_from_byte(weight_to_byte(w, count), count)
 }
 
-fn weight_to_u16(w: f32) -> u16 {
-    (w.max(0.0) * 256.0).round().min(f32::from(u16::MAX)) as u16
+/// The byte a record stores for the summed idf `w` of `count` items: their mean in sixteenths.
+fn weight_to_byte(w: f32, count: u8) -> u8 {
+    if count == 0 {
+        return 0;
+    }
+    (w.max(0.0) / f32::from(count) * 16.0).round().min(255.0) as u8
+}
+
+/// The summed idf of `count` items whose mean a record stores as `byte`.
+fn weight_from_byte(byte: u8, count: u8) -> f32 {
+    f32::from(byte) / 16.0 * f32::from(count)
 }
 
 /// Lays out the index of a list from its records and `(key, posting)` entries.
@@ -289,8 +303,8 @@ fn put_record(out: &mut Vec<u8>, r: &Record, sketch_size: [u8; 3]) {
     out.push(flags);
     out.push(r.lang);
     meta::put_varint(out, u64::from(r.words.min(u32::from(u16::MAX))));
-    meta::put_varint(out, u64::from(weight_to_u16(r.term_weight)));
-    meta::put_varint(out, u64::from(weight_to_u16(r.anchor_weight)));
+    out.push(weight_to_byte(r.term_weight, r.counts[1]));
+    out.push(weight_to_byte(r.anchor_weight, r.counts[2]));
     if flags & FULL_SKETCH == 0 {
         out.extend_from_slice(&r.counts);
     }
@@ -449,8 +463,10 @@ impl<'a> Reader<'a> {
         let fixed = self.take(12)?;
         let flags = fixed[10];
         let words = self.varint16()?;
-        let term_weight = self.varint16()?;
-        let anchor_weight = self.varint16()?;
+        let [term_weight, anchor_weight] = {
+            let w = self.take(2)?;
+            [w[0], w[1]]
+        };
         let counts = if flags & FULL_SKETCH != 0 {
             sketch_size
         } else {
@@ -470,8 +486,8 @@ impl<'a> Reader<'a> {
             simhash: u64_at(fixed, 0),
             tau: u32::from(u16_at(fixed, 8)) << 16 | 0xffff,
             words: u32::from(words),
-            term_weight: f32::from(term_weight) / 256.0,
-            anchor_weight: f32::from(anchor_weight) / 256.0,
+            term_weight: weight_from_byte(term_weight, counts[1]),
+            anchor_weight: weight_from_byte(anchor_weight, counts[2]),
             counts,
             lang: fixed[11],
             vocab_words,
@@ -779,7 +795,7 @@ mod tests {
         assert!((p.keys.len() * 8) as f64 <= m * ((range / m).log2() + 2.0));
         // Positions keep their top five bits; residuals their low twelve.
         assert!(list.postings.iter().all(|p| p & 7 == 0));
-        assert!(list.residuals.iter().all(|&r| r < 1 << 12));
+        assert!(list.residuals.iter().all(|&r| r < 1 << RESIDUAL_BITS));
     }
 
     #[test]
@@ -815,7 +831,7 @@ mod tests {
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
         // Lists of earlier formats (32-bit postings; no anchors in vocabularies; plain metadata;
         // keys stored whole) or a later one.
-        for other in [1, 2, 3, 4, 5, VERSION + 1] {
+        for other in [1, 2, 3, 4, 5, 6, VERSION + 1] {
             let mut v = bytes.clone();
             v[8..10].copy_from_slice(&other.to_le_bytes());
             assert_eq!(

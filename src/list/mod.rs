@@ -5,11 +5,12 @@
 //! holds no text: a list can be shared without sharing anyone's articles. Its file format is
 //! described in [`mod@format`] and `FORMAT.md`.
 //!
-//! Keys are kept truncated to `bucket_bits + 12` bits (20 to 28): the top `bucket_bits` select
-//! a bucket through an offset table, the next 12 are kept per entry and binary-searched within
+//! Keys are kept truncated to `bucket_bits + 10` bits (18 to 26): the top `bucket_bits` select
+//! a bucket through an offset table, the next 10 are kept per entry and binary-searched within
 //! the bucket. The table is sized so that buckets hold about 32 entries
-//! ([`format::BUCKET_ENTRIES`]), which makes a lookup a table read plus a few comparisons. (Sixteen
-//! kept bits gave the same results on the public sets; eight cost up to 0.009 of top-1 accuracy.)
+//! ([`format::BUCKET_ENTRIES`]), which makes a lookup a table read plus a few comparisons. (Twelve
+//! and sixteen kept bits gave the same results on the public sets; see
+//! [`format::RESIDUAL_BITS`].)
 //! Files store the sorted keys as Rice-coded gaps and build the table when they are read, so a
 //! stored feature costs, with the original's index and the feature's position, under three bytes.
 
