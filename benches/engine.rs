@@ -146,6 +146,56 @@ fn one_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
         .install(f)
 }
 
+/// Prints how fast metadata is coded and decoded ([`provenance::list::cm`]): the public originals'
+/// ids, headlines, addresses and dates in blocks of about the size of 256 real entries. Best of
+/// three runs.
+fn metadata_coding() {
+    let mut text = Vec::new();
+    for v in public_records().iter().filter(|v| v.get("title").is_some()) {
+        for field in ["id", "title", "url", "published"] {
+            text.extend_from_slice(v[field].as_str().unwrap_or("").as_bytes());
+            text.push(0);
+        }
+    }
+    if text.is_empty() {
+        return;
+    }
+    let blocks: Vec<&[u8]> = text.chunks(48_000).collect();
+    let time = |run: &dyn Fn()| {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                run();
+                t.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let coded: Vec<Vec<u8>> = blocks
+        .iter()
+        .map(|b| provenance::list::cm::compress(b))
+        .collect();
+    let code = time(&|| {
+        for b in &blocks {
+            std::hint::black_box(provenance::list::cm::compress(b));
+        }
+    });
+    let decode = time(&|| {
+        for (c, b) in coded.iter().zip(&blocks) {
+            std::hint::black_box(provenance::list::cm::decompress(c, b.len()));
+        }
+    });
+    let mb = text.len() as f64 / 1e6;
+    let packed: usize = coded.iter().map(Vec::len).sum();
+    println!(
+        "metadata coding ({:.2} MB in blocks of 48 KB, coded to {:.1} %): {:.1} MB/s coding, {:.1} MB/s decoding, {:.1} ms a block decoded",
+        mb,
+        100.0 * packed as f64 / text.len() as f64,
+        mb / code,
+        mb / decode,
+        decode * 1e3 / blocks.len() as f64
+    );
+}
+
 /// `provenance build-list` as a user runs it, on a JSON Lines file of every public original and
 /// case, each ten times under new ids (13,270 originals, 30.5 MB): reading, parsing,
 /// fingerprinting, laying out and writing the list. Best of three runs.
@@ -229,6 +279,7 @@ fn main() {
     fingerprinting("whole pool", &pool);
     fingerprinting("Latin-script texts", &latin(&pool));
     build_list_end_to_end();
+    metadata_coding();
 
     // Checking against a 20,000-original list, batch mode (one thread, pages analysed in the loop).
     let list = build(synthetic(&pool, 20_000));

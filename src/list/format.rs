@@ -1,9 +1,9 @@
-//! The list file format, version 7. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 8. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
 //!   0  magic        8 bytes  "PROVLIST"
-//!   8  version      u16      7
+//!   8  version      u16      8
 //!  10  header_len   u16      48
 //!  12  originals    u32      n, at most 2^24 - 1
 //!  16  entries      u32      m, index entries (stored features)
@@ -37,10 +37,11 @@
 //!              entries (terms and anchors) that a check looks up (held by at most
 //!              `matching::max_df(n)` originals), which the index answers for exactly
 //!   sources    s × string
-//!   meta table ⌈n / 256⌉ × (u32 end of the block in the meta blocks, u32 inflated length)
-//!   meta blocks raw DEFLATE streams, each inflating to the entries of 256 originals (the last:
-//!              the rest), one per original: varint source index + 1 or 0; strings id, title,
-//!              url, published (see `meta`)
+//!   meta table ⌈n / B⌉ × (u32 end of the block in the meta blocks, u32 decoded length), where
+//!              B = 256 for n ≤ 1,024 and 64 beyond (`meta::block_size`)
+//!   meta blocks each coded by the context-mixing coder of `cm`, decoding to the entries of B
+//!              originals (the last: the rest), one per original: varint source index + 1 or
+//!              0; strings id, title, url, published (see `meta`)
 //! string = varint byte length + UTF-8 bytes; an empty optional string means "absent"
 //! varint = LEB128: 7 bits a byte, least significant first, high bit set on all but the last
 //! ```
@@ -50,7 +51,7 @@
 //! cannot make the reader allocate more than the file's size). After the checksums, the structure
 //! is validated too (keys within their range, entries pointing at real originals, filters and
 //! metadata blocks within their bounds), since a checksum proves integrity, not good
-//! intent. A metadata block is inflated and checked when first used, never beyond its declared
+//! intent. A metadata block is decoded and checked when first used, never beyond its declared
 //! size (see [`super::meta`]).
 
 use super::bits::{self, pack_bits, packed_len, unpack_bits};
@@ -61,7 +62,7 @@ use crate::error::ListError;
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 7;
+pub const VERSION: u16 = 8;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Fewest bytes a record takes (see the layout above): a count of originals that would need
@@ -648,21 +649,21 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     )?;
     let data = &body[rd.at..];
     let mut ends = Vec::with_capacity(blocks);
-    let mut inflated_lens = Vec::with_capacity(blocks);
+    let mut decoded_lens = Vec::with_capacity(blocks);
     let mut prev = 0;
     for entry in table.chunks_exact(8) {
         let (end, len) = (u32_at(entry, 0), u32_at(entry, 4));
         if end < prev || end as usize > data.len() {
             return Err(ListError::Corrupt("metadata blocks are out of order"));
         }
-        if len as usize > meta::MAX_BLOCK_BYTES {
+        if len as usize > meta::max_block_bytes(n) {
             return Err(ListError::Corrupt(
                 "a metadata block is larger than the format allows",
             ));
         }
         prev = end;
         ends.push(end);
-        inflated_lens.push(len);
+        decoded_lens.push(len);
     }
     if prev as usize != data.len() {
         return Err(ListError::Corrupt("unexpected bytes after the metadata"));
@@ -674,7 +675,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         residuals,
         postings,
         sources,
-        meta: MetaBlocks::new(n, data.to_vec(), ends, inflated_lens),
+        meta: MetaBlocks::new(n, data.to_vec(), ends, decoded_lens),
         sketch_size,
         vocab,
         vocab_offsets,
@@ -831,7 +832,7 @@ mod tests {
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
         // Lists of earlier formats (32-bit postings; no anchors in vocabularies; plain metadata;
         // keys stored whole) or a later one.
-        for other in [1, 2, 3, 4, 5, 6, VERSION + 1] {
+        for other in [1, 2, 3, 4, 5, 6, 7, VERSION + 1] {
             let mut v = bytes.clone();
             v[8..10].copy_from_slice(&other.to_le_bytes());
             assert_eq!(
@@ -904,7 +905,7 @@ mod tests {
             decode(&encode(&list)).unwrap_err(),
             ListError::Corrupt("a vocabulary holds more anchors than words")
         );
-        // The metadata table: one block of 40 originals, its end and inflated length.
+        // The metadata table: one block of 40 originals, its end and decoded length.
         let list = sample();
         let table = bytes.len() - list.meta.data().len() - 8;
         let mut big = bytes.clone();
@@ -920,7 +921,7 @@ mod tests {
             decode(&reseal(past)).unwrap_err(),
             ListError::Corrupt(_)
         ));
-        // A block that passes the checksums but does not inflate reads as no metadata.
+        // A block that passes the checksums but does not decode to its entries reads as no metadata.
         let mut garbage = bytes.clone();
         for b in &mut garbage[table + 8..] {
             *b = 0xff;

@@ -1,42 +1,62 @@
 //! The originals' metadata (source, id, title, url, published date) as a list stores it.
 //!
 //! Metadata is most of a list's size when it is stored plainly: on the public sets' originals,
-//! 186 bytes per original against about 210 for all the fingerprints, since headlines are long
+//! 186 bytes per original against about 150 for all the fingerprints, since headlines are long
 //! (Urdu ones twice so in UTF-8) and addresses longer. It is also read rarely: only for the few
-//! originals a report names. So entries are grouped in blocks of [`BLOCK`] originals, in record
-//! order, and each block is compressed with raw DEFLATE (RFC 1951), which finds the repeats of
-//! one block (address prefixes, a headline's words in its address, dates) and codes the rest
-//! with Huffman codes: 186 → 65 bytes per original for the bundled list. A block is inflated the
-//! first time one of its originals is asked for and kept, so loading a list costs nothing more,
-//! and checking a page inflates at most the few blocks of the originals it reports.
+//! originals a report names. So entries are grouped in blocks ([`block_size`]), in record order,
+//! and each block is compressed by the context-mixing coder of [`super::cm`], which predicts each
+//! bit from the bytes before it: 186 → 52 bytes per original for the bundled list (raw DEFLATE,
+//! lists of format 6 and before: 65). A block is decoded the first time one of its originals is
+//! asked for and kept, so loading a list costs nothing more, and checking a page decodes at most
+//! the few blocks of the originals it reports.
 //!
 //! One entry: a varint (the source's index in the list's source table, plus one, or 0 for
 //! none), then the strings id, title, url and published, each a varint byte length and UTF-8
 //! bytes, an empty string meaning "absent".
 //!
-//! Reading never trusts a block: its inflated size is bounded by [`MAX_BLOCK_BYTES`] before
-//! anything is allocated, and a block that does not inflate to exactly its declared size and
-//! entries (possible only in a crafted file, since the body's checksum covers every block) reads
-//! as originals without metadata.
+//! Reading never trusts a block: its decoded size is bounded by [`max_block_bytes`] before
+//! anything is allocated, and a block that does not decode to exactly its entries (possible only
+//! in a crafted file, since the body's checksum covers every block) reads as originals without
+//! metadata.
 
 use std::sync::OnceLock;
 
 use super::Meta;
 
-/// Originals per compressed block: large enough for DEFLATE to find repeats (65 bytes per
-/// original for the bundled list, against 72 with 64, 69 with 128 and 64 with 512), small enough
-/// that showing one original inflates some tens of kilobytes (a tenth of a millisecond).
+/// Originals per compressed block in lists of up to four such blocks: the coder learns each
+/// block's words and spellings afresh, so larger blocks compress better (on the bundled list, 52
+/// bytes per original against 55 with 128 and 58 with 64).
 pub const BLOCK: usize = 256;
+/// Originals per block in larger lists: a check reports up to five originals, each perhaps in
+/// another block, and decoding a block costs about 40 ns a byte (a block of 64 real headlines,
+/// some 12 KB, about half a millisecond natively and twice that in the browser).
+pub const SMALL_BLOCK: usize = 64;
+
+/// Originals per block in a list of `n` originals: [`BLOCK`] up to four blocks, [`SMALL_BLOCK`]
+/// beyond, so that no check decodes more than four large blocks.
+pub fn block_size(n: usize) -> usize {
+    if n <= 4 * BLOCK {
+        BLOCK
+    } else {
+        SMALL_BLOCK
+    }
+}
 /// Longest id, title, url or published date a list stores, in bytes. Longer titles, addresses and
 /// dates are cut at a character boundary when a list is built; longer ids are refused, since an
 /// id must stay exact.
 pub const MAX_FIELD_BYTES: usize = 2048;
-/// Largest inflated block a list may declare: [`BLOCK`] entries of four strings of at most
-/// [`MAX_FIELD_BYTES`] (each with a 2-byte length) and a source index of at most 4 bytes.
-pub const MAX_BLOCK_BYTES: usize = BLOCK * (4 * (MAX_FIELD_BYTES + 2) + 4);
-/// DEFLATE effort when a list is built: level 9 gains under 0.1 % over 6 on these blocks.
-#[cfg(not(target_arch = "wasm32"))]
-const LEVEL: u8 = 6;
+/// Largest entry a list may hold: four strings of at most [`MAX_FIELD_BYTES`] (each with a
+/// 2-byte length) and a source index of at most 4 bytes.
+const MAX_ENTRY_BYTES: usize = 4 * (MAX_FIELD_BYTES + 2) + 4;
+/// Largest decoded block any list may declare: [`BLOCK`] entries of [`MAX_ENTRY_BYTES`].
+pub const MAX_BLOCK_BYTES: usize = BLOCK * MAX_ENTRY_BYTES;
+
+/// Largest decoded block a list of `n` originals may declare: its block size in entries of
+/// [`MAX_ENTRY_BYTES`], so that a crafted file cannot make one original's metadata cost more
+/// decoding than its block could honestly hold.
+pub fn max_block_bytes(n: usize) -> usize {
+    block_size(n) * MAX_ENTRY_BYTES
+}
 
 /// Appends one original's entry (see the module docs) to `out`. `source` is the index of its
 /// source in the list's table, if it has one; strings longer than [`MAX_FIELD_BYTES`] are cut.
@@ -80,55 +100,28 @@ pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-/// One block as it is stored: its compressed bytes and its inflated length.
+/// One block as it is stored: its compressed bytes and its decoded length.
 struct Packed {
-    deflated: Vec<u8>,
-    inflated_len: u32,
+    bytes: Vec<u8>,
+    decoded_len: u32,
 }
 
-/// Compresses one block's concatenated entries.
-///
-/// The browser builds lists only to compare two texts and never saves them, so there the
-/// entries are stored in DEFLATE's uncompressed blocks (which inflate like any other), and the
-/// compressor (about 40 KB of wasm) stays out of the extension.
+/// Compresses one block's concatenated entries ([`super::cm`]).
 fn pack(entries: &[u8]) -> Packed {
-    #[cfg(not(target_arch = "wasm32"))]
-    let deflated = miniz_oxide::deflate::compress_to_vec(entries, LEVEL);
-    #[cfg(target_arch = "wasm32")]
-    let deflated = stored(entries);
     Packed {
-        deflated,
-        inflated_len: entries.len() as u32,
+        bytes: super::cm::compress(entries),
+        decoded_len: entries.len() as u32,
     }
 }
 
-/// `bytes` as a DEFLATE stream of uncompressed ("stored") blocks (RFC 1951, 3.2.4): each a header
-/// byte (final flag, type 00), then LEN and its complement NLEN, then up to 65,535 bytes.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn stored(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() + 5 * (bytes.len() / 0xffff + 1));
-    let mut chunks = bytes.chunks(0xffff).peekable();
-    if chunks.peek().is_none() {
-        out.extend_from_slice(&[1, 0, 0, 0xff, 0xff]);
-    }
-    while let Some(chunk) = chunks.next() {
-        let len = chunk.len() as u16;
-        out.push(u8::from(chunks.peek().is_none()));
-        out.extend_from_slice(&len.to_le_bytes());
-        out.extend_from_slice(&(!len).to_le_bytes());
-        out.extend_from_slice(chunk);
-    }
-    out
-}
-
-/// An inflated block: its bytes and where each of its entries starts (and the last ends).
+/// An decoded block: its bytes and where each of its entries starts (and the last ends).
 #[derive(Debug)]
-struct Inflated {
+struct Decoded {
     bytes: Vec<u8>,
     starts: Vec<u32>,
 }
 
-/// The metadata of a list's originals: compressed blocks, each inflated on first use.
+/// The metadata of a list's originals: compressed blocks, each decoded on first use.
 #[derive(Debug, Default)]
 pub(crate) struct MetaBlocks {
     /// Originals described.
@@ -137,56 +130,56 @@ pub(crate) struct MetaBlocks {
     data: Vec<u8>,
     /// Where each block ends in `data`.
     ends: Vec<u32>,
-    /// Each block's inflated length.
-    inflated_lens: Vec<u32>,
-    /// Each block once inflated and checked (`None`: it is damaged).
-    inflated: Vec<OnceLock<Option<Inflated>>>,
+    /// Each block's decoded length.
+    decoded_lens: Vec<u32>,
+    /// Each block once decoded and checked (`None`: it is damaged).
+    decoded: Vec<OnceLock<Option<Decoded>>>,
 }
 
 impl Clone for MetaBlocks {
-    /// A copy of the stored blocks; blocks are inflated again when used.
+    /// A copy of the stored blocks; blocks are decoded again when used.
     fn clone(&self) -> MetaBlocks {
         MetaBlocks::new(
             self.n,
             self.data.clone(),
             self.ends.clone(),
-            self.inflated_lens.clone(),
+            self.decoded_lens.clone(),
         )
     }
 }
 
 /// Number of blocks that hold `n` originals.
 pub(crate) fn blocks_for(n: usize) -> usize {
-    n.div_ceil(BLOCK)
+    n.div_ceil(block_size(n))
 }
 
 impl MetaBlocks {
     /// Blocks for `n` originals from their stored parts, already checked by the caller: one end
     /// and one length per block, ends non-decreasing up to `data.len()`, lengths within
-    /// [`MAX_BLOCK_BYTES`].
-    pub(crate) fn new(n: usize, data: Vec<u8>, ends: Vec<u32>, inflated_lens: Vec<u32>) -> Self {
-        let inflated = (0..ends.len()).map(|_| OnceLock::new()).collect();
+    /// [`max_block_bytes`].
+    pub(crate) fn new(n: usize, data: Vec<u8>, ends: Vec<u32>, decoded_lens: Vec<u32>) -> Self {
+        let decoded = (0..ends.len()).map(|_| OnceLock::new()).collect();
         MetaBlocks {
             n,
             data,
             ends,
-            inflated_lens,
-            inflated,
+            decoded_lens,
+            decoded,
         }
     }
 
-    /// Packs the entries of the originals (each made by [`put_entry`]) in blocks of [`BLOCK`],
+    /// Packs the entries of the originals (each made by [`put_entry`]) in blocks ([`block_size`]),
     /// compressed on all cores natively.
     pub(crate) fn from_entries(entries: &[Vec<u8>]) -> MetaBlocks {
-        let blocks: Vec<&[Vec<u8>]> = entries.chunks(BLOCK).collect();
+        let blocks: Vec<&[Vec<u8>]> = entries.chunks(block_size(entries.len())).collect();
         let packed = super::build::map_all(&blocks, |b| pack(&b.concat()));
         let mut data = Vec::new();
         let mut ends = Vec::with_capacity(packed.len());
         let mut lens = Vec::with_capacity(packed.len());
         for p in packed {
-            data.extend_from_slice(&p.deflated);
+            data.extend_from_slice(&p.bytes);
             ends.push(data.len() as u32);
-            lens.push(p.inflated_len);
+            lens.push(p.decoded_len);
         }
         MetaBlocks::new(entries.len(), data, ends, lens)
     }
@@ -196,12 +189,12 @@ impl MetaBlocks {
         &self.data
     }
 
-    /// Each block's end in [`Self::data`] and inflated length.
+    /// Each block's end in [`Self::data`] and decoded length.
     pub(crate) fn table(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
         self.ends
             .iter()
             .copied()
-            .zip(self.inflated_lens.iter().copied())
+            .zip(self.decoded_lens.iter().copied())
     }
 
     /// The metadata of original `i`, with source names from `sources`; `None` if `i` is out of
@@ -210,28 +203,27 @@ impl MetaBlocks {
         if i >= self.n {
             return None;
         }
-        let b = i / BLOCK;
+        let size = block_size(self.n);
+        let b = i / size;
         let block = self
-            .inflated
+            .decoded
             .get(b)?
-            .get_or_init(|| self.inflate(b))
+            .get_or_init(|| self.decode(b))
             .as_ref()?;
-        let k = i % BLOCK;
+        let k = i % size;
         let (start, end) = (block.starts[k] as usize, block.starts[k + 1] as usize);
         let (meta, _) = read_entry(&block.bytes[start..end], sources)?;
         Some(meta)
     }
 
     /// Inflates and checks block `b`: exactly its declared length, exactly its entries.
-    fn inflate(&self, b: usize) -> Option<Inflated> {
+    fn decode(&self, b: usize) -> Option<Decoded> {
         let start = if b == 0 { 0 } else { self.ends[b - 1] as usize };
         let stored = self.data.get(start..self.ends[b] as usize)?;
-        let len = self.inflated_lens[b] as usize;
-        let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(stored, len).ok()?;
-        if bytes.len() != len {
-            return None;
-        }
-        let count = BLOCK.min(self.n - b * BLOCK);
+        let len = self.decoded_lens[b] as usize;
+        let bytes = super::cm::decompress(stored, len);
+        let size = block_size(self.n);
+        let count = size.min(self.n - b * size);
         let mut starts = Vec::with_capacity(count + 1);
         starts.push(0u32);
         let mut at = 0;
@@ -241,7 +233,7 @@ impl MetaBlocks {
             at += used;
             starts.push(at as u32);
         }
-        (at == bytes.len()).then_some(Inflated { bytes, starts })
+        (at == bytes.len()).then_some(Decoded { bytes, starts })
     }
 }
 
@@ -344,31 +336,31 @@ mod tests {
         let n = BLOCK + 6;
         let good = blocks(n);
         let (ends, lens): (Vec<u32>, Vec<u32>) = good.table().unzip();
-        // A block that claims more bytes than it inflates to.
+        // A block that claims more bytes than it holds.
         let mut longer = lens.clone();
         longer[0] += 1;
         let m = MetaBlocks::new(n, good.data().to_vec(), ends.clone(), longer);
         assert!(m.get(0, &[]).is_none());
         assert_eq!(m.get(BLOCK, &[]).unwrap().id, format!("id-{BLOCK}"));
-        // A block that claims fewer: inflating stops at the limit, and the entries do not fit.
+        // A block that claims fewer: decoding stops at the limit, and the entries do not fit.
         let mut shorter = lens.clone();
         shorter[1] -= 1;
         let m = MetaBlocks::new(n, good.data().to_vec(), ends.clone(), shorter);
         assert!(m.get(n - 1, &[]).is_none());
-        // Garbage instead of DEFLATE data.
+        // Garbage instead of coded data.
         let m = MetaBlocks::new(n, vec![0xff; good.data().len()], ends, lens);
         assert!(m.get(0, &[]).is_none() && m.get(BLOCK + 1, &[]).is_none());
     }
 
     #[test]
-    fn stored_blocks_inflate_to_their_bytes() {
-        for len in [0usize, 1, 300, 0xffff, 0xffff + 1, 3 * 0xffff + 17] {
-            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
-            let packed = stored(&bytes);
-            assert_eq!(packed.len(), len + 5 * len.div_ceil(0xffff).max(1));
-            let back = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, len).unwrap();
-            assert_eq!(back, bytes, "{len}");
+    fn lists_beyond_four_blocks_use_small_ones() {
+        let n = 4 * BLOCK + 1;
+        let m = blocks(n);
+        assert_eq!(m.ends.len(), n.div_ceil(SMALL_BLOCK));
+        for i in [0, SMALL_BLOCK - 1, SMALL_BLOCK, n - 1] {
+            assert_eq!(m.get(i, &[]).unwrap().id, format!("id-{i}"));
         }
+        assert_eq!(blocks(4 * BLOCK).ends.len(), 4);
     }
 
     #[test]

@@ -16,6 +16,7 @@
 
 mod bits;
 pub mod build;
+pub mod cm;
 pub mod format;
 pub mod meta;
 pub mod ribbon;
@@ -115,7 +116,7 @@ impl List {
         &self.records[i]
     }
 
-    /// The metadata of original `i`. Its block is inflated on first use (see [`meta`]); an
+    /// The metadata of original `i`. Its block is decoded on first use (see [`meta`]); an
     /// original whose block is damaged (only possible in a crafted file, which passed the
     /// checksums) has an empty id and nothing else.
     pub fn meta(&self, i: usize) -> Meta<'_> {
