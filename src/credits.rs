@@ -96,7 +96,6 @@ const BEFORE: &[&str] = &[
     "сообщает",
     "сообщило",
     "передает",
-    "передаёт",
 ];
 /// Words after an agency name that make the mention a credit ("Reuters reported").
 const AFTER: &[&str] = &[
@@ -125,7 +124,6 @@ const AFTER: &[&str] = &[
     "сообщило",
     "сообщил",
     "передает",
-    "передаёт",
 ];
 
 /// One spelling of a name as the hashes of its normalised words.

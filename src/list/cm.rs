@@ -85,7 +85,7 @@ struct Model {
     /// Every model's table of slots, one after the other: probability in the high 12 bits,
     /// count in the low 4.
     slots_of: Vec<u16>,
-    /// Bits kept of a slot index.
+    /// Each model's table holds `1 << table_bits` slots.
     table_bits: u32,
     /// Per model, its context hash for the current byte.
     contexts: [u32; ORDERS.len()],
