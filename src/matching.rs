@@ -210,7 +210,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
     let weight = |kind: Kind| -> f64 {
         hits.iter()
             .filter(|h| h.kind == kind)
-            .map(|h| f64::from(list.idf(h.df as usize)))
+            .map(|h| f64::from(list.idf(original as usize, h.df as usize)))
             .sum()
     };
     let share = |num: f64, den: f32| {

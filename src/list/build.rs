@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::{format, idf, List, Record};
+use super::{format, idf_among, List, Record};
 use crate::error::BuildError;
 use crate::fingerprint::{keep_best, keep_sample, DocFeatures, Feature, Kind, Sketch, SketchSize};
 use crate::hash::HashMap32;
@@ -204,17 +204,36 @@ impl ListBuilder {
                 *pool_df.entry(f.key).or_default() += 1;
             }
         }
-        // idf depends on the document frequency alone: the common ones are looked up, not computed.
-        let idf_table: Vec<f32> = (0..=n.min(4096)).map(|df| idf(n, df)).collect();
-        let idf_of = |df: u32| {
-            let df = df as usize;
-            idf_table.get(df).copied().unwrap_or_else(|| idf(n, df))
+        // idf is counted among the originals of each one's language (`super::idf_among`), and
+        // depends on the document frequency alone: the common ones are looked up, not computed.
+        let by_lang: Vec<u32> = {
+            let mut counts = vec![0u32; 256];
+            for p in &self.prepared {
+                counts[usize::from(p.lang)] += 1;
+            }
+            counts
         };
-        let pool_idf = |key: u32| idf_of(pool_df.get(&key).copied().unwrap_or(1));
+        let idf_tables: Vec<Vec<f32>> = by_lang
+            .iter()
+            .map(|&n_lang| {
+                (0..=(n_lang as usize).min(4096))
+                    .map(|df| idf_among(n_lang, df))
+                    .collect()
+            })
+            .collect();
+        let idf_of = |lang: u8, df: u32| {
+            let df = df as usize;
+            let lang = usize::from(lang);
+            idf_tables[lang]
+                .get(df)
+                .copied()
+                .unwrap_or_else(|| idf_among(by_lang[lang], df))
+        };
+        let pool_idf = |lang: u8, key: u32| idf_of(lang, pool_df.get(&key).copied().unwrap_or(1));
         let size = self.size;
         let prepared = self.prepared;
         let sketches: Vec<Sketch> = map_all(&prepared, |p| {
-            Sketch::new(&p.features, size, |_, key| pool_idf(key))
+            Sketch::new(&p.features, size, |_, key| pool_idf(p.lang, key))
         });
         // ...and frequencies over what was kept weigh them at check time, as the index will.
         let mut kept_df: HashMap32<u32> = HashMap32::default();
@@ -223,10 +242,10 @@ impl ListBuilder {
                 *kept_df.entry(it.key).or_default() += 1;
             }
         }
-        let weight = |items: &[crate::fingerprint::SketchItem]| -> f32 {
+        let weight = |lang: u8, items: &[crate::fingerprint::SketchItem]| -> f32 {
             items
                 .iter()
-                .map(|it| idf_of(kept_df.get(&it.key).copied().unwrap_or(1)))
+                .map(|it| idf_of(lang, kept_df.get(&it.key).copied().unwrap_or(1)))
                 .sum()
         };
         let records: Vec<Record> = sketches
@@ -237,11 +256,11 @@ impl ListBuilder {
                 tau: s.tau,
                 words: s.words.min(u32::from(u16::MAX)),
                 term_weight: format::quantize_weight(
-                    weight(&s.terms),
+                    weight(p.lang, &s.terms),
                     s.terms.len().min(255) as u8,
                 ),
                 anchor_weight: format::quantize_weight(
-                    weight(&s.anchors),
+                    weight(p.lang, &s.anchors),
                     s.anchors.len().min(255) as u8,
                 ),
                 counts: [s.shingles.len(), s.terms.len(), s.anchors.len()]
@@ -378,6 +397,36 @@ mod tests {
             .map(|r| r.counts.iter().map(|&c| c as usize).sum::<usize>())
             .sum();
         assert_eq!(total, list.entries());
+    }
+
+    #[test]
+    fn originals_of_another_language_leave_idf_as_it_was() {
+        // Four English originals of made-up words, alone and among forty German ones.
+        let english: Vec<OriginalDoc> = (0..4)
+            .map(|i| OriginalDoc {
+                id: format!("en-{i}"),
+                lang: Some("en".into()),
+                text: (0..60)
+                    .map(|j| format!("zorb{} ", (i * 7 + j) % 23))
+                    .collect::<String>(),
+                ..Default::default()
+            })
+            .collect();
+        let german = (0..40).map(|i| OriginalDoc {
+            id: format!("de-{i}"),
+            lang: Some("de".into()),
+            text: (0..60)
+                .map(|j| format!("quelb{} ", (i * 5 + j) % 31))
+                .collect::<String>(),
+            ..Default::default()
+        });
+        let alone = build(english.clone(), SketchSize::LIST).unwrap();
+        let mixed = build(english.into_iter().chain(german), SketchSize::LIST).unwrap();
+        assert_eq!(mixed.idf(0, 2), crate::list::idf(4, 2));
+        assert_eq!(mixed.idf(10, 2), crate::list::idf(40, 2));
+        for i in 0..4 {
+            assert_eq!(mixed.record(i).term_weight, alone.record(i).term_weight);
+        }
     }
 
     #[test]

@@ -134,6 +134,7 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         buckets.push((e >> (32 + RESIDUAL_BITS)) as usize, i);
     }
     List {
+        by_lang: super::originals_by_lang(&records),
         records,
         bucket_bits: bits,
         buckets: buckets.finish(m),
@@ -669,6 +670,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         return Err(ListError::Corrupt("unexpected bytes after the metadata"));
     }
     Ok(List {
+        by_lang: super::originals_by_lang(&records),
         records,
         bucket_bits: bits,
         buckets,

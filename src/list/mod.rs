@@ -84,6 +84,17 @@ pub struct List {
     /// The salt number of the vocabularies' filters ([`ribbon::salt`]): 0 but in lists built to
     /// measure chance (`provenance eval --salts`).
     pub(crate) filter_salt: u8,
+    /// How many originals the list holds of each language (by [`Record::lang`]), for idf.
+    pub(crate) by_lang: Vec<u32>,
+}
+
+/// How many of `records` there are of each language, indexed by [`Record::lang`].
+pub(crate) fn originals_by_lang(records: &[Record]) -> Vec<u32> {
+    let mut counts = vec![0u32; 256];
+    for r in records {
+        counts[usize::from(r.lang)] += 1;
+    }
+    counts
 }
 
 /// One posting: which original has a feature, and where in it (0-255).
@@ -180,9 +191,14 @@ impl List {
         a >> self.key_shift() == b >> self.key_shift()
     }
 
-    /// The inverse document frequency of a feature held by `df` originals of this list.
-    pub fn idf(&self, df: usize) -> f32 {
-        idf(self.len(), df)
+    /// The inverse document frequency of a feature of original `original` held by `df`
+    /// originals of this list, counted among the originals in its language ([`idf_among`]).
+    pub fn idf(&self, original: usize, df: usize) -> f32 {
+        let lang = self.records.get(original).map_or(0, |r| r.lang);
+        idf_among(
+            self.by_lang.get(usize::from(lang)).copied().unwrap_or(0),
+            df,
+        )
     }
 
     /// Sketch sizes (shingles, terms, anchors) the list was built with.
@@ -194,4 +210,13 @@ impl List {
 /// Inverse document frequency of a feature held by `df` of `n` documents: `ln(1 + n / df)`.
 pub fn idf(n: usize, df: usize) -> f32 {
     (1.0 + n as f32 / df.max(1) as f32).ln()
+}
+
+/// [`idf`] with `n` the originals in the feature's own language, `n_lang`: words belong to a
+/// language, and among the originals of theirs a word is rare or common. Over a whole list that
+/// also holds 20,000 English originals, `ln(1 + n / df)` rates every Urdu word rare and weighs
+/// a common one like a name (counter-public's right original came first for 0.933 of its copies
+/// with such a list, against 0.952 alone).
+pub fn idf_among(n_lang: u32, df: usize) -> f32 {
+    idf(n_lang.max(1) as usize, df)
 }
