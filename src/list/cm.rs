@@ -97,7 +97,9 @@ struct Model {
     /// The current half byte's bits so far, after a leading 1 (1 to 15).
     nibble: u32,
     /// Mixer weights, one set of [`INPUTS`] per partial byte.
-    weights: Vec<[i32; INPUTS]>,
+    weights: Box<[[i32; INPUTS]; 256]>,
+    /// [`squash`] of every logit from −2047 to 2047, at `logit + 2047`.
+    squashed: Box<[i16; 4095]>,
     /// The mixer's inputs for the current bit.
     inputs: [i32; INPUTS],
     /// The mixed probability of a 1, in 1/4096.
@@ -124,7 +126,8 @@ impl Model {
             bases: [0; ORDERS.len()],
             slots: [0; ORDERS.len()],
             nibble: 1,
-            weights: vec![[INITIAL_WEIGHT; INPUTS]; 256],
+            weights: Box::new([[INITIAL_WEIGHT; INPUTS]; 256]),
+            squashed: Box::new(std::array::from_fn(|i| squash(i as i32 - 2047) as i16)),
             inputs: [0; INPUTS],
             p: 2048,
             partial: 1,
@@ -179,8 +182,8 @@ impl Model {
         }
         self.inputs[INPUTS - 1] = BIAS;
         dot += i64::from(w[INPUTS - 1]) * i64::from(BIAS);
-        let logit = (dot >> 16).clamp(-2047, 2047) as i32;
-        self.p = squash(logit).clamp(1, 4095);
+        let at = ((dot >> 16).clamp(-2047, 2047) + 2047) as usize;
+        self.p = i32::from(self.squashed[at.min(4094)]).clamp(1, 4095);
     }
 
     /// Learns from `bit`, the bit [`Model::p`] was the prediction for, and predicts the next.
@@ -196,7 +199,7 @@ impl Model {
         for &slot in &self.slots {
             if let Some(s) = self.slots_of.get_mut(slot) {
                 let (p, n) = (i32::from(*s >> 4), *s & 15);
-                let p = p + (((target - p) * self.rates[usize::from(n)]) >> 16);
+                let p = p + (((target - p) * self.rates[usize::from(n & 15)]) >> 16);
                 *s = (p as u16) << 4 | (n + 1).min(COUNT_LIMIT);
             }
         }
