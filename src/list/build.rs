@@ -206,13 +206,7 @@ impl ListBuilder {
         }
         // idf is counted among the originals of each one's language (`super::idf_among`), and
         // depends on the document frequency alone: the common ones are looked up, not computed.
-        let by_lang: Vec<u32> = {
-            let mut counts = vec![0u32; 256];
-            for p in &self.prepared {
-                counts[usize::from(p.lang)] += 1;
-            }
-            counts
-        };
+        let by_lang = super::count_by_lang(self.prepared.iter().map(|p| p.lang));
         let idf_tables: Vec<Vec<f32>> = by_lang
             .iter()
             .map(|&n_lang| {

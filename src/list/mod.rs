@@ -90,9 +90,14 @@ pub struct List {
 
 /// How many of `records` there are of each language, indexed by [`Record::lang`].
 pub(crate) fn originals_by_lang(records: &[Record]) -> Vec<u32> {
+    count_by_lang(records.iter().map(|r| r.lang))
+}
+
+/// How many of `langs` (language indexes, as [`Record::lang`]) there are of each, indexed by it.
+pub(crate) fn count_by_lang(langs: impl IntoIterator<Item = u8>) -> Vec<u32> {
     let mut counts = vec![0u32; 256];
-    for r in records {
-        counts[usize::from(r.lang)] += 1;
+    for lang in langs {
+        counts[usize::from(lang)] += 1;
     }
     counts
 }
