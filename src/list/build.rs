@@ -396,24 +396,20 @@ mod tests {
     #[test]
     fn originals_of_another_language_leave_idf_as_it_was() {
         // Four English originals of made-up words, alone and among forty German ones.
-        let english: Vec<OriginalDoc> = (0..4)
-            .map(|i| OriginalDoc {
-                id: format!("en-{i}"),
-                lang: Some("en".into()),
-                text: (0..60)
-                    .map(|j| format!("zorb{} ", (i * 7 + j) % 23))
-                    .collect::<String>(),
-                ..Default::default()
-            })
-            .collect();
-        let german = (0..40).map(|i| OriginalDoc {
-            id: format!("de-{i}"),
-            lang: Some("de".into()),
-            text: (0..60)
-                .map(|j| format!("quelb{} ", (i * 5 + j) % 31))
-                .collect::<String>(),
-            ..Default::default()
-        });
+        let made_up = |lang: &str, word: &str, n: usize, vocabulary: usize| -> Vec<OriginalDoc> {
+            (0..n)
+                .map(|i| OriginalDoc {
+                    id: format!("{lang}-{i}"),
+                    lang: Some(lang.into()),
+                    text: (0..60)
+                        .map(|j| format!("{word}{} ", (i * 7 + j) % vocabulary))
+                        .collect(),
+                    ..Default::default()
+                })
+                .collect()
+        };
+        let english = made_up("en", "zorb", 4, 23);
+        let german = made_up("de", "quelb", 40, 31);
         let alone = build(english.clone(), SketchSize::LIST).unwrap();
         let mixed = build(english.into_iter().chain(german), SketchSize::LIST).unwrap();
         assert_eq!(mixed.idf(0, 2), crate::list::idf(4, 2));
