@@ -47,7 +47,7 @@ pub fn block_size(n: usize) -> usize {
 pub const MAX_FIELD_BYTES: usize = 2048;
 /// Largest entry a list may hold: four strings of at most [`MAX_FIELD_BYTES`] (each with a
 /// 2-byte length) and a source index of at most 4 bytes.
-const MAX_ENTRY_BYTES: usize = 4 * (MAX_FIELD_BYTES + 2) + 4;
+pub const MAX_ENTRY_BYTES: usize = 4 * (MAX_FIELD_BYTES + 2) + 4;
 /// Largest decoded block any list may declare: [`BLOCK`] entries of [`MAX_ENTRY_BYTES`].
 pub const MAX_BLOCK_BYTES: usize = BLOCK * MAX_ENTRY_BYTES;
 
