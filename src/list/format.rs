@@ -912,7 +912,7 @@ mod tests {
         let table = bytes.len() - list.meta.data().len() - 8;
         let mut big = bytes.clone();
         big[table + 4..table + 8]
-            .copy_from_slice(&(meta::MAX_BLOCK_BYTES as u32 + 1).to_le_bytes());
+            .copy_from_slice(&(meta::max_block_bytes(list.len()) as u32 + 1).to_le_bytes());
         assert_eq!(
             decode(&reseal(big)).unwrap_err(),
             ListError::Corrupt("a metadata block is larger than the format allows")

@@ -48,9 +48,6 @@ pub const MAX_FIELD_BYTES: usize = 2048;
 /// Largest entry a list may hold: four strings of at most [`MAX_FIELD_BYTES`] (each with a
 /// 2-byte length) and a source index of at most 4 bytes.
 pub const MAX_ENTRY_BYTES: usize = 4 * (MAX_FIELD_BYTES + 2) + 4;
-/// Largest decoded block any list may declare: [`BLOCK`] entries of [`MAX_ENTRY_BYTES`].
-pub const MAX_BLOCK_BYTES: usize = BLOCK * MAX_ENTRY_BYTES;
-
 /// Largest decoded block a list of `n` originals may declare: its block size in entries of
 /// [`MAX_ENTRY_BYTES`], so that a crafted file cannot make one original's metadata cost more
 /// decoding than its block could honestly hold.
@@ -114,7 +111,7 @@ fn pack(entries: &[u8]) -> Packed {
     }
 }
 
-/// An decoded block: its bytes and where each of its entries starts (and the last ends).
+/// A decoded block: its bytes and where each of its entries starts (and the last ends).
 #[derive(Debug)]
 struct Decoded {
     bytes: Vec<u8>,
@@ -216,7 +213,7 @@ impl MetaBlocks {
         Some(meta)
     }
 
-    /// Inflates and checks block `b`: exactly its declared length, exactly its entries.
+    /// Decodes and checks block `b`: exactly its declared length, exactly its entries.
     fn decode(&self, b: usize) -> Option<Decoded> {
         let start = if b == 0 { 0 } else { self.ends[b - 1] as usize };
         let stored = self.data.get(start..self.ends[b] as usize)?;
