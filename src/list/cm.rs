@@ -62,6 +62,22 @@ fn squash(d: i32) -> i32 {
     (T[i] * (128 - w) + T[i + 1] * w + 64) >> 7
 }
 
+/// The tables every model reads, computed once.
+struct Tables {
+    /// [`stretch_table`].
+    stretch: Box<[i16; 4096]>,
+    /// [`squash`] of every logit from −2047 to 2047, at `logit + 2047`.
+    squash: Box<[i16; 4095]>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        stretch: stretch_table(),
+        squash: Box::new(std::array::from_fn(|i| squash(i as i32 - 2047) as i16)),
+    })
+}
+
 /// The inverse of [`squash`] for every probability in 1/4096, found by walking `squash`.
 fn stretch_table() -> Box<[i16; 4096]> {
     let mut t = Box::new([0i16; 4096]);
@@ -81,7 +97,8 @@ fn stretch_table() -> Box<[i16; 4096]> {
 
 /// The state both directions share: the models' tables, the mixer and the context.
 struct Model {
-    stretch: Box<[i16; 4096]>,
+    /// The logistic function and its inverse, as tables ([`tables`]).
+    tables: &'static Tables,
     /// Every model's table of slots, one after the other: probability in the high 12 bits,
     /// count in the low 4.
     slots_of: Vec<u16>,
@@ -98,8 +115,6 @@ struct Model {
     nibble: u32,
     /// Mixer weights, one set of [`INPUTS`] per partial byte.
     weights: Box<[[i32; INPUTS]; 256]>,
-    /// [`squash`] of every logit from −2047 to 2047, at `logit + 2047`.
-    squashed: Box<[i16; 4095]>,
     /// The mixer's inputs for the current bit.
     inputs: [i32; INPUTS],
     /// The mixed probability of a 1, in 1/4096.
@@ -119,7 +134,7 @@ impl Model {
         let bits = (usize::BITS - len.max(1).saturating_mul(8).leading_zeros())
             .clamp(MIN_TABLE_BITS, MAX_TABLE_BITS);
         let mut m = Model {
-            stretch: stretch_table(),
+            tables: tables(),
             slots_of: vec![2048 << 4; ORDERS.len() << bits],
             table_bits: bits,
             contexts: [0; ORDERS.len()],
@@ -127,7 +142,6 @@ impl Model {
             slots: [0; ORDERS.len()],
             nibble: 1,
             weights: Box::new([[INITIAL_WEIGHT; INPUTS]; 256]),
-            squashed: Box::new(std::array::from_fn(|i| squash(i as i32 - 2047) as i16)),
             inputs: [0; INPUTS],
             p: 2048,
             partial: 1,
@@ -176,14 +190,14 @@ impl Model {
             let slot = base | self.nibble as usize;
             self.slots[i] = slot;
             let p = self.slots_of.get(slot).map_or(2048, |s| s >> 4);
-            let st = i32::from(self.stretch[usize::from(p) & 4095]);
+            let st = i32::from(self.tables.stretch[usize::from(p) & 4095]);
             self.inputs[i] = st;
             dot += i64::from(wi) * i64::from(st);
         }
         self.inputs[INPUTS - 1] = BIAS;
         dot += i64::from(w[INPUTS - 1]) * i64::from(BIAS);
         let at = ((dot >> 16).clamp(-2047, 2047) + 2047) as usize;
-        self.p = i32::from(self.squashed[at.min(4094)]).clamp(1, 4095);
+        self.p = i32::from(self.tables.squash[at.min(4094)]).clamp(1, 4095);
     }
 
     /// Learns from `bit`, the bit [`Model::p`] was the prediction for, and predicts the next.
