@@ -323,6 +323,11 @@ fn vocabulary_shares(
     };
     let (seen, found) = look_up(&mut page.features.terms.iter().filter(|t| !is_name(t)));
     let (anchors_seen, anchors_found) = look_up(&mut page.features.anchors.iter());
+    // A page cannot hold more of the original's names and numbers than the original has: any
+    // beyond are the filter's chance matches (or index entries of other keys that share this
+    // one's stored bits), which for an original with one anchor or none would read as a
+    // translation carrying all of them.
+    let anchors_found = anchors_found.min(usize::from(rec.vocab_anchors));
     let share = |part: usize, whole: usize| {
         if whole == 0 {
             0.0
@@ -728,6 +733,39 @@ mod tests {
         let shares = vocabulary_shares(&list, &page, 0, &hits);
         assert_eq!(shares.words, 1.0);
         assert!(shares.page_anchors > 0.8, "{shares:?}");
+    }
+
+    #[test]
+    fn an_original_without_names_or_numbers_shares_none_with_a_page() {
+        use crate::fingerprint::SketchSize;
+        use crate::list::{prepare_salted, ListBuilder, OriginalDoc};
+        let original = OriginalDoc {
+            id: "rain".into(),
+            lang: Some("en".into()),
+            text: "the river rose after days of rain, and the fields along its banks were under \
+                   water by the evening; farmers moved their animals to higher ground."
+                .into(),
+            ..Default::default()
+        };
+        // A page of eighty numbers: each a 1-in-64 chance match of the filter, so some salt's
+        // filter holds a few of them.
+        let numbers: Vec<String> = (0..80).map(|i| (1000 + 37 * i).to_string()).collect();
+        let text = format!("Figures: {}.", numbers.join(", "));
+        let page = Page::new(&text, Some("en"));
+        for salt in 0..8 {
+            let mut b = ListBuilder::new(SketchSize::LIST);
+            b.push(prepare_salted(original.clone(), SketchSize::LIST, salt))
+                .unwrap();
+            let list = b.finish();
+            assert_eq!(list.record(0).vocab_anchors, 0);
+            let hits = gather(&list, &page);
+            let shares = vocabulary_shares(&list, &page, 0, &hits);
+            assert_eq!(
+                (shares.page_anchors, shares.original_anchors),
+                (0.0, 0.0),
+                "salt {salt}"
+            );
+        }
     }
 
     #[test]
