@@ -32,6 +32,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64};
 use lang::{ScriptCounts, ScriptTag};
+use normalize::CharForm;
 
 /// Texts longer than this many bytes are analysed up to here (at a char boundary) and the report
 /// says it was truncated. News articles are a few kilobytes; this bounds time and memory.
@@ -250,19 +251,44 @@ fn classify(c: char) -> Class {
     }
 }
 
-/// Chars below this (ASCII, Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic) are classified by a
-/// table rather than by [`classify`]'s chain of range tests.
-const TABLE_CHARS: usize = 0x700;
+/// Chars below this (every char UTF-8 writes in one or two bytes: ASCII, Latin, Greek, Cyrillic,
+/// Armenian, Hebrew, Arabic, Syriac, Thaana, N'Ko) are classified by a table rather than by
+/// [`classify`]'s chain of range tests.
+const TABLE_CHARS: usize = normalize::CHAR_FORM_CHARS;
 
-/// For every char below [`TABLE_CHARS`], its [`Class`] and its [`ScriptTag`]. Tests check every
-/// entry against `classify` and `ScriptCounts::add`.
-fn char_table() -> &'static [(Class, ScriptTag); TABLE_CHARS] {
-    static TABLE: OnceLock<[(Class, ScriptTag); TABLE_CHARS]> = OnceLock::new();
+/// What the tokenizer needs to know of a char of the table ([`char_table`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CharInfo {
+    /// [`classify`].
+    class: Class,
+    /// [`ScriptCounts::tag`].
+    script: ScriptTag,
+    /// [`char::is_uppercase`].
+    upper: bool,
+    /// [`normalize::char_forms`].
+    form: CharForm,
+}
+
+/// For every char below [`TABLE_CHARS`], its [`CharInfo`]. Tests check every entry against
+/// `classify`, `ScriptCounts::add`, `is_uppercase` and `char_forms`.
+fn char_table() -> &'static [CharInfo; TABLE_CHARS] {
+    static TABLE: OnceLock<[CharInfo; TABLE_CHARS]> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = [(Class::Other, 0); TABLE_CHARS];
+        let other = CharInfo {
+            class: Class::Other,
+            script: 0,
+            upper: false,
+            form: CharForm::Slow,
+        };
+        let mut t = [other; TABLE_CHARS];
         for (cp, entry) in t.iter_mut().enumerate() {
             if let Some(c) = char::from_u32(cp as u32) {
-                *entry = (classify(c), ScriptCounts::tag(c));
+                *entry = CharInfo {
+                    class: classify(c),
+                    script: ScriptCounts::tag(c),
+                    upper: c.is_uppercase(),
+                    form: normalize::char_forms()[cp],
+                };
             }
         }
         t
@@ -369,10 +395,58 @@ fn tokenize(text: &str) -> RawTokens {
     tokenize_with::<true>(text)
 }
 
-/// [`tokenize`]; `ASCII_FAST` takes ASCII letters and digits (most of Latin-script text) straight
-/// from their bytes, without decoding and classifying a char. The result is the same either way:
+/// The code point of the two-byte UTF-8 char at `bytes[i]` (its lead byte is 0xC2 to 0xDF).
+#[inline(always)]
+fn two_byte_char(bytes: &[u8], i: usize) -> usize {
+    (usize::from(bytes[i]) & 0x1f) << 6 | (usize::from(bytes[i + 1]) & 0x3f)
+}
+
+/// The end of the word at byte `i` of `text`, which starts with a two-byte letter, and its
+/// length in chars, when [`tokenize_with`] may take it whole: every char of it is ASCII or
+/// written in two bytes (so the table classifies it), and it ends at the end of the text or at a
+/// char that is neither letter, digit nor mark, before [`MAX_WORD_CHARS`] chars. `None` leaves
+/// the word to the general path, char by char. A word that starts with a letter is no number, so
+/// no separator continues it: whatever ends it here ends it on the general path too.
+fn two_byte_word_end(
+    text: &str,
+    i: usize,
+    table: &[CharInfo; TABLE_CHARS],
+) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    let mut chars = 0;
+    while j < bytes.len() {
+        let b = bytes[j];
+        let (class, len) = if b < 0x80 {
+            (table[usize::from(b)].class, 1)
+        } else if b <= 0xdf {
+            (table[two_byte_char(bytes, j)].class, 2)
+        } else {
+            // A char of three or four bytes ends the word if it is neither letter, digit nor mark
+            // (quotation marks, dashes).
+            let c = text[j..].chars().next()?;
+            if classify(c) == Class::Other {
+                break;
+            }
+            return None;
+        };
+        if class == Class::Other {
+            break;
+        }
+        chars += 1;
+        if chars >= MAX_WORD_CHARS {
+            return None;
+        }
+        j += len;
+    }
+    Some((j, chars))
+}
+
+/// [`tokenize`]; `FAST` takes ASCII letters and digits (most of Latin-script text) straight
+/// from their bytes, without decoding and classifying a char, and most words that start with a
+/// letter of two bytes (Greek, Cyrillic, Arabic script) whole. The result is the same either way:
 /// tests compare the two.
-fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
+fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
     let mut out = RawTokens {
         tokens: Vec::with_capacity(text.len() / 6),
         norm: String::with_capacity(text.len()),
@@ -399,7 +473,7 @@ fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
     while next < bytes.len() {
         let i = next;
         let b = bytes[i];
-        if ASCII_FAST && b.is_ascii_alphanumeric() {
+        if FAST && b.is_ascii_alphanumeric() {
             // This letter or digit as the general path takes it (it may start a word), then the
             // rest of the run of ASCII letters and digits, as far as the word may grow.
             let digit = b.is_ascii_digit();
@@ -432,6 +506,24 @@ fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
             }
             continue;
         }
+        if FAST && word.start.is_none() && (0xc2..=0xdf).contains(&b) {
+            // A word that starts with a letter written in two bytes (accented Latin, Greek,
+            // Cyrillic, Arabic): as a whole when it can be (see `two_byte_word_end`).
+            if table[two_byte_char(bytes, i)].class == Class::Letter {
+                if let Some((j, chars)) = two_byte_word_end(text, i, table) {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    let sentence = st.begin_word(c);
+                    abbreviation = may_abbreviate(chars, c);
+                    push_table_word(text, i..j, sentence, &mut tagged, &mut out);
+                    next = if bytes.get(j) == Some(&b' ') {
+                        j + 1
+                    } else {
+                        j
+                    };
+                    continue;
+                }
+            }
+        }
         let c = if b < 0x80 {
             char::from(b)
         } else {
@@ -454,7 +546,7 @@ fn tokenize_with<const ASCII_FAST: bool>(text: &str) -> RawTokens {
             continue;
         }
         let (class, script) = match table.get(c as usize) {
-            Some(&entry) => entry,
+            Some(info) => (info.class, info.script),
             None => (classify(c), 0),
         };
         // A mark (combining accent, joiner) continues a word but never starts one.
@@ -534,7 +626,11 @@ fn push_raw(
         }
     }
     let h = fnv1a(&out.norm.as_bytes()[norm_start..]);
-    push_token(word, span, h, number, sentence, norm_start, out);
+    let mut flags = if number { NUMBER } else { 0 };
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        flags |= CAPITAL;
+    }
+    push_token(span, h, flags, sentence, norm_start, out);
 }
 
 /// [`push_raw`] for the common case, an ASCII word that is not a number: lower-casing is all the
@@ -546,26 +642,69 @@ fn push_ascii_word(text: &str, span: Range<usize>, sentence: u32, out: &mut RawT
     out.norm.push_str(word);
     out.norm[norm_start..].make_ascii_lowercase();
     let h = fnv1a(&out.norm.as_bytes()[norm_start..]);
-    push_token(word, span, h, false, sentence, norm_start, out);
+    let flags = if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        CAPITAL
+    } else {
+        0
+    };
+    push_token(span, h, flags, sentence, norm_start, out);
+}
+
+/// [`push_raw`] for a word that [`two_byte_word_end`] delimited (ASCII and two-byte chars, no
+/// number): one pass over its chars counts its letters by script tag into `tagged` and writes its
+/// normalised form from the char table, unless a char needs the general path.
+#[inline(always)]
+fn push_table_word(
+    text: &str,
+    span: Range<usize>,
+    sentence: u32,
+    tagged: &mut [u32; 64],
+    out: &mut RawTokens,
+) {
+    let (bytes, table) = (text.as_bytes(), char_table());
+    let norm_start = out.norm.len();
+    let mut slow = false;
+    let mut k = span.start;
+    while k < span.end {
+        let (cp, len) = if bytes[k] < 0x80 {
+            (usize::from(bytes[k]), 1)
+        } else {
+            (two_byte_char(bytes, k), 2)
+        };
+        let info = table[cp];
+        if info.class == Class::Letter {
+            tagged[usize::from(info.script & 63)] += 1;
+        }
+        match info.form {
+            CharForm::Char(c) => out.norm.push(c),
+            CharForm::Drop => {}
+            CharForm::Slow => slow = true,
+        }
+        k += len;
+    }
+    if slow {
+        out.norm.truncate(norm_start);
+        normalize::push_normalized(&text[span.clone()], &mut out.norm);
+    }
+    let h = fnv1a(&out.norm.as_bytes()[norm_start..]);
+    let first = table[two_byte_char(bytes, span.start)];
+    let flags = if first.upper { CAPITAL } else { 0 };
+    push_token(span, h, flags, sentence, norm_start, out);
 }
 
 /// Records the token whose normalised form (hash `h`) was appended to `out.norm` from `norm_start`.
+/// `flags`: [`NUMBER`] and [`CAPITAL`], as they apply.
 #[inline(always)]
 fn push_token(
-    word: &str,
     span: Range<usize>,
     h: u64,
-    number: bool,
+    flags: u8,
     sentence: u32,
     norm_start: usize,
     out: &mut RawTokens,
 ) {
     if out.norm.len() == norm_start {
         return; // nothing but marks or joiners
-    }
-    let mut flags = if number { NUMBER } else { 0 };
-    if word.chars().next().is_some_and(char::is_uppercase) {
-        flags |= CAPITAL;
     }
     out.tokens.push(RawToken {
         start: span.start as u32,
@@ -890,12 +1029,12 @@ mod tests {
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
-        /// The ASCII fast path gives what the general path gives, on texts mixing ASCII words
+        /// The fast paths give what the general path gives, on texts mixing ASCII words
         /// (short capitalised ones often, since they may be abbreviations) and numbers with
         /// accented letters, combining marks, other scripts and punctuation.
         #[test]
-        fn ascii_fast_path_changes_nothing(
-            s in "([a-zA-Z0-9]{1,60}|[A-Z][a-z]{0,3}\\.?|[ ,.;!?\n\"'-]{1,3}|[éÉßøİı]|\u{301}|\u{200d}|[Москваکراچی]{1,4}|東京|[0-9]{1,3}[,.][0-9]{3}){0,40}"
+        fn fast_paths_change_nothing(
+            s in "([a-zA-Z0-9]{1,60}|[A-Z][a-z]{0,3}\\.?|[ ,.;!?\n\"'-]{1,3}|[éÉßøİıΣς]|\u{301}|\u{200d}|[Москваکراچیۓےہھۃةيكه]{1,4}|[\u{600}-\u{7ff}]{1,50}|[\u{64b}\u{670}\u{640}٣۴،۔؟«»“”—]|[ÀÉЖЯ][a-zа-я]{0,2}\\.|東京|[0-9]{1,3}[,.][0-9]{3}){0,40}"
         ) {
             let (fast, general) = (tokenize_with::<true>(&s), tokenize_with::<false>(&s));
             proptest::prop_assert_eq!(&fast.tokens, &general.tokens);
@@ -918,8 +1057,15 @@ mod tests {
     fn char_table_is_classify_and_script_counts() {
         let table = char_table();
         for c in (0..TABLE_CHARS as u32).filter_map(char::from_u32) {
-            let (class, script) = table[c as usize];
+            let CharInfo {
+                class,
+                script,
+                upper,
+                form,
+            } = table[c as usize];
+            assert_eq!(form, normalize::char_forms()[c as usize]);
             assert_eq!(class, classify(c), "{c:?}");
+            assert_eq!(upper, c.is_uppercase(), "{c:?}");
             let (mut direct, mut tagged) = (ScriptCounts::default(), ScriptCounts::default());
             direct.add(c);
             tagged.add_tagged(script, 1);

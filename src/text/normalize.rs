@@ -114,6 +114,38 @@ fn by_char() -> &'static [u32; TABLE_END as usize + 1] {
     })
 }
 
+/// What normalisation makes of one char, for a tokenizer that normalises a word char by char.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CharForm {
+    /// The char becomes this one.
+    Char(char),
+    /// The char is dropped.
+    Drop,
+    /// The char needs the general path (NFKC, full case mapping), which only
+    /// [`push_normalized`] on the whole word gives.
+    Slow,
+}
+
+/// Chars of [`char_forms`]: every char UTF-8 writes in one or two bytes.
+pub(super) const CHAR_FORM_CHARS: usize = 0x800;
+
+/// For every char below [`CHAR_FORM_CHARS`], its [`CharForm`] as [`push_normalized`]'s table maps
+/// it. A word made only of chars whose form is not [`CharForm::Slow`] normalises to the
+/// concatenation of their forms (a test checks every entry).
+pub(super) fn char_forms() -> &'static [CharForm; CHAR_FORM_CHARS] {
+    static TABLE: OnceLock<[CharForm; CHAR_FORM_CHARS]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [CharForm::Slow; CHAR_FORM_CHARS];
+        for (form, &k) in t.iter_mut().zip(by_char().iter()) {
+            *form = match k {
+                DROP => CharForm::Drop,
+                k => char::from_u32(k).map_or(CharForm::Slow, CharForm::Char),
+            };
+        }
+        t
+    })
+}
+
 /// Appends the normalised form of any `word`: NFKC, full lower-casing, [`canonical`].
 fn push_general(word: &str, out: &mut String) {
     let mut push = |c: char| {
@@ -280,6 +312,29 @@ mod tests {
             push_general(&c.to_string(), &mut general);
             assert_eq!(norm(&c.to_string()), general, "{c:?} U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn char_forms_are_what_each_char_normalises_to() {
+        for (cp, &form) in char_forms().iter().enumerate() {
+            let Some(c) = char::from_u32(cp as u32) else {
+                continue;
+            };
+            let expected = match form {
+                CharForm::Char(k) => k.to_string(),
+                CharForm::Drop => String::new(),
+                CharForm::Slow => continue,
+            };
+            assert_eq!(norm(&c.to_string()), expected, "U+{cp:04X}");
+        }
+        // Arabic script and Cyrillic, all but a few letters, take the table.
+        let slow = |range: std::ops::Range<usize>| {
+            char_forms()[range]
+                .iter()
+                .filter(|&&f| f == CharForm::Slow)
+                .count()
+        };
+        assert!(slow(0x600..0x700) < 8 && slow(0x400..0x460) == 0);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
