@@ -226,16 +226,21 @@ fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     lower.push_str(trimmed);
     lower.make_ascii_lowercase();
     let lower = lower.as_str();
-    if words <= 14 && PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
+    let first = lower.as_bytes()[0];
+    if words <= 14
+        && prefixes_from(&PREFIX_TABLE, PREFIXES, first).any(|p| starts_with_word(lower, p))
+    {
         return true;
     }
-    if LINK_PREFIXES.iter().any(|p| starts_with_word(lower, p)) {
+    if prefixes_from(&LINK_PREFIX_TABLE, LINK_PREFIXES, first).any(|p| starts_with_word(lower, p)) {
         return true;
     }
+    // Every phrase has ASCII letters: a line without any (most of an Urdu or Russian text) is
+    // searched for none.
     let contains = |(part, phrases): &(&str, &[&str])| {
         lower.contains(part) && phrases.iter().any(|p| lower.contains(p))
     };
-    if CONTAINS.iter().any(contains) {
+    if lower.bytes().any(|b| b.is_ascii_lowercase()) && CONTAINS.iter().any(contains) {
         return true;
     }
     if words <= 6 && lower.starts_with("by ") {
@@ -320,9 +325,22 @@ fn count_words(s: &str, max: usize) -> usize {
             return max;
         }
     }
-    // The rest (and anything beyond ASCII) a character at a time.
-    for c in s[at..].chars() {
-        if c.is_whitespace() {
+    // The rest (and anything beyond ASCII) a character at a time, read from its first byte:
+    // beyond ASCII, only U+0085 and U+00A0 among two-byte chars are whitespace, and only a few
+    // chars after lead bytes E1 to E3 among longer ones (U+1680, U+2000 to U+3000).
+    let mut i = at;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match b {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            0x00..=0x7f => (false, 1),
+            0xc2 => (matches!(bytes.get(i + 1), Some(0x85 | 0xa0)), 2),
+            0xc3..=0xdf => (false, 2),
+            0xe1..=0xe3 => (s[i..].starts_with(char::is_whitespace), 3),
+            0xe0..=0xef => (false, 3),
+            _ => (false, 4),
+        };
+        if space {
             after_space = true;
         } else if after_space {
             after_space = false;
@@ -331,6 +349,7 @@ fn count_words(s: &str, max: usize) -> usize {
                 return max;
             }
         }
+        i += len;
     }
     n
 }
@@ -351,11 +370,47 @@ fn ascii_spaces(x: u64) -> u32 {
     (((space | control) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
+/// Which of a list of prefixes start with each byte: bit `i` of entry `b` is set when prefix `i`
+/// starts with byte `b`. A line is compared with the few prefixes that start as it does.
+type PrefixTable = [u128; 256];
+
+/// The [`PrefixTable`] of `prefixes` (at most 128).
+const fn prefix_table(prefixes: &[&str]) -> PrefixTable {
+    let mut t = [0u128; 256];
+    let mut i = 0;
+    while i < prefixes.len() {
+        let first = prefixes[i].as_bytes()[0] as usize;
+        t[first] |= 1 << i;
+        i += 1;
+    }
+    t
+}
+
+/// [`PREFIXES`] by first byte.
+static PREFIX_TABLE: PrefixTable = prefix_table(PREFIXES);
+/// [`LINK_PREFIXES`] by first byte.
+static LINK_PREFIX_TABLE: PrefixTable = prefix_table(LINK_PREFIXES);
+
+/// The prefixes of `prefixes` (whose table is `table`) that start with the byte `first`.
+fn prefixes_from<'a>(
+    table: &PrefixTable,
+    prefixes: &'a [&'a str],
+    first: u8,
+) -> impl Iterator<Item = &'a str> + 'a {
+    let mut bits = table[usize::from(first)];
+    std::iter::from_fn(move || {
+        if bits == 0 {
+            return None;
+        }
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        Some(prefixes[i])
+    })
+}
+
 /// `prefix` at the start of `lower`, ending at a word boundary (so "home" does not match "homes").
 fn starts_with_word(lower: &str, prefix: &str) -> bool {
-    // The first byte alone rules out nearly every prefix, without a call to compare the rest.
-    lower.as_bytes().first() == prefix.as_bytes().first()
-        && lower.starts_with(prefix)
+    lower.starts_with(prefix)
         && lower[prefix.len()..].chars().next().is_none_or(|c| {
             !c.is_alphanumeric() || !prefix.ends_with(|p: char| p.is_alphanumeric())
         })
@@ -379,6 +434,23 @@ fn is_date_line(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_tables_list_every_prefix_under_its_first_byte() {
+        for (table, list) in [
+            (&PREFIX_TABLE, PREFIXES),
+            (&LINK_PREFIX_TABLE, LINK_PREFIXES),
+        ] {
+            for b in 0..=255u8 {
+                let want: Vec<&str> = list
+                    .iter()
+                    .copied()
+                    .filter(|p| p.as_bytes()[0] == b)
+                    .collect();
+                assert_eq!(prefixes_from(table, list, b).collect::<Vec<_>>(), want);
+            }
+        }
+    }
 
     #[test]
     fn ascii_spaces_marks_exactly_the_whitespace_bytes() {
