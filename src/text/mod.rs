@@ -141,18 +141,16 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
         FURNITURE,
     );
     mark_ranges(&mut raw.tokens, &quotes::quotation_spans(text), QUOTED);
+    featurize(&mut raw, lang);
     let mut analysis = Analysis {
-        tokens: Vec::with_capacity(raw.tokens.len()),
-        norm: String::new(),
-        norm_ranges: Vec::new(),
+        tokens: raw.tokens,
+        norm: raw.norm,
+        norm_ranges: raw.norm_ranges,
         sentences: raw.sentences,
         lang,
         truncated,
         credits: Vec::new(),
     };
-    featurize(&raw, lang, &mut analysis.tokens);
-    analysis.norm = raw.norm;
-    analysis.norm_ranges = raw.tokens.iter().map(|t| t.norm.clone()).collect();
     analysis.credits = crate::credits::mark_credits(text, &mut analysis);
     analysis
 }
@@ -175,32 +173,28 @@ fn truncate(text: &str, max: usize) -> (&str, bool) {
     (&text[..end], true)
 }
 
-/// A token before its features are known.
-#[derive(Debug, PartialEq)]
-struct RawToken {
-    start: u32,
-    end: u32,
-    norm: Range<u32>,
-    /// Hash of the normalised word.
-    word: u64,
-    sentence: u32,
-    flags: u8,
-    sentence_initial: bool,
-}
-
+/// What the tokenizer makes of a text: the tokens before [`featurize`] (their stems are their
+/// words and they have no anchors yet), with their normalised forms and the letters counted by
+/// script.
 #[derive(Debug)]
 struct RawTokens {
-    tokens: Vec<RawToken>,
+    tokens: Vec<Token>,
     norm: String,
+    norm_ranges: Vec<Range<u32>>,
     sentences: u32,
     scripts: ScriptCounts,
 }
 
 impl RawTokens {
     fn norm_of(&self, i: usize) -> &str {
-        let r = &self.tokens[i].norm;
+        let r = &self.norm_ranges[i];
         &self.norm[r.start as usize..r.end as usize]
     }
+}
+
+/// Whether token `i` of `tokens` is the first of its sentence.
+fn sentence_initial(tokens: &[Token], i: usize) -> bool {
+    i == 0 || tokens[i - 1].sentence != tokens[i].sentence
 }
 
 /// Characters of scripts written without spaces between words: one token each.
@@ -450,6 +444,7 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
     let mut out = RawTokens {
         tokens: Vec::with_capacity(text.len() / 6),
         norm: String::with_capacity(text.len()),
+        norm_ranges: Vec::with_capacity(text.len() / 6),
         sentences: 0,
         scripts: ScriptCounts::default(),
     };
@@ -587,11 +582,6 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
         out.scripts.add_tagged(tag as ScriptTag, n);
     }
     out.sentences = out.tokens.last().map_or(0, |t| t.sentence + 1);
-    let mut last_sentence = u32::MAX;
-    for t in &mut out.tokens {
-        t.sentence_initial = t.sentence != last_sentence;
-        last_sentence = t.sentence;
-    }
     out
 }
 
@@ -706,19 +696,21 @@ fn push_token(
     if out.norm.len() == norm_start {
         return; // nothing but marks or joiners
     }
-    out.tokens.push(RawToken {
+    out.tokens.push(Token {
         start: span.start as u32,
         end: span.end as u32,
-        norm: norm_start as u32..out.norm.len() as u32,
         word: h,
+        stem: h,
+        anchor: 0,
         sentence,
         flags,
-        sentence_initial: false,
     });
+    out.norm_ranges
+        .push(norm_start as u32..out.norm.len() as u32);
 }
 
 /// Sets `flag` on every token that starts inside one of the sorted, disjoint `ranges`.
-fn mark_ranges(tokens: &mut [RawToken], ranges: &[Range<usize>], flag: u8) {
+fn mark_ranges(tokens: &mut [Token], ranges: &[Range<usize>], flag: u8) {
     if ranges.is_empty() {
         return; // most texts: no furniture lines, or no quotations
     }
@@ -797,19 +789,17 @@ thread_local! {
     static SKELETON_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
 }
 
-/// Fills in stem and anchor hashes.
-fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
+/// Fills in the tokens' stem and anchor hashes and flags function words.
+fn featurize(raw: &mut RawTokens, lang: &'static str) {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
     let lang_salt = fnv1a(lang.as_bytes());
     let german = lang == "de";
     // Words capitalised somewhere other than at a sentence start are names, and so are their
     // sentence-initial occurrences.
-    let names: HashSet64 = raw
-        .tokens
-        .iter()
-        .filter(|t| t.flags & CAPITAL != 0 && !t.sentence_initial)
-        .map(|t| t.word)
+    let names: HashSet64 = (0..raw.tokens.len())
+        .filter(|&i| raw.tokens[i].flags & CAPITAL != 0 && !sentence_initial(&raw.tokens, i))
+        .map(|i| raw.tokens[i].word)
         .collect();
     let common_nouns = if german {
         german_common_nouns(raw)
@@ -820,8 +810,10 @@ fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
         SKELETON_CACHE.with_borrow_mut(|skeletons| {
             bound_word_cache(cache);
             bound_word_cache(skeletons);
-            for (i, t) in raw.tokens.iter().enumerate() {
+            for i in 0..raw.tokens.len() {
+                let initial = sentence_initial(&raw.tokens, i);
                 let norm = raw.norm_of(i);
+                let t = raw.tokens[i];
                 let word = t.word;
                 let mut flags = t.flags;
                 let is_stop = stops.is_some_and(|s| s.contains(word))
@@ -845,7 +837,7 @@ fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
                     }
                 } else if flags & CAPITAL != 0
                     && flags & STOP == 0
-                    && (!t.sentence_initial || names.contains(&word))
+                    && (!initial || names.contains(&word))
                     && !common_nouns.contains(&word)
                 {
                     *skeletons.entry(word).or_insert_with(|| {
@@ -854,15 +846,12 @@ fn featurize(raw: &RawTokens, lang: &'static str, out: &mut Vec<Token>) {
                 } else {
                     0
                 };
-                out.push(Token {
-                    start: t.start,
-                    end: t.end,
-                    word,
+                raw.tokens[i] = Token {
                     stem,
                     anchor,
-                    sentence: t.sentence,
                     flags,
-                });
+                    ..t
+                };
             }
         })
     });
@@ -1039,6 +1028,7 @@ mod tests {
             let (fast, general) = (tokenize_with::<true>(&s), tokenize_with::<false>(&s));
             proptest::prop_assert_eq!(&fast.tokens, &general.tokens);
             proptest::prop_assert_eq!(&fast.norm, &general.norm);
+            proptest::prop_assert_eq!(&fast.norm_ranges, &general.norm_ranges);
             proptest::prop_assert_eq!(fast.sentences, general.sentences);
             proptest::prop_assert_eq!(fast.scripts, general.scripts);
             // Words lower-cased and hashed in one pass are what normalising and hashing give.
