@@ -183,16 +183,22 @@ impl DocFeatures {
 fn content_simhash(a: &Analysis) -> u64 {
     WORD_SIMHASHES.with_borrow_mut(|cache| {
         bound_word_cache(cache);
-        let mut ones = BitCounts::default();
+        // Two counts, one for every other word, added up at the end: each count's carries
+        // wait on its last word's, so two let the processor work on two words at once.
+        let mut ones = [BitCounts::default(), BitCounts::default()];
+        let mut n = 0;
         for (i, t) in a.tokens.iter().enumerate() {
             if t.is_evidence() && t.is_content() {
                 let h = *cache
                     .entry(t.word)
                     .or_insert_with(|| simhash::simhash_stream(std::iter::once(a.norm_of(i))));
-                ones.add(h);
+                ones[n & 1].add(h);
+                n += 1;
             }
         }
-        ones.majority()
+        let [mut all, odd] = ones;
+        all.add_counts(&odd);
+        all.majority()
     })
 }
 
@@ -224,6 +230,18 @@ impl BitCounts {
                 break;
             }
         }
+    }
+
+    /// Adds the counts of `other` to these: each counter's binary digits, plane by plane, with
+    /// the carries of a binary adder.
+    fn add_counts(&mut self, other: &BitCounts) {
+        let mut carry = 0u64;
+        for (plane, &digit) in self.planes.iter_mut().zip(&other.planes) {
+            let sum = *plane ^ digit ^ carry;
+            carry = (*plane & digit) | (carry & (*plane ^ digit));
+            *plane = sum;
+        }
+        self.added += other.added;
     }
 
     /// The bits set in more than half of the values added (the SimHash's rule: a counter that
