@@ -306,14 +306,18 @@ fn is_blurb(line: &str) -> bool {
 fn count_words(s: &str, max: usize) -> usize {
     let bytes = s.as_bytes();
     let (mut n, mut after_space, mut at) = (0usize, true, 0usize);
-    // ASCII text 8 bytes at a time: a mask of its spaces, and a word starts at every non-space
-    // after a space.
+    // 8 bytes at a time: a mask of their spaces, and a word starts at every non-space after a
+    // space. Bytes beyond ASCII are never spaces unless they start one of the few whitespace
+    // chars beyond ASCII (lead bytes C2, E1 to E3): a chunk with one of those, and the rest of
+    // the text, are read char by char. (In UTF-8 a byte after a space starts a char, so a
+    // non-space after a space is where a word starts, whatever its script.)
     for chunk in bytes.chunks_exact(8) {
         let Ok(eight) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
         let x = u64::from_le_bytes(eight);
-        if x & 0x8080_8080_8080_8080 != 0 {
+        if x & 0x8080_8080_8080_8080 != 0 && eight.iter().any(|&b| matches!(b, 0xc2 | 0xe1..=0xe3))
+        {
             break;
         }
         let spaces = ascii_spaces(x);
@@ -325,15 +329,16 @@ fn count_words(s: &str, max: usize) -> usize {
             return max;
         }
     }
-    // The rest (and anything beyond ASCII) a character at a time, read from its first byte:
-    // beyond ASCII, only U+0085 and U+00A0 among two-byte chars are whitespace, and only a few
-    // chars after lead bytes E1 to E3 among longer ones (U+1680, U+2000 to U+3000).
+    // The rest a character at a time, read from its first byte: beyond ASCII, only U+0085 and
+    // U+00A0 among two-byte chars are whitespace, and only a few chars after lead bytes E1 to E3
+    // among longer ones (U+1680, U+2000 to U+3000). The chunks may have stopped inside a char:
+    // its continuation bytes are passed one by one.
     let mut i = at;
     while i < bytes.len() {
         let b = bytes[i];
         let (space, len) = match b {
             b'\t'..=b'\r' | b' ' => (true, 1),
-            0x00..=0x7f => (false, 1),
+            0x00..=0x7f | 0x80..=0xbf => (false, 1),
             0xc2 => (matches!(bytes.get(i + 1), Some(0x85 | 0xa0)), 2),
             0xc3..=0xdf => (false, 2),
             0xe1..=0xe3 => (s[i..].starts_with(char::is_whitespace), 3),
@@ -355,19 +360,21 @@ fn count_words(s: &str, max: usize) -> usize {
 }
 
 /// Bit `j` set for each byte `j` (little-endian) of `x` that is ASCII whitespace (tab to carriage
-/// return, or space), given eight ASCII bytes: byte-wise comparisons done on the whole word, no
-/// byte ever carrying into the next.
+/// return, or space); bytes beyond ASCII never are. Byte-wise comparisons done on the whole word,
+/// on each byte's low seven bits, so that no byte ever carries into the next.
 fn ascii_spaces(x: u64) -> u32 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // High bit of a byte: set where the byte is 0x20 (x ^ 0x20 is zero there, and adding 0x7f
-    // to anything else sets it) ...
-    let e = x ^ (ONES * 0x20);
+    let low = x & !HIGH;
+    // High bit of a byte: set where the low bits are 0x20 (low ^ 0x20 is zero there, and adding
+    // 0x7f to anything else sets it) ...
+    let e = low ^ (ONES * 0x20);
     let space = !((e + ONES * 0x7f) | e) & HIGH;
-    // ... or where it is 0x09..=0x0d (at least 0x09, and not at least 0x0e).
-    let control = (x + ONES * (0x80 - 0x09)) & !(x + ONES * (0x80 - 0x0e)) & HIGH;
-    // Gather the eight high bits into the top byte.
-    (((space | control) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    // ... or where they are 0x09..=0x0d (at least 0x09, and not at least 0x0e) ...
+    let control = (low + ONES * (0x80 - 0x09)) & !(low + ONES * (0x80 - 0x0e)) & HIGH;
+    // ... and the byte itself is ASCII. Gather the eight high bits into the top byte.
+    let ascii = !x & HIGH;
+    ((((space | control) & ascii) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// Which of a list of prefixes start with each byte: bit `i` of entry `b` is set when prefix `i`
@@ -455,8 +462,10 @@ mod tests {
     #[test]
     fn ascii_spaces_marks_exactly_the_whitespace_bytes() {
         let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-        for b in 0..0x80u8 {
-            for fill in [b'a', b' ', 0x08, 0x0e, 0x1f, 0x21, 0x7f, 0x00] {
+        for b in 0..=0xffu8 {
+            for fill in [
+                b'a', b' ', 0x08, 0x0e, 0x1f, 0x21, 0x7f, 0x00, 0xa0, 0x89, 0xff, 0x80,
+            ] {
                 for pos in 0..8 {
                     let mut bytes = [fill; 8];
                     bytes[pos] = b;
@@ -472,7 +481,7 @@ mod tests {
         /// Counting agrees with `split_whitespace` on any text, Unicode spaces and all.
         #[test]
         fn words_are_counted_as_split_whitespace_counts(
-            s in "([a-z]{1,5}|[ \t\n\x0b\x0c\r]|\u{a0}|\u{3000}|\u{2009}|é|\u{85}){0,80}",
+            s in "([a-z]{1,5}|[ \t\n\x0b\x0c\r]|\u{a0}|\u{3000}|\u{2009}|\u{200c}|\u{1680}|é|\u{85}|[کراچی]{1,6}|東京|😀){0,80}",
             max in 1usize..40,
         ) {
             let ascii: String = s.chars().filter(char::is_ascii).collect();
