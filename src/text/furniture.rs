@@ -338,7 +338,8 @@ fn count_words(s: &str, max: usize) -> usize {
         let b = bytes[i];
         let (space, len) = match b {
             b'\t'..=b'\r' | b' ' => (true, 1),
-            0x00..=0x7f | 0x80..=0xbf => (false, 1),
+            // ASCII but whitespace, or a continuation byte.
+            0x00..=0xbf => (false, 1),
             0xc2 => (matches!(bytes.get(i + 1), Some(0x85 | 0xa0)), 2),
             0xc3..=0xdf => (false, 2),
             0xe1..=0xe3 => (s[i..].starts_with(char::is_whitespace), 3),
