@@ -205,7 +205,9 @@ pub fn mark_credits(text: &str, a: &mut Analysis) -> Vec<String> {
     let mut to_flag: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
-        let spelling = if a.tokens[i].flags & FURNITURE == 0 {
+        // The table's bitmap answers nearly every word here, before any call.
+        let t = &a.tokens[i];
+        let spelling = if t.flags & FURNITURE == 0 && table.by_first_word.contains(t.word) {
             spelling_at(text, a, i)
         } else {
             None
