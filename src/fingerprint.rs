@@ -22,9 +22,7 @@
 //!   can still be estimated: among the page's shingles below `tau`, which are in the sample;
 //! * its `k` most characteristic terms and anchors by tf-idf (idf over the list being built).
 
-use std::cell::RefCell;
-
-use crate::hash::{bound_word_cache, combine, key, HashMap64};
+use crate::hash::{combine, key};
 use crate::text::{Analysis, CJK};
 
 /// Words per shingle.
@@ -177,34 +175,22 @@ impl DocFeatures {
 /// and 64 counter updates for every word, as costly as the rest of fingerprinting together on a
 /// processor without AVX2. The same sum is taken here in another order, for the same result bit
 /// for bit (a test compares the two):
-/// * each distinct word's hash is asked of the crate once per thread and remembered (the crate's
-///   SimHash of a single word is that word's hash: every counter ends at +1 or −1);
+/// * each word's hash is asked of the crate once per thread and remembered by the text analysis
+///   beside the word's stem ([`crate::text::simhash_inputs`]; the crate's SimHash of a single
+///   word is that word's hash: every counter ends at +1 or −1);
 /// * the set bits are counted by [`BitCounts`], a few instructions per word.
 fn content_simhash(a: &Analysis) -> u64 {
-    WORD_SIMHASHES.with_borrow_mut(|cache| {
-        bound_word_cache(cache);
-        // Two counts, one for every other word, added up at the end: each count's carries
-        // wait on its last word's, so two let the processor work on two words at once.
-        let mut ones = [BitCounts::default(), BitCounts::default()];
-        let mut n = 0;
-        for (i, t) in a.tokens.iter().enumerate() {
-            if t.is_evidence() && t.is_content() {
-                let h = *cache
-                    .entry(t.word)
-                    .or_insert_with(|| simhash::simhash_stream(std::iter::once(a.norm_of(i))));
-                ones[n & 1].add(h);
-                n += 1;
-            }
-        }
-        let [mut all, odd] = ones;
-        all.add_counts(&odd);
-        all.majority()
-    })
-}
-
-thread_local! {
-    /// The crate's hash of each word met so far on this thread, keyed by the word's own hash.
-    static WORD_SIMHASHES: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
+    // Two counts, one for every other word, added up at the end: each count's carries wait on
+    // its last word's, so two let the processor work on two words at once.
+    let mut ones = [BitCounts::default(), BitCounts::default()];
+    let mut n = 0;
+    crate::text::simhash_inputs(a, |h| {
+        ones[n & 1].add(h);
+        n += 1;
+    });
+    let [mut all, odd] = ones;
+    all.add_counts(&odd);
+    all.majority()
 }
 
 /// How many of the 64-bit values added had each bit set: 64 counters kept bit-sliced, plane `k`

@@ -72,7 +72,7 @@ pub type HashMap64<V> = std::collections::HashMap<u64, V, Prehashed>;
 
 /// Most entries a per-thread cache keyed by word hashes (stems, name skeletons, SimHash inputs)
 /// holds before it is emptied: enough for the vocabulary of many thousand articles, and a bound
-/// of about 8 MB per cache against texts of endless distinct junk words.
+/// of 8 to 12 MB per cache (by the size of its values) against texts of endless distinct junk words.
 pub const WORD_CACHE_MAX: usize = 500_000;
 
 /// Empties `cache` once it holds more than [`WORD_CACHE_MAX`] entries.

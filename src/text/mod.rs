@@ -726,6 +726,23 @@ fn mark_ranges(tokens: &mut [Token], ranges: &[Range<usize>], flag: u8) {
     }
 }
 
+/// Calls `f` with the SimHash input of every word of `a` that counts as evidence and is a
+/// content word, in order: the `simhash` crate's hash of the normalised word, as [`analyze`]
+/// remembered it (asked of the crate again if the cache was emptied since).
+pub(crate) fn simhash_inputs(a: &Analysis, mut f: impl FnMut(u64)) {
+    let lang_salt = fnv1a(a.lang.as_bytes());
+    WORD_CACHE.with_borrow(|cache| {
+        for (i, t) in a.tokens.iter().enumerate() {
+            if t.is_evidence() && t.is_content() {
+                f(match cache.get(&(t.word ^ lang_salt)) {
+                    Some(forms) => forms.simhash,
+                    None => simhash::simhash_stream(std::iter::once(a.norm_of(i))),
+                });
+            }
+        }
+    });
+}
+
 /// German articles, contractions and possessives: a capitalised word after one of them is a
 /// common noun (German capitalises every noun), not a name.
 const GERMAN_DETERMINERS: &[&str] = &[
@@ -781,10 +798,23 @@ fn german_common_nouns(raw: &RawTokens) -> HashSet64 {
     nouns
 }
 
+/// What is computed once per content word and language, and remembered ([`WORD_CACHE`]).
+#[derive(Debug, Clone, Copy)]
+struct WordForms {
+    /// [`Token::stem`].
+    stem: u64,
+    /// The `simhash` crate's 64-bit hash of the normalised word: its SimHash of that one word,
+    /// the word's input to the document's SimHash ([`simhash_inputs`]).
+    simhash: u64,
+}
+
 thread_local! {
-    /// Stems computed so far on this thread, keyed by word hash mixed with the language: stemming
-    /// is the costliest step of the pipeline and news repeats its vocabulary.
-    static STEM_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
+    /// The forms of the content words met so far on this thread, keyed by word hash mixed with
+    /// the language: stemming and the crate's hash are the costliest steps per word, and news
+    /// repeats its vocabulary. Both in one table: the fingerprints read a text's SimHash inputs
+    /// right after its analysis has looked its words up, so that the table's entries are still
+    /// in the processor's cache (two tables would cost a cache miss each).
+    static WORD_CACHE: RefCell<HashMap64<WordForms>> = RefCell::new(HashMap64::default());
     /// Anchor hashes of capitalised words computed so far on this thread (0: not a name).
     static SKELETON_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
 }
@@ -806,7 +836,7 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) {
     } else {
         HashSet64::default()
     };
-    STEM_CACHE.with_borrow_mut(|cache| {
+    WORD_CACHE.with_borrow_mut(|cache| {
         SKELETON_CACHE.with_borrow_mut(|skeletons| {
             bound_word_cache(cache);
             bound_word_cache(skeletons);
@@ -823,11 +853,17 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) {
                 if is_stop {
                     flags |= STOP;
                 }
-                let stem = match &stemmer {
-                    Some(st) if flags & (STOP | NUMBER | CJK) == 0 => *cache
-                        .entry(word ^ lang_salt)
-                        .or_insert_with(|| fnv1a(st.stem(norm).as_bytes())),
-                    _ => word,
+                let stem = if flags & (STOP | NUMBER) == 0 {
+                    let forms = cache.entry(word ^ lang_salt).or_insert_with(|| WordForms {
+                        stem: match &stemmer {
+                            Some(st) if flags & CJK == 0 => fnv1a(st.stem(norm).as_bytes()),
+                            _ => word,
+                        },
+                        simhash: simhash::simhash_stream(std::iter::once(norm)),
+                    });
+                    forms.stem
+                } else {
+                    word
                 };
                 let anchor = if flags & NUMBER != 0 {
                     if norm.len() >= 2 {
