@@ -395,43 +395,78 @@ fn two_byte_char(bytes: &[u8], i: usize) -> usize {
     (usize::from(bytes[i]) & 0x1f) << 6 | (usize::from(bytes[i + 1]) & 0x3f)
 }
 
-/// The end of the word at byte `i` of `text`, which starts with a two-byte letter, and its
-/// length in chars, when [`tokenize_with`] may take it whole: every char of it is ASCII or
-/// written in two bytes (so the table classifies it), and it ends at the end of the text or at a
-/// char that is neither letter, digit nor mark, before [`MAX_WORD_CHARS`] chars. `None` leaves
-/// the word to the general path, char by char. A word that starts with a letter is no number, so
-/// no separator continues it: whatever ends it here ends it on the general path too.
-fn two_byte_word_end(
+/// Takes the word at byte `i` of `text`, which starts with a two-byte letter, whole when
+/// [`tokenize_with`] may: every char of it is ASCII or written in two bytes (so the table
+/// classifies and normalises it), and it ends at the end of the text or at a char that is neither
+/// letter, digit nor mark, before [`MAX_WORD_CHARS`] chars. Then its normalised form is appended
+/// to `out.norm`, its letters are counted by script tag into `tagged`, and its end and length in
+/// chars are returned. `None`, with nothing appended or counted, leaves the word to the general
+/// path, char by char. A word that starts with a letter is no number, so no separator continues
+/// it: whatever ends it here ends it on the general path too.
+fn take_table_word(
     text: &str,
     i: usize,
     table: &[CharInfo; TABLE_CHARS],
+    tagged: &mut [u32; 64],
+    out: &mut RawTokens,
 ) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut j = i;
-    let mut chars = 0;
-    while j < bytes.len() {
-        let b = bytes[j];
-        let (class, len) = if b < 0x80 {
-            (table[usize::from(b)].class, 1)
-        } else if b <= 0xdf {
-            (table[two_byte_char(bytes, j)].class, 2)
-        } else {
-            // A char of three or four bytes ends the word if it is neither letter, digit nor mark
-            // (quotation marks, dashes).
-            let c = text[j..].chars().next()?;
-            if classify(c) == Class::Other {
-                break;
-            }
-            return None;
+    let norm_start = out.norm.len();
+    let (mut j, mut chars, mut slow) = (i, 0, false);
+    let whole = loop {
+        let Some(&b) = bytes.get(j) else {
+            break true;
         };
-        if class == Class::Other {
-            break;
+        let (cp, len) = if b < 0x80 {
+            (usize::from(b), 1)
+        } else if b <= 0xdf {
+            (two_byte_char(bytes, j), 2)
+        } else {
+            // A char of three or four bytes ends the word if it is neither letter, digit nor
+            // mark (quotation marks, dashes).
+            break text[j..]
+                .chars()
+                .next()
+                .is_some_and(|c| classify(c) == Class::Other);
+        };
+        let info = table[cp];
+        if info.class == Class::Other {
+            break true;
         }
         chars += 1;
         if chars >= MAX_WORD_CHARS {
-            return None;
+            break false;
+        }
+        if info.class == Class::Letter {
+            tagged[usize::from(info.script & 63)] += 1;
+        }
+        match info.form {
+            CharForm::Char(c) => out.norm.push(c),
+            CharForm::Drop => {}
+            CharForm::Slow => slow = true,
         }
         j += len;
+    };
+    if !whole {
+        // Undone: the chars taken so far are all ASCII or two bytes long.
+        out.norm.truncate(norm_start);
+        let mut k = i;
+        while k < j {
+            let (cp, len) = if bytes[k] < 0x80 {
+                (usize::from(bytes[k]), 1)
+            } else {
+                (two_byte_char(bytes, k), 2)
+            };
+            if table[cp].class == Class::Letter {
+                tagged[usize::from(table[cp].script & 63)] -= 1;
+            }
+            k += len;
+        }
+        return None;
+    }
+    if slow {
+        out.norm.truncate(norm_start);
+        normalize::push_normalized(&text[i..j], &mut out.norm);
     }
     Some((j, chars))
 }
@@ -503,13 +538,18 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
         }
         if FAST && word.start.is_none() && (0xc2..=0xdf).contains(&b) {
             // A word that starts with a letter written in two bytes (accented Latin, Greek,
-            // Cyrillic, Arabic): as a whole when it can be (see `two_byte_word_end`).
-            if table[two_byte_char(bytes, i)].class == Class::Letter {
-                if let Some((j, chars)) = two_byte_word_end(text, i, table) {
-                    let c = text[i..].chars().next().unwrap_or_default();
+            // Cyrillic, Arabic): as a whole when it can be (see `take_table_word`).
+            let cp = two_byte_char(bytes, i);
+            let first = table[cp];
+            if first.class == Class::Letter {
+                let norm_start = out.norm.len();
+                if let Some((j, chars)) = take_table_word(text, i, table, &mut tagged, &mut out) {
+                    let c = char::from_u32(cp as u32).unwrap_or_default();
                     let sentence = st.begin_word(c);
                     abbreviation = may_abbreviate(chars, c);
-                    push_table_word(text, i..j, sentence, &mut tagged, &mut out);
+                    let h = fnv1a(&out.norm.as_bytes()[norm_start..]);
+                    let flags = if first.upper { CAPITAL } else { 0 };
+                    push_token(i..j, h, flags, sentence, norm_start, &mut out);
                     next = if bytes.get(j) == Some(&b' ') {
                         j + 1
                     } else {
@@ -637,48 +677,6 @@ fn push_ascii_word(text: &str, span: Range<usize>, sentence: u32, out: &mut RawT
     } else {
         0
     };
-    push_token(span, h, flags, sentence, norm_start, out);
-}
-
-/// [`push_raw`] for a word that [`two_byte_word_end`] delimited (ASCII and two-byte chars, no
-/// number): one pass over its chars counts its letters by script tag into `tagged` and writes its
-/// normalised form from the char table, unless a char needs the general path.
-#[inline(always)]
-fn push_table_word(
-    text: &str,
-    span: Range<usize>,
-    sentence: u32,
-    tagged: &mut [u32; 64],
-    out: &mut RawTokens,
-) {
-    let (bytes, table) = (text.as_bytes(), char_table());
-    let norm_start = out.norm.len();
-    let mut slow = false;
-    let mut k = span.start;
-    while k < span.end {
-        let (cp, len) = if bytes[k] < 0x80 {
-            (usize::from(bytes[k]), 1)
-        } else {
-            (two_byte_char(bytes, k), 2)
-        };
-        let info = table[cp];
-        if info.class == Class::Letter {
-            tagged[usize::from(info.script & 63)] += 1;
-        }
-        match info.form {
-            CharForm::Char(c) => out.norm.push(c),
-            CharForm::Drop => {}
-            CharForm::Slow => slow = true,
-        }
-        k += len;
-    }
-    if slow {
-        out.norm.truncate(norm_start);
-        normalize::push_normalized(&text[span.clone()], &mut out.norm);
-    }
-    let h = fnv1a(&out.norm.as_bytes()[norm_start..]);
-    let first = table[two_byte_char(bytes, span.start)];
-    let flags = if first.upper { CAPITAL } else { 0 };
     push_token(span, h, flags, sentence, norm_start, out);
 }
 
