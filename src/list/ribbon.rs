@@ -160,16 +160,25 @@ fn eliminate(keys: &[u32], m: usize, salt: u64) -> Option<(Vec<u64>, Vec<u8>)> {
     // gain nothing). The order in which rows are stored changes nothing in the end: the slots
     // left free, and so the solution back substitution finds with them at zero, depend only on
     // the equations (a test compares with one at a time).
+    //
+    // A lane with no equation left holds the empty one (row and fingerprint zero), which each
+    // step finds done at once; `live` counts the others.
     let mut equations = keys.iter().map(|&k| equation(k, m, salt));
-    let mut lanes: [_; 4] = std::array::from_fn(|_| equations.next());
-    while lanes.iter().any(Option::is_some) {
-        for lane in &mut lanes {
-            let Some((i, row, print)) = lane else {
-                continue;
-            };
+    let mut lanes = [(0usize, 0u64, 0u8); 4];
+    let mut live = [false; 4];
+    for (lane, live) in lanes.iter_mut().zip(&mut live) {
+        if let Some(e) = equations.next() {
+            (*lane, *live) = (e, true);
+        }
+    }
+    while live.iter().any(|&l| l) {
+        for ((i, row, print), live) in lanes.iter_mut().zip(&mut live) {
             match step(&mut rows, &mut prints, i, row, print) {
                 Step::Reduced => {}
-                Step::Done => *lane = equations.next(),
+                Step::Done => match equations.next() {
+                    Some(e) => (*i, *row, *print) = e,
+                    None => (*row, *print, *live) = (0, 0, false),
+                },
                 Step::Inconsistent => return None,
             }
         }

@@ -839,7 +839,6 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) {
             bound_word_cache(cache);
             bound_word_cache(skeletons);
             for i in 0..raw.tokens.len() {
-                let initial = sentence_initial(&raw.tokens, i);
                 let norm = raw.norm_of(i);
                 let t = raw.tokens[i];
                 let word = t.word;
@@ -871,7 +870,7 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) {
                     }
                 } else if flags & CAPITAL != 0
                     && flags & STOP == 0
-                    && (!initial || names.contains(&word))
+                    && (!sentence_initial(&raw.tokens, i) || names.contains(&word))
                     && !common_nouns.contains(&word)
                 {
                     *skeletons.entry(word).or_insert_with(|| {
