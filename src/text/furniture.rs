@@ -228,11 +228,16 @@ fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     let lower = lower.as_str();
     let first = lower.as_bytes()[0];
     if words <= 14
-        && prefixes_from(&PREFIX_TABLE, PREFIXES, first).any(|p| starts_with_word(lower, p))
+        && SHORT_LINE_PREFIXES
+            .starting_with(first)
+            .any(|p| starts_with_word(lower, p))
     {
         return true;
     }
-    if prefixes_from(&LINK_PREFIX_TABLE, LINK_PREFIXES, first).any(|p| starts_with_word(lower, p)) {
+    if LINK_LINE_PREFIXES
+        .starting_with(first)
+        .any(|p| starts_with_word(lower, p))
+    {
         return true;
     }
     // Every phrase has ASCII letters: a line without any (most of an Urdu or Russian text) is
@@ -378,43 +383,47 @@ fn ascii_spaces(x: u64) -> u32 {
     ((((space | control) & ascii) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
-/// Which of a list of prefixes start with each byte: bit `i` of entry `b` is set when prefix `i`
-/// starts with byte `b`. A line is compared with the few prefixes that start as it does.
-type PrefixTable = [u128; 256];
+/// A list of prefixes with, for each byte, which of them start with it (bit `i` of entry `b` is
+/// set when prefix `i` starts with byte `b`): a line is compared with the few prefixes that start
+/// as it does.
+struct Prefixes {
+    list: &'static [&'static str],
+    by_first_byte: [u128; 256],
+}
 
-/// The [`PrefixTable`] of `prefixes` (at most 128).
-const fn prefix_table(prefixes: &[&str]) -> PrefixTable {
-    let mut t = [0u128; 256];
-    let mut i = 0;
-    while i < prefixes.len() {
-        let first = prefixes[i].as_bytes()[0] as usize;
-        t[first] |= 1 << i;
-        i += 1;
+impl Prefixes {
+    /// The table of `list` (at most 128 prefixes).
+    const fn new(list: &'static [&'static str]) -> Prefixes {
+        let mut by_first_byte = [0u128; 256];
+        let mut i = 0;
+        while i < list.len() {
+            by_first_byte[list[i].as_bytes()[0] as usize] |= 1 << i;
+            i += 1;
+        }
+        Prefixes {
+            list,
+            by_first_byte,
+        }
     }
-    t
+
+    /// The prefixes that start with the byte `first`.
+    fn starting_with(&self, first: u8) -> impl Iterator<Item = &'static str> + '_ {
+        let mut bits = self.by_first_byte[usize::from(first)];
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            Some(self.list[i])
+        })
+    }
 }
 
 /// [`PREFIXES`] by first byte.
-static PREFIX_TABLE: PrefixTable = prefix_table(PREFIXES);
+static SHORT_LINE_PREFIXES: Prefixes = Prefixes::new(PREFIXES);
 /// [`LINK_PREFIXES`] by first byte.
-static LINK_PREFIX_TABLE: PrefixTable = prefix_table(LINK_PREFIXES);
-
-/// The prefixes of `prefixes` (whose table is `table`) that start with the byte `first`.
-fn prefixes_from<'a>(
-    table: &PrefixTable,
-    prefixes: &'a [&'a str],
-    first: u8,
-) -> impl Iterator<Item = &'a str> + 'a {
-    let mut bits = table[usize::from(first)];
-    std::iter::from_fn(move || {
-        if bits == 0 {
-            return None;
-        }
-        let i = bits.trailing_zeros() as usize;
-        bits &= bits - 1;
-        Some(prefixes[i])
-    })
-}
+static LINK_LINE_PREFIXES: Prefixes = Prefixes::new(LINK_PREFIXES);
 
 /// `prefix` at the start of `lower`, ending at a word boundary (so "home" does not match "homes").
 fn starts_with_word(lower: &str, prefix: &str) -> bool {
@@ -446,8 +455,8 @@ mod tests {
     #[test]
     fn prefix_tables_list_every_prefix_under_its_first_byte() {
         for (table, list) in [
-            (&PREFIX_TABLE, PREFIXES),
-            (&LINK_PREFIX_TABLE, LINK_PREFIXES),
+            (&SHORT_LINE_PREFIXES, PREFIXES),
+            (&LINK_LINE_PREFIXES, LINK_PREFIXES),
         ] {
             for b in 0..=255u8 {
                 let want: Vec<&str> = list
@@ -455,7 +464,7 @@ mod tests {
                     .copied()
                     .filter(|p| p.as_bytes()[0] == b)
                     .collect();
-                assert_eq!(prefixes_from(table, list, b).collect::<Vec<_>>(), want);
+                assert_eq!(table.starting_with(b).collect::<Vec<_>>(), want);
             }
         }
     }
