@@ -728,7 +728,7 @@ fn mark_ranges(tokens: &mut [Token], ranges: &[Range<usize>], flag: u8) {
 /// content word, in order: the `simhash` crate's hash of the normalised word, as [`analyze`]
 /// remembered it (asked of the crate again if the cache was emptied since).
 pub(crate) fn simhash_inputs(a: &Analysis, mut f: impl FnMut(u64)) {
-    let lang_salt = fnv1a(a.lang.as_bytes());
+    let lang_salt = lang_salt(a.lang);
     WORD_CACHE.with_borrow(|cache| {
         for (i, t) in a.tokens.iter().enumerate() {
             if t.is_evidence() && t.is_content() {
@@ -796,6 +796,11 @@ fn german_common_nouns(raw: &RawTokens) -> HashSet64 {
     nouns
 }
 
+/// What a word's hash is mixed with to key [`WORD_CACHE`]: stems depend on the language.
+fn lang_salt(lang: &str) -> u64 {
+    fnv1a(lang.as_bytes())
+}
+
 /// What is computed once per content word and language, and remembered ([`WORD_CACHE`]).
 #[derive(Debug, Clone, Copy)]
 struct WordForms {
@@ -821,7 +826,7 @@ thread_local! {
 fn featurize(raw: &mut RawTokens, lang: &'static str) {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
-    let lang_salt = fnv1a(lang.as_bytes());
+    let lang_salt = lang_salt(lang);
     let german = lang == "de";
     // Words capitalised somewhere other than at a sentence start are names, and so are their
     // sentence-initial occurrences.
