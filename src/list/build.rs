@@ -194,8 +194,21 @@ impl ListBuilder {
         self.push(prepare(doc, size))
     }
 
-    /// Selects every original's terms and anchors and lays out the index.
+    /// Selects every original's terms and anchors, lays out the index and codes the metadata.
     pub fn finish(self) -> List {
+        // The metadata depends on nothing else, so it is coded while the index is laid out: it
+        // fills the other core while the index's serial steps (document frequencies, sorting)
+        // leave it idle.
+        let docs: Vec<&OriginalDoc> = self.prepared.iter().map(|p| &p.doc).collect();
+        let (mut list, (sources, meta)) = both(|| self.index(), || format::metadata(&docs));
+        list.sources = sources;
+        list.meta = meta;
+        list
+    }
+
+    /// The list without its metadata: every original's terms and anchors selected, the index
+    /// laid out, the vocabulary filters built.
+    fn index(&self) -> List {
         let n = self.prepared.len();
         // Document frequencies over the candidate pools pick the characteristic terms...
         let mut pool_df: HashMap32<u32> = HashMap32::default();
@@ -225,7 +238,7 @@ impl ListBuilder {
         };
         let pool_idf = |lang: u8, key: u32| idf_of(lang, pool_df.get(&key).copied().unwrap_or(1));
         let size = self.size;
-        let prepared = self.prepared;
+        let prepared = &self.prepared;
         let sketches: Vec<Sketch> = map_all(&prepared, |p| {
             Sketch::new(&p.features, size, |_, key| pool_idf(p.lang, key))
         });
@@ -244,7 +257,7 @@ impl ListBuilder {
         };
         let records: Vec<Record> = sketches
             .iter()
-            .zip(&prepared)
+            .zip(prepared)
             .map(|(s, p)| Record {
                 simhash: s.simhash,
                 tau: s.tau,
@@ -310,8 +323,6 @@ impl ListBuilder {
             r.vocab_slots = *slots as u16;
         }
         format::set_vocabularies(&mut list, filters.iter().map(|f| f.0.as_slice()));
-        let metas: Vec<_> = prepared.iter().map(|p| &p.doc).collect();
-        format::set_meta(&mut list, &metas);
         list.filter_salt = prepared.first().map_or(0, |p| p.filter_salt);
         list
     }

@@ -198,9 +198,9 @@ pub(crate) fn set_vocabularies<'a>(list: &mut List, vocabs: impl Iterator<Item =
     list.vocab_offsets = offsets;
 }
 
-/// Fills in the metadata of `list`'s originals, in record order: the table of distinct sources,
-/// and each original's entry in compressed blocks (see [`super::meta`]), compressed on all cores.
-pub(crate) fn set_meta(list: &mut List, docs: &[&OriginalDoc]) {
+/// The metadata of a list's originals `docs`, in record order: the table of distinct sources, and
+/// each original's entry in compressed blocks (see [`super::meta`]), compressed on all cores.
+pub(crate) fn metadata(docs: &[&OriginalDoc]) -> (Vec<String>, MetaBlocks) {
     let mut sources: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = Default::default();
     let entries: Vec<Vec<u8>> = docs
@@ -224,8 +224,7 @@ pub(crate) fn set_meta(list: &mut List, docs: &[&OriginalDoc]) {
             e
         })
         .collect();
-    list.sources = sources;
-    list.meta = MetaBlocks::from_entries(&entries);
+    (sources, MetaBlocks::from_entries(&entries))
 }
 
 /// The encoded parts of a list's body that [`encode`] writes and [`sections`] measures (the
