@@ -15,6 +15,11 @@ use provenance::list::{format, prepare, ListBuilder, OriginalDoc};
 use provenance::matching::{check_page, Page};
 use rayon::prelude::*;
 
+/// The command line's allocator (`src/bin/provenance/main.rs`), so that the figures are the
+/// command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Every line of every public set's originals and cases file, parsed, in a fixed order.
 fn public_records() -> Vec<serde_json::Value> {
     let mut records = Vec::new();
