@@ -192,18 +192,25 @@ fn back_substitute(rows: &[u64], prints: &[u8]) -> Vec<u8> {
     let m = rows.len();
     // Back substitution, last slot first; free slots stay zero. For each plane, `window` holds
     // the solution bits of the 64 slots after the current one (bit j: slot i + 1 + j), shifted
-    // along as the slots are solved, and each solved bit is also kept in the plane's words.
+    // along as the slots are solved. Once slot `i` is solved at a multiple of 64, the window
+    // holds exactly the plane's word of slots `i..i + 64` (zeros past the last slot), and is
+    // stored whole.
     let words = m.div_ceil(64);
     let mut planes = vec![0u64; R as usize * words];
     let mut windows = [0u64; R as usize];
     for i in (0..m).rev() {
         let above = rows[i] >> 1;
         let set = rows[i] != 0;
+        let print = prints[i];
         for (p, window) in windows.iter_mut().enumerate() {
             let parity = (above & *window).count_ones() as u8 & 1;
-            let bit = u64::from(set && (prints[i] >> p & 1) ^ parity == 1);
+            let bit = u64::from(set && (print >> p & 1) ^ parity == 1);
             *window = *window << 1 | bit;
-            planes[p * words + i / 64] |= bit << (i % 64);
+        }
+        if i % 64 == 0 {
+            for (p, window) in windows.iter().enumerate() {
+                planes[p * words + i / 64] = *window;
+            }
         }
     }
     let mut out = Vec::with_capacity(bytes_for(m));
