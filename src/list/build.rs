@@ -239,7 +239,7 @@ impl ListBuilder {
         let pool_idf = |lang: u8, key: u32| idf_of(lang, pool_df.get(&key).copied().unwrap_or(1));
         let size = self.size;
         let prepared = &self.prepared;
-        let sketches: Vec<Sketch> = map_all(&prepared, |p| {
+        let sketches: Vec<Sketch> = map_all(prepared, |p| {
             Sketch::new(&p.features, size, |_, key| pool_idf(p.lang, key))
         });
         // ...and frequencies over what was kept weigh them at check time, as the index will.

@@ -18,6 +18,7 @@
 //! Flags mark what must not count as evidence of copying: function words, quoted speech
 //! ([`quotes`]), site furniture ([`furniture`]) and wire credits ([`crate::credits`]).
 
+mod content_simhash;
 pub mod furniture;
 pub mod lang;
 pub mod normalize;
@@ -31,6 +32,7 @@ use rust_stemmers::Stemmer;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64};
+use content_simhash::PairedCounts;
 use lang::{ScriptCounts, ScriptTag};
 use normalize::CharForm;
 
@@ -110,6 +112,10 @@ pub struct Analysis {
     pub truncated: bool,
     /// Wire agencies the text credits, in order of first mention.
     pub credits: Vec<String>,
+    /// The `simhash` crate's SimHash of the words that count as evidence and are content words
+    /// ([`Token::is_evidence`], [`Token::is_content`]), in order: the near-duplicate badge,
+    /// counted while the words are looked up (see `content_simhash`).
+    pub simhash: u64,
 }
 
 impl Analysis {
@@ -141,7 +147,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
         FURNITURE,
     );
     mark_ranges(&mut raw.tokens, &quotes::quotation_spans(text), QUOTED);
-    featurize(&mut raw, lang);
+    let narrative = featurize(&mut raw, lang);
     let mut analysis = Analysis {
         tokens: raw.tokens,
         norm: raw.norm,
@@ -150,8 +156,18 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
         lang,
         truncated,
         credits: Vec::new(),
+        simhash: 0,
     };
     analysis.credits = crate::credits::mark_credits(text, &mut analysis);
+    // The words of wire credits were counted as narrative before they were found: out again.
+    let mut counts = narrative.total();
+    let lang_salt = lang_salt(lang);
+    for (i, t) in analysis.tokens.iter().enumerate() {
+        if t.flags & CREDIT != 0 && t.flags & (QUOTED | FURNITURE) == 0 && t.is_content() {
+            counts.remove(simhash_input(t.word ^ lang_salt, analysis.norm_of(i)));
+        }
+    }
+    analysis.simhash = counts.majority();
     analysis
 }
 
@@ -724,21 +740,14 @@ fn mark_ranges(tokens: &mut [Token], ranges: &[Range<usize>], flag: u8) {
     }
 }
 
-/// Calls `f` with the SimHash input of every word of `a` that counts as evidence and is a
-/// content word, in order: the `simhash` crate's hash of the normalised word, as [`analyze`]
-/// remembered it (asked of the crate again if the cache was emptied since).
-pub(crate) fn simhash_inputs(a: &Analysis, mut f: impl FnMut(u64)) {
-    let lang_salt = lang_salt(a.lang);
-    WORD_CACHE.with_borrow(|cache| {
-        for (i, t) in a.tokens.iter().enumerate() {
-            if t.is_evidence() && t.is_content() {
-                f(match cache.get(&(t.word ^ lang_salt)) {
-                    Some(forms) => forms.simhash,
-                    None => simhash::simhash_stream(std::iter::once(a.norm_of(i))),
-                });
-            }
-        }
-    });
+/// The SimHash input of the content word keyed `key` in [`WORD_CACHE`] (its hash mixed with the
+/// language's salt) and normalised as `norm`: the `simhash` crate's hash of the word, as
+/// [`featurize`] remembered it (asked of the crate again if the cache was emptied since).
+fn simhash_input(key: u64, norm: &str) -> u64 {
+    WORD_CACHE.with_borrow(|cache| match cache.get(&key) {
+        Some(forms) => forms.simhash,
+        None => simhash::simhash_stream(std::iter::once(norm)),
+    })
 }
 
 /// German articles, contractions and possessives: a capitalised word after one of them is a
@@ -807,23 +816,24 @@ struct WordForms {
     /// [`Token::stem`].
     stem: u64,
     /// The `simhash` crate's 64-bit hash of the normalised word: its SimHash of that one word,
-    /// the word's input to the document's SimHash ([`simhash_inputs`]).
+    /// the word's input to the document's SimHash ([`Analysis::simhash`]).
     simhash: u64,
 }
 
 thread_local! {
     /// The forms of the content words met so far on this thread, keyed by word hash mixed with
     /// the language: stemming and the crate's hash are the costliest steps per word, and news
-    /// repeats its vocabulary. Both in one table: the fingerprints read a text's SimHash inputs
-    /// right after its analysis has looked its words up, so that the table's entries are still
-    /// in the processor's cache (two tables would cost a cache miss each).
+    /// repeats its vocabulary. Both in one table, looked up once per word: the analysis takes the
+    /// stem and counts the SimHash input from the same entry.
     static WORD_CACHE: RefCell<HashMap64<WordForms>> = RefCell::new(HashMap64::default());
     /// Anchor hashes of capitalised words computed so far on this thread (0: not a name).
     static SKELETON_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
 }
 
-/// Fills in the tokens' stem and anchor hashes and flags function words.
-fn featurize(raw: &mut RawTokens, lang: &'static str) {
+/// Fills in the tokens' stem and anchor hashes and flags function words. Returns the counts of
+/// the SimHash inputs of the content words outside quotations and furniture (credits are not
+/// flagged yet: see [`analyze`]).
+fn featurize(raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
     let lang_salt = lang_salt(lang);
@@ -839,6 +849,7 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) {
     } else {
         HashSet64::default()
     };
+    let mut narrative = PairedCounts::default();
     WORD_CACHE.with_borrow_mut(|cache| {
         SKELETON_CACHE.with_borrow_mut(|skeletons| {
             bound_word_cache(cache);
@@ -863,6 +874,9 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) {
                         },
                         simhash: simhash::simhash_stream(std::iter::once(norm)),
                     });
+                    if flags & (QUOTED | FURNITURE) == 0 {
+                        narrative.add(forms.simhash);
+                    }
                     forms.stem
                 } else {
                     word
@@ -893,6 +907,7 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) {
             }
         })
     });
+    narrative
 }
 
 #[cfg(test)]
