@@ -321,8 +321,7 @@ fn count_words(s: &str, max: usize) -> usize {
             break;
         };
         let x = u64::from_le_bytes(eight);
-        if x & 0x8080_8080_8080_8080 != 0 && eight.iter().any(|&b| matches!(b, 0xc2 | 0xe1..=0xe3))
-        {
+        if x & 0x8080_8080_8080_8080 != 0 && has_space_lead_byte(x) {
             break;
         }
         let spaces = ascii_spaces(x);
@@ -363,6 +362,20 @@ fn count_words(s: &str, max: usize) -> usize {
         i += len;
     }
     n
+}
+
+/// Whether a byte of `x` is 0xC2 or 0xE1 to 0xE3, the lead bytes of the only whitespace chars
+/// beyond ASCII: tested on the whole word, since in Arabic-script or Cyrillic text every chunk has
+/// bytes beyond ASCII, and few of them are such lead bytes.
+fn has_space_lead_byte(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // The high bit of each byte of `v` that is zero (no byte carries into the next).
+    let zero = |v: u64| !(((v & LOW) + LOW) | v) & !LOW;
+    let c2 = zero(x ^ (ONES * 0xc2));
+    let e0_to_e3 = zero((x & (ONES * 0xfc)) ^ (ONES * 0xe0));
+    let e0 = zero(x ^ (ONES * 0xe0));
+    (c2 | (e0_to_e3 & !e0)) != 0
 }
 
 /// Bit `j` set for each byte `j` (little-endian) of `x` that is ASCII whitespace (tab to carriage
@@ -465,6 +478,20 @@ mod tests {
                     .filter(|p| p.as_bytes()[0] == b)
                     .collect();
                 assert_eq!(table.starting_with(b).collect::<Vec<_>>(), want);
+            }
+        }
+    }
+
+    #[test]
+    fn space_lead_bytes_are_found_in_any_word() {
+        for b in 0..=0xffu8 {
+            for fill in [b'a', 0xc1, 0xc3, 0xe0, 0xe4, 0xd8, 0x80, 0xbf, 0x00, 0xff] {
+                for pos in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[pos] = b;
+                    let want = bytes.iter().any(|&b| matches!(b, 0xc2 | 0xe1..=0xe3));
+                    assert_eq!(has_space_lead_byte(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                }
             }
         }
     }
