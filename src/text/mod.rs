@@ -23,6 +23,7 @@ pub mod furniture;
 pub mod lang;
 pub mod normalize;
 pub mod quotes;
+mod word_count;
 
 use std::cell::RefCell;
 use std::ops::Range;

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use super::word_count::count_words;
+
 /// Quotations shorter than this many words are treated as narrative.
 const MIN_QUOTE_WORDS: usize = 5;
 
@@ -16,15 +18,20 @@ const MIN_QUOTE_WORDS: usize = 5;
 pub fn quotation_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    // Blocks of 16 bytes without a byte the scan looks at, most of a text, are passed over whole.
+    // Blocks of 16 bytes without a byte the scan looks at, most of a text, are passed over whole;
+    // in the others, the bytes looked at are found by a mask of them.
     for (k, block) in text.as_bytes().chunks(16).enumerate() {
         if !block.iter().fold(false, |any, &b| any | looked_at(b)) {
             continue;
         }
-        for (j, &b) in block.iter().enumerate() {
-            if looked_at(b) {
-                visit(text, k * 16 + j, &mut open, &mut out);
-            }
+        let mut marks = block
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (j, &b)| m | u32::from(looked_at(b)) << j);
+        while marks != 0 {
+            let j = marks.trailing_zeros() as usize;
+            marks &= marks - 1;
+            visit(text, k * 16 + j, &mut open, &mut out);
         }
     }
     if let Some((start, _)) = open {
@@ -92,7 +99,7 @@ fn visit(text: &str, i: usize, open: &mut Option<(usize, char)>, out: &mut Vec<R
 
 /// Adds `span` to `out` if it holds at least [`MIN_QUOTE_WORDS`] words.
 fn push_if_long(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
-    if text[span.clone()].split_whitespace().count() >= MIN_QUOTE_WORDS {
+    if count_words(&text[span.clone()], MIN_QUOTE_WORDS) >= MIN_QUOTE_WORDS {
         out.push(span);
     }
 }
