@@ -262,11 +262,8 @@ pub fn guess(scripts: &ScriptCounts, words: impl Iterator<Item = u64>) -> &'stat
     for w in words.take(2000) {
         total += 1;
         if let Some(&langs) = index.get(w) {
-            // A function word belongs to one language or a few: visit just their bits.
-            let mut rest = langs;
-            while rest != 0 {
-                hits[rest.trailing_zeros() as usize] += 1;
-                rest &= rest - 1;
+            for (i, h) in hits.iter_mut().enumerate() {
+                *h += (langs >> i) & 1;
             }
         }
     }
