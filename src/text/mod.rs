@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 use rust_stemmers::Stemmer;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64};
+use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64, WordSet};
 use content_simhash::PairedCounts;
 use lang::{ScriptCounts, ScriptTag};
 use normalize::CharForm;
@@ -777,6 +777,16 @@ const GERMAN_NOUN_ENDINGS: &[&str] = &[
 fn german_common_nouns(raw: &RawTokens) -> HashSet64 {
     /// Lower-case words allowed between the article and the noun.
     const MAX_ADJECTIVES: usize = 2;
+    // The determiners as the hashes of their words, which tokens hold: a word before a capital
+    // is looked up by its hash (the set's bitmap answers most at once), not compared as a string
+    // with each determiner.
+    static DETERMINERS: OnceLock<WordSet> = OnceLock::new();
+    let determiners = DETERMINERS.get_or_init(|| {
+        GERMAN_DETERMINERS
+            .iter()
+            .flat_map(|d| word_hashes(d))
+            .collect()
+    });
     let mut nouns = HashSet64::default();
     for (i, t) in raw.tokens.iter().enumerate() {
         if t.flags & CAPITAL == 0 || t.flags & NUMBER != 0 {
@@ -794,7 +804,7 @@ fn german_common_nouns(raw: &RawTokens) -> HashSet64 {
             if before.sentence != t.sentence {
                 break;
             }
-            if GERMAN_DETERMINERS.contains(&raw.norm_of(j)) {
+            if determiners.contains(before.word) {
                 nouns.insert(t.word);
                 break;
             }
@@ -1013,6 +1023,13 @@ mod tests {
         assert!(shared >= 1, "numbers carry across languages");
         // Sentence-initial capitals are not names unless capitalised elsewhere too.
         assert_eq!(en.tokens[0].anchor, 0);
+    }
+
+    #[test]
+    fn german_determiners_are_one_word_each() {
+        for d in GERMAN_DETERMINERS {
+            assert_eq!(word_hashes(d), vec![fnv1a(d.as_bytes())], "{d}");
+        }
     }
 
     #[test]
