@@ -19,7 +19,9 @@ pub fn quotation_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     // Blocks of 16 bytes without a byte the scan looks at, most of a text, are passed over whole;
-    // in the others, the bytes looked at are found by a mask of them.
+    // in the others, the bytes looked at are found by a mask of them. The test for any comes first
+    // on its own: it compiles to a few vector instructions, the mask does not (making the mask of
+    // every block and skipping the empty ones took four times as long over the bench's texts).
     for (k, block) in text.as_bytes().chunks(16).enumerate() {
         if !block.iter().fold(false, |any, &b| any | looked_at(b)) {
             continue;
