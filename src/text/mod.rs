@@ -164,7 +164,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     let mut counts = narrative.total();
     let lang_salt = lang_salt(lang);
     for (i, t) in analysis.tokens.iter().enumerate() {
-        if t.flags & CREDIT != 0 && t.flags & (QUOTED | FURNITURE) == 0 && t.is_content() {
+        if t.flags & CREDIT != 0 && counted_before_credits(t.flags) {
             counts.remove(simhash_input(t.word ^ lang_salt, analysis.norm_of(i)));
         }
     }
@@ -741,6 +741,13 @@ fn mark_ranges(tokens: &mut [Token], ranges: &[Range<usize>], flag: u8) {
     }
 }
 
+/// Whether [`featurize`] counts a word with `flags` in the document SimHash: a content word
+/// outside quotations and furniture. Credits are flagged only later, and [`analyze`] takes the
+/// words counted so out again by the same test.
+fn counted_before_credits(flags: u8) -> bool {
+    flags & (STOP | NUMBER | QUOTED | FURNITURE) == 0
+}
+
 /// The SimHash input of the content word keyed `key` in [`WORD_CACHE`] (its hash mixed with the
 /// language's salt) and normalised as `norm`: the `simhash` crate's hash of the word, as
 /// [`featurize`] remembered it (asked of the crate again if the cache was emptied since).
@@ -885,7 +892,7 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
                         },
                         simhash: simhash::simhash_stream(std::iter::once(norm)),
                     });
-                    if flags & (QUOTED | FURNITURE) == 0 {
+                    if counted_before_credits(flags) {
                         narrative.add(forms.simhash);
                     }
                     forms.stem
