@@ -100,30 +100,17 @@ impl DocFeatures {
     }
 
     fn build(a: &Analysis, shingle_sample: Option<usize>) -> DocFeatures {
-        let mut shingles = Vec::with_capacity(a.tokens.len());
+        // The evidence words' stems and token indices, for the shingles below.
+        let mut evidence: Vec<(u64, u32)> = Vec::with_capacity(a.tokens.len());
         let mut terms = Vec::with_capacity(a.tokens.len() / 2);
         let mut anchors = Vec::new();
-        let mut window: [u64; SHINGLE_WORDS] = [0; SHINGLE_WORDS];
-        let mut run = 0usize;
         let mut prev_cjk: Option<u64> = None;
-        let mut words = 0u32;
         for (i, t) in a.tokens.iter().enumerate() {
             if !t.is_evidence() {
-                run = 0;
                 prev_cjk = None;
                 continue;
             }
-            words += 1;
-            window.rotate_left(1);
-            window[SHINGLE_WORDS - 1] = t.stem;
-            run += 1;
-            if run >= SHINGLE_WORDS {
-                let start = (i + 1 - SHINGLE_WORDS) as u32;
-                shingles.push(occurrence(
-                    key(Kind::Shingle.salt(), combine(&window)),
-                    start,
-                ));
-            }
+            evidence.push((t.stem, i as u32));
             if t.flags & CJK != 0 {
                 // Characters of unspaced scripts are terms in pairs: a single Han character is
                 // closer to a syllable than to a word.
@@ -144,6 +131,22 @@ impl DocFeatures {
                 anchors.push(occurrence(key(Kind::Anchor.salt(), t.anchor), i as u32));
             }
         }
+        // A shingle is every run of three evidence words with no other token between them,
+        // keyed by their stems, at its first word. Hashed here, in a loop of its own: a shingle's
+        // key is five multiplications in a row, which the processor overlaps with the next
+        // shingle's unless a mispredicted branch (the word tests above) throws that work away.
+        let mut shingles = Vec::with_capacity(evidence.len());
+        for w in evidence.windows(SHINGLE_WORDS) {
+            let (first, last) = (w[0].1, w[SHINGLE_WORDS - 1].1);
+            if last - first == (SHINGLE_WORDS - 1) as u32 {
+                let stems: [u64; SHINGLE_WORDS] = std::array::from_fn(|j| w[j].0);
+                shingles.push(occurrence(
+                    key(Kind::Shingle.salt(), combine(&stems)),
+                    first,
+                ));
+            }
+        }
+        let words = evidence.len() as u32;
         DocFeatures {
             shingles: match shingle_sample {
                 Some(k) => distinct_bottom(shingles, k),
