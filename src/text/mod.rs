@@ -563,7 +563,9 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
                 if let Some((j, chars)) = take_table_word(text, i, table, &mut tagged, &mut out) {
                     let c = char::from_u32(cp as u32).unwrap_or_default();
                     let sentence = st.begin_word(c);
-                    abbreviation = may_abbreviate(chars, c);
+                    // `may_abbreviate(chars, c)`, its case from the table (Unicode's case tables
+                    // are a search).
+                    abbreviation = chars <= 3 && first.upper;
                     let h = fnv1a(&out.norm.as_bytes()[norm_start..]);
                     let flags = if first.upper { CAPITAL } else { 0 };
                     push_token(i..j, h, flags, sentence, norm_start, &mut out);
@@ -781,7 +783,8 @@ const GERMAN_NOUN_ENDINGS: &[&str] = &[
 /// occurrence of such a word is then taken for a common noun, also where no article precedes it
 /// ("Trainer Löw"). Names rarely take an article in German ("die Merkel" is colloquial), and a
 /// name that does is merely not counted as one.
-fn german_common_nouns(raw: &RawTokens) -> HashSet64 {
+/// `capitalised`: how many of the tokens are capitalised, as many as the set may hold.
+fn german_common_nouns(raw: &RawTokens, capitalised: usize) -> HashSet64 {
     /// Lower-case words allowed between the article and the noun.
     const MAX_ADJECTIVES: usize = 2;
     // The determiners as the hashes of their words, which tokens hold: a word before a capital
@@ -794,7 +797,7 @@ fn german_common_nouns(raw: &RawTokens) -> HashSet64 {
             .flat_map(|d| word_hashes(d))
             .collect()
     });
-    let mut nouns = HashSet64::default();
+    let mut nouns = HashSet64::with_capacity_and_hasher(capitalised, Default::default());
     for (i, t) in raw.tokens.iter().enumerate() {
         if t.flags & CAPITAL == 0 || t.flags & NUMBER != 0 {
             continue;
@@ -858,12 +861,16 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
     let german = lang == "de";
     // Words capitalised somewhere other than at a sentence start are names, and so are their
     // sentence-initial occurrences.
-    let names: HashSet64 = (0..raw.tokens.len())
-        .filter(|&i| raw.tokens[i].flags & CAPITAL != 0 && !sentence_initial(&raw.tokens, i))
-        .map(|i| raw.tokens[i].word)
-        .collect();
+    // Sized up front for every capitalised word: growing a set rehashes it every time.
+    let capitalised = raw.tokens.iter().filter(|t| t.flags & CAPITAL != 0).count();
+    let mut names = HashSet64::with_capacity_and_hasher(capitalised, Default::default());
+    names.extend(
+        (0..raw.tokens.len())
+            .filter(|&i| raw.tokens[i].flags & CAPITAL != 0 && !sentence_initial(&raw.tokens, i))
+            .map(|i| raw.tokens[i].word),
+    );
     let common_nouns = if german {
-        german_common_nouns(raw)
+        german_common_nouns(raw, capitalised)
     } else {
         HashSet64::default()
     };
