@@ -358,9 +358,16 @@ fn starts_with_word(lower: &str, prefix: &str) -> bool {
 
 /// A line made only of numbers, month and weekday names and time-zone words.
 fn is_date_line(lower: &str) -> bool {
+    // Words are runs of letters and digits. Every date word and number is ASCII, so a line with
+    // a letter or digit beyond ASCII is no date line, and one without splits into words at every
+    // char but ASCII letters and digits: one Unicode lookup for an Urdu or Russian line rather
+    // than one a char.
+    if lower.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()) {
+        return false;
+    }
     let mut any = false;
     for w in lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
     {
         any = true;
@@ -373,6 +380,50 @@ fn is_date_line(lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// [`is_date_line`] as first written: words split at every char but letters and digits.
+    fn is_date_line_by_words(lower: &str) -> bool {
+        let mut words = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .peekable();
+        words.peek().is_some()
+            && words.all(|w| w.chars().all(|c| c.is_ascii_digit()) || DATE_WORDS.contains(&w))
+    }
+
+    #[test]
+    fn date_lines_are_found_as_by_their_words() {
+        for line in [
+            "tuesday, november 28, 2023 · 11:27 pm ist",
+            "updated: 28 nov 2023",
+            "28.11.2023",
+            "november 28, ２０２３",
+            "28 ноября 2023",
+            "۲۸ نومبر ۲۰۲۳",
+            "monday–friday 9–5",
+            "the meeting is on monday",
+            "— · —",
+            "",
+        ] {
+            assert_eq!(is_date_line(line), is_date_line_by_words(line), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn date_lines_are_found_as_by_their_words_in_any_line(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "monday", "28", "nov", "2023", "pm", "ist", "at", "news", "۲۸", "ноября",
+                    "２０", "·", "–", ",", ":", " ", "é", "x1",
+                ]),
+                0..8,
+            ),
+        ) {
+            let line = words.concat();
+            proptest::prop_assert_eq!(is_date_line(&line), is_date_line_by_words(&line));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -70,10 +70,11 @@ fn stopword_sets() -> &'static HashMap<&'static str, WordSet> {
     })
 }
 
-/// For each function word of the Latin-script languages, the bit set of languages (indices into
-/// [`LATIN`]) it belongs to: one lookup per word when guessing.
-fn latin_index() -> &'static WordTable<u32> {
-    static INDEX: OnceLock<WordTable<u32>> = OnceLock::new();
+/// For each function word of the Latin-script languages, the languages (indices into [`LATIN`])
+/// it belongs to, as a 1 in each one's count field ([`COUNT_BITS`] bits each): one lookup and one
+/// addition per word when guessing.
+fn latin_index() -> &'static WordTable<u128> {
+    static INDEX: OnceLock<WordTable<u128>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut m = WordTable::default();
         for (i, code) in LATIN.iter().enumerate() {
@@ -82,7 +83,7 @@ fn latin_index() -> &'static WordTable<u32> {
                 .find(|(c, _)| c == code)
                 .map_or("", |(_, w)| w);
             for w in super::word_hashes(words) {
-                *m.get_or_default(w) |= 1 << i;
+                *m.get_or_default(w) |= 1 << (COUNT_BITS * i);
             }
         }
         m
@@ -91,6 +92,14 @@ fn latin_index() -> &'static WordTable<u32> {
 
 /// Latin-script languages told apart by their function words.
 const LATIN: &[&str] = &["en", "de", "fr", "es", "it", "pt", "nl", "id", "tr", "sv"];
+
+/// Most words [`guess`] reads of a Latin-script text.
+const GUESS_WORDS: usize = 2000;
+
+/// Bits of each language's count of function words in [`guess`]: the counts of all of them are
+/// fields of one integer, so that a word adds to each of its languages at once.
+const COUNT_BITS: usize = 12;
+const _: () = assert!(LATIN.len() * COUNT_BITS <= 128 && GUESS_WORDS < 1 << COUNT_BITS);
 
 /// The function words of `code` (as word hashes), if the project has a list for it.
 pub fn stopwords(code: &str) -> Option<&'static WordSet> {
@@ -256,17 +265,20 @@ pub fn guess(scripts: &ScriptCounts, words: impl Iterator<Item = u64>) -> &'stat
             other => other,
         };
     }
+    // Each function word's entry holds a 1 in the count field of each language it belongs to
+    // ([`COUNT_BITS`] a field), so one addition counts it for all of them; no field can overflow
+    // into the next within [`GUESS_WORDS`] words.
     let index = latin_index();
-    let mut hits = [0u32; LATIN.len()];
+    let mut fields = 0u128;
     let mut total = 0u32;
-    for w in words.take(2000) {
+    for w in words.take(GUESS_WORDS) {
         total += 1;
         if let Some(&langs) = index.get(w) {
-            for (i, h) in hits.iter_mut().enumerate() {
-                *h += (langs >> i) & 1;
-            }
+            fields += langs;
         }
     }
+    let hits: [u32; LATIN.len()] =
+        std::array::from_fn(|i| (fields >> (COUNT_BITS * i)) as u32 & ((1 << COUNT_BITS) - 1));
     let best = hits
         .iter()
         .enumerate()
