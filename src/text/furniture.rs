@@ -296,9 +296,10 @@ fn is_blurb(line: &str) -> bool {
             return false;
         }
         // A short capitalised word with a period ("U.S.", "Sen.", "Jan.") is an abbreviation,
-        // which does not end its sentence.
-        let abbreviation = w.len() <= 4 && w.starts_with(char::is_uppercase);
-        if w.ends_with(['.', '!']) && !abbreviation {
+        // which does not end its sentence. (Its case is asked last: beyond ASCII that is a search
+        // of Unicode's tables.)
+        let abbreviation = || w.len() <= 4 && w.starts_with(char::is_uppercase);
+        if w.ends_with(['.', '!']) && !abbreviation() {
             fragments += 1;
             words = 0;
         }
