@@ -416,6 +416,20 @@ fn bottom_k_by<T>(sorted: &[T], k: usize, key: impl Fn(&T) -> u32) -> (usize, u3
     }
 }
 
+/// Features with the counts of `tfs` (key → count), in key order, each at its index: what the
+/// tests of feature selection choose from.
+#[cfg(test)]
+pub(crate) fn features_counted(tfs: &std::collections::BTreeMap<u32, u32>) -> Vec<Feature> {
+    tfs.iter()
+        .enumerate()
+        .map(|(pos, (&key, &tf))| Feature {
+            key,
+            pos: pos as u32,
+            tf,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -582,11 +596,7 @@ mod tests {
             idfs in proptest::collection::vec(0u8..4, 1..8),
             k in 0usize..40,
         ) {
-            let features: Vec<Feature> = tfs
-                .iter()
-                .enumerate()
-                .map(|(pos, (&key, &tf))| Feature { key, pos: pos as u32, tf })
-                .collect();
+            let features = features_counted(&tfs);
             // Few distinct idf values, so that scores tie.
             let idf = |_: Kind, key: u32| f32::from(idfs[key as usize % idfs.len()]) * 0.75;
             let f = DocFeatures {

@@ -396,11 +396,7 @@ mod tests {
             tfs in proptest::collection::btree_map(0u32..400, 1u32..6, 0..120),
             k in 0usize..80,
         ) {
-            let features: Vec<Feature> = tfs
-                .iter()
-                .enumerate()
-                .map(|(pos, (&key, &tf))| Feature { key, pos: pos as u32, tf })
-                .collect();
+            let features = crate::fingerprint::features_counted(&tfs);
             let mut by_rank = features.clone();
             by_rank.sort_by(|a, b| b.tf.cmp(&a.tf).then(a.key.cmp(&b.key)));
             by_rank.truncate(k);
