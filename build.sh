@@ -176,8 +176,9 @@ case "${1:-all}" in
     ;;
   bench)
     need_rust
-    cargo bench --locked --bench engine
-    # The yardstick of the speed target: datasketch's MinHash on the same texts.
+    cargo bench --locked --bench engine | tee target/bench-output.txt
+    # The yardstick of the speed target: datasketch's MinHash on the same texts, and the ratio of
+    # the two speeds in this run.
     if [ -d ../shared/eval ]; then
       venv=target/bench-venv
       if ! "$venv/bin/python" -c 'import datasketch' 2>/dev/null; then
@@ -185,7 +186,7 @@ case "${1:-all}" in
           echo "build.sh: could not install datasketch (python3-venv and PyPI are needed); no baseline figures" >&2
       fi
       if "$venv/bin/python" -c 'import datasketch' 2>/dev/null; then
-        "$venv/bin/python" tools/minhash_baseline.py ../shared/eval
+        "$venv/bin/python" tools/minhash_baseline.py ../shared/eval --against target/bench-output.txt
       fi
     fi
     ;;
