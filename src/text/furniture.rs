@@ -381,6 +381,8 @@ fn is_date_line(lower: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// [`is_date_line`] as first written: words split at every char but letters and digits.
     fn is_date_line_by_words(lower: &str) -> bool {
         let mut words = lower
@@ -424,8 +426,6 @@ mod tests {
             proptest::prop_assert_eq!(is_date_line(&line), is_date_line_by_words(&line));
         }
     }
-
-    use super::*;
 
     #[test]
     fn prefix_tables_list_every_prefix_under_its_first_byte() {
