@@ -176,6 +176,7 @@ case "${1:-all}" in
     ;;
   bench)
     need_rust
+    mkdir -p target
     cargo bench --locked --bench engine | tee target/bench-output.txt
     # The yardstick of the speed target: datasketch's MinHash on the same texts, and the ratio of
     # the two speeds in this run.
