@@ -162,7 +162,7 @@ fn eliminate(keys: &[u32], m: usize, salt: u64) -> Option<(Vec<u64>, Vec<u8>)> {
     // the equations (a test compares with one at a time).
     //
     // A lane with no equation left holds the empty one (row and fingerprint zero), which each
-    // step finds done at once; `live` counts the others.
+    // step finds done at once; `live` marks the others.
     let mut equations = keys.iter().map(|&k| equation(k, m, salt));
     let mut lanes = [(0usize, 0u64, 0u8); 4];
     let mut live = [false; 4];

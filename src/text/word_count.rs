@@ -20,7 +20,7 @@ pub(crate) fn count_words(s: &str, max: usize) -> usize {
             break;
         };
         let x = u64::from_le_bytes(eight);
-        if x & 0x8080_8080_8080_8080 != 0 && has_space_lead_byte(x) {
+        if x & HIGH != 0 && has_space_lead_byte(x) {
             break;
         }
         let spaces = ascii_spaces(x);
@@ -41,7 +41,7 @@ pub(crate) fn count_words(s: &str, max: usize) -> usize {
         let b = bytes[i];
         let (space, len) = match b {
             b'\t'..=b'\r' | b' ' => (true, 1),
-            // ASCII but whitespace, or a continuation byte.
+            // ASCII other than whitespace, or a continuation byte.
             0x00..=0xbf => (false, 1),
             0xc2 => (matches!(bytes.get(i + 1), Some(0x85 | 0xa0)), 2),
             0xc3..=0xdf => (false, 2),
@@ -63,12 +63,16 @@ pub(crate) fn count_words(s: &str, max: usize) -> usize {
     n
 }
 
+/// A one in every byte of a 64-bit word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// Whether a byte of `x` is 0xC2 or 0xE1 to 0xE3, the lead bytes of the only whitespace chars
 /// beyond ASCII: tested on the whole word, since in Arabic-script or Cyrillic text every chunk has
 /// bytes beyond ASCII, and few of them are such lead bytes.
 fn has_space_lead_byte(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const LOW: u64 = !HIGH;
     // The high bit of each byte of `v` that is zero (no byte carries into the next).
     let zero = |v: u64| !(((v & LOW) + LOW) | v) & !LOW;
     let c2 = zero(x ^ (ONES * 0xc2));
@@ -81,8 +85,6 @@ fn has_space_lead_byte(x: u64) -> bool {
 /// return, or space); bytes beyond ASCII never are. Byte-wise comparisons done on the whole word,
 /// on each byte's low seven bits, so that no byte ever carries into the next.
 fn ascii_spaces(x: u64) -> u32 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = x & !HIGH;
     // High bit of a byte: set where the low bits are 0x20 (low ^ 0x20 is zero there, and adding
     // 0x7f to anything else sets it) ...
