@@ -78,6 +78,9 @@ pub struct DocFeatures {
     pub terms: Vec<Feature>,
     /// Anchors.
     pub anchors: Vec<Feature>,
+    /// Keys of the terms that are names wherever they occur (each is an anchor too), sorted:
+    /// [`vocabulary`] leaves them out.
+    pub name_terms: Vec<u32>,
     /// Number of tokens of the text (positions are below this).
     pub tokens: u32,
     /// Number of words that count as evidence.
@@ -103,6 +106,8 @@ impl DocFeatures {
         // The evidence words' stems and token indices, for the shingles below.
         let mut evidence: Vec<(u64, u32)> = Vec::with_capacity(a.tokens.len());
         let mut terms = Vec::with_capacity(a.tokens.len() / 2);
+        // The term key of every occurrence that is a name.
+        let mut named = Vec::new();
         let mut anchors = Vec::new();
         let mut prev_cjk: Option<u64> = None;
         for (i, t) in a.tokens.iter().enumerate() {
@@ -124,7 +129,11 @@ impl DocFeatures {
             } else {
                 prev_cjk = None;
                 if t.is_content() {
-                    terms.push(occurrence(key(Kind::Term.salt(), t.stem), i as u32));
+                    let k = key(Kind::Term.salt(), t.stem);
+                    terms.push(occurrence(k, i as u32));
+                    if t.anchor != 0 {
+                        named.push(k);
+                    }
                 }
             }
             if t.anchor != 0 {
@@ -147,12 +156,14 @@ impl DocFeatures {
             }
         }
         let words = evidence.len() as u32;
+        let terms = distinct(terms);
         DocFeatures {
             shingles: match shingle_sample {
                 Some(k) => distinct_bottom(shingles, k),
                 None => distinct(shingles),
             },
-            terms: distinct(terms),
+            name_terms: only_names(&terms, named),
+            terms,
             anchors: distinct(anchors),
             tokens: a.tokens.len() as u32,
             words,
@@ -168,6 +179,21 @@ impl DocFeatures {
             Kind::Anchor => &self.anchors,
         }
     }
+}
+
+/// The keys of `terms` (distinct, sorted by key) every occurrence of which is a name: `named`
+/// holds the term key of each occurrence that is one. Sorted.
+fn only_names(terms: &[Feature], mut named: Vec<u32>) -> Vec<u32> {
+    named.sort_unstable();
+    named
+        .chunk_by(|a, b| a == b)
+        .filter(|run| {
+            terms
+                .binary_search_by_key(&run[0], |t| t.key)
+                .is_ok_and(|i| terms[i].tf as usize == run.len())
+        })
+        .map(|run| run[0])
+        .collect()
 }
 
 /// One occurrence of a feature, packed for sorting: key in the high half, position in the low.
@@ -305,17 +331,38 @@ impl Sketch {
 
 /// The keys of `f` a list stores as the original's vocabulary (its content words and its
 /// anchors), the threshold below which all were kept, and how many of them are anchors.
+///
+/// A word that is a name wherever the original has it is left out ([`DocFeatures::name_terms`];
+/// its anchor is stored). A check looks such a word up only where a page has it other than as a
+/// name: it skips the page's words whose first occurrence is a name, and every word where it
+/// stands as one (`matching`: names are what independent reports share as much as copies do, so
+/// they count as anchors). A word that is a name in one place and a common word in another
+/// ("President Ortiz", "the president") is kept. Measured on the public sets with 16 filter salts
+/// each way, clough-stevenson's honest answers are called copies 5.3–7.9 % of the time (5.3–10.5 %
+/// before), seed-story's copies are pinned on their own original with every salt (one was not,
+/// with 1 of 16, before), the other ranges move by a case at most, pages holding paragraphs of an
+/// English original (`tests/public_sets.rs`) are called derived 0.862 of the time (0.855), and
+/// lists are smaller: wmt19-public's 218 → 204 bytes an original, the bundled list's 198 → 193.
+/// Leaving out every word whose first occurrence is a name saved as much but called fewer of those
+/// pages derived (0.849).
 pub fn vocabulary(f: &DocFeatures) -> (Vec<u32>, u32, u16) {
     let max = crate::list::ribbon::MAX_WORDS;
+    let (terms, anchors, names) = (&f.terms, &f.anchors, &f.name_terms);
     // Each key with whether it is an anchor, sorted by key: both lists are sorted already, so
-    // they are merged (a term before an anchor of the same key, as sorting the pairs would).
-    let (terms, anchors) = (&f.terms, &f.anchors);
+    // they are merged (a term before an anchor of the same key, as sorting the pairs would), and
+    // the names' terms, sorted too, skipped on the way.
     let mut all: Vec<(u32, bool)> = Vec::with_capacity(terms.len() + anchors.len());
-    let (mut i, mut j) = (0, 0);
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while i < terms.len() || j < anchors.len() {
         if j == anchors.len() || (i < terms.len() && terms[i].key <= anchors[j].key) {
-            all.push((terms[i].key, false));
+            let key = terms[i].key;
             i += 1;
+            while n < names.len() && names[n] < key {
+                n += 1;
+            }
+            if names.get(n) != Some(&key) {
+                all.push((key, false));
+            }
         } else {
             all.push((anchors[j].key, true));
             j += 1;
@@ -433,7 +480,7 @@ pub(crate) fn features_counted(tfs: &std::collections::BTreeMap<u32, u32>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{analyze, CREDIT};
+    use crate::text::{analyze, Token, CREDIT};
 
     const TEXT: &str = "Russia accused the United States of interfering in its internal affairs following a \
         crackdown on demonstrators supporting opposition leader Alexei Navalny. More than 3,500 protesters \
@@ -467,8 +514,43 @@ mod tests {
     }
 
     #[test]
+    fn vocabulary_leaves_out_the_words_of_names_and_keeps_their_anchors() {
+        let a = analyze(
+            "Dockers in Valdoria met President Ortiz on Monday. The president said Valdoria's \
+             harbour would reopen, and the dockers went back to work.",
+            Some("en"),
+        );
+        let f = DocFeatures::new(&a);
+        let (keys, _, anchors) = vocabulary(&f);
+        let tokens = |w: &str| -> Vec<Token> {
+            (0..a.tokens.len())
+                .filter(|&i| a.norm_of(i) == w)
+                .map(|i| a.tokens[i])
+                .collect()
+        };
+        let term = |w: &str| Kind::Term.key_of(tokens(w)[0].stem);
+        // Names wherever they occur: their words are left out, their anchors kept.
+        for name in ["valdoria", "ortiz", "monday"] {
+            assert!(tokens(name).iter().all(|t| t.anchor != 0), "{name}");
+            assert!(!keys.contains(&term(name)), "{name}");
+            assert!(keys.contains(&Kind::Anchor.key_of(tokens(name)[0].anchor)));
+        }
+        // A name in one place and a common word in another, and common words: kept.
+        let president = tokens("president");
+        assert!(president[0].anchor != 0 && president[1].anchor == 0);
+        for word in ["president", "dockers", "harbour"] {
+            assert!(keys.contains(&term(word)), "{word}");
+        }
+        assert_eq!(f.name_terms.len(), 3);
+        assert_eq!(usize::from(anchors), f.anchors.len());
+        assert_eq!(keys.len(), f.terms.len() - 3 + f.anchors.len());
+    }
+
+    #[test]
     fn vocabulary_merges_terms_and_anchors_in_key_order() {
         let mut f = DocFeatures::new(&analyze(&TEXT.repeat(2), Some("en")));
+        // The merge alone: no term is left out as a name.
+        f.name_terms.clear();
         // A key that is both a term and an anchor keeps both entries, the term's first.
         f.anchors.push(Feature {
             key: f.terms[0].key,
