@@ -250,6 +250,53 @@ fn build_list_end_to_end() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Prints the size of `list` encoded, per original and by part.
+fn print_size(name: &str, list: &provenance::List) {
+    let encoded = format::encode(list);
+    let parts = format::sections(list);
+    let per = |b: usize| b as f64 / list.len().max(1) as f64;
+    println!(
+        "{name}: {} bytes, {:.0} bytes per original ({:.0} records, {:.0} index, {:.0} vocabulary, {:.0} metadata)",
+        encoded.len(),
+        per(encoded.len()),
+        per(parts.records),
+        per(parts.index),
+        per(parts.vocabulary),
+        per(parts.metadata)
+    );
+}
+
+/// The size of lists of real originals, with their headlines and addresses: each public set's
+/// own list, as `build-list` writes it from the set's originals.
+fn real_list_sizes() {
+    for set in [
+        "counter-public",
+        "wmt19-public",
+        "clough-stevenson",
+        "seed-story",
+    ] {
+        let Ok(text) = std::fs::read_to_string(format!("../shared/eval/{set}/originals.jsonl"))
+        else {
+            continue;
+        };
+        let docs: Vec<OriginalDoc> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let words = docs
+            .iter()
+            .map(|d| d.text.split_whitespace().count())
+            .sum::<usize>()
+            / docs.len().max(1);
+        let n = docs.len();
+        print_size(
+            &format!("{set}'s list ({n} originals of {words} words)"),
+            &build(docs),
+        );
+    }
+}
+
 /// The pool's Latin-script texts (under 5% of their bytes beyond ASCII).
 fn latin(pool: &[String]) -> Vec<String> {
     pool.iter()
@@ -295,18 +342,8 @@ fn main() {
 
     // Checking against a 20,000-original list, batch mode (one thread, pages analysed in the loop).
     let list = build(synthetic(&pool, 20_000));
-    let encoded = format::encode(&list);
-    let parts = format::sections(&list);
-    let per = |b: usize| b as f64 / 2e4;
-    println!(
-        "20,000-original list: {} bytes, {:.0} bytes per original ({:.0} records, {:.0} index, {:.0} vocabulary, {:.0} metadata)",
-        encoded.len(),
-        per(encoded.len()),
-        per(parts.records),
-        per(parts.index),
-        per(parts.vocabulary),
-        per(parts.metadata)
-    );
+    print_size("20,000-original list (synthetic, 350 words)", &list);
+    real_list_sizes();
     let pages: Vec<&String> = pool
         .iter()
         .filter(|t| (200..600).contains(&t.split_whitespace().count()))
