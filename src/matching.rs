@@ -716,6 +716,39 @@ mod tests {
     }
 
     #[test]
+    fn a_story_in_capitals_and_its_copy_in_ordinary_case_find_each_other() {
+        use crate::fingerprint::SketchSize;
+        use crate::list::build::build;
+        use crate::list::OriginalDoc;
+        let list_of = |text: String| {
+            build(
+                [OriginalDoc {
+                    id: "o".into(),
+                    lang: Some("en".into()),
+                    text,
+                    ..Default::default()
+                }],
+                SketchSize::LIST,
+            )
+            .unwrap()
+        };
+        let check = |original: String, page: &str| {
+            let list = list_of(original);
+            let page = Page::new(page, Some("en"));
+            let best = check_page(&list, &page).best.expect("a candidate");
+            assert_eq!(best.relation, Relation::Verbatim, "{best:?}");
+            candidate_features(&list, &page)[0].1
+        };
+        // Wire copy sent in capitals, republished in ordinary case: every word found.
+        let f = check(HARBOUR.to_uppercase(), HARBOUR);
+        assert!(f.vocabulary > 0.95 && f.sentences > 0.9, "{f:?}");
+        // The other way round, the page's names are words to it, and the original's vocabulary
+        // holds names as anchors only: the rest of the words are found.
+        let f = check(HARBOUR.to_string(), &HARBOUR.to_uppercase());
+        assert!(f.vocabulary > 0.7, "{f:?}");
+    }
+
+    #[test]
     fn indexed_words_are_found_in_the_index_not_the_filter() {
         let list = harbour_list();
         let page = Page::new(HARBOUR, Some("en"));

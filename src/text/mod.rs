@@ -148,7 +148,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
         FURNITURE,
     );
     mark_ranges(&mut raw.tokens, &quotes::quotation_spans(text), QUOTED);
-    let narrative = featurize(&mut raw, lang);
+    let narrative = featurize(text, &mut raw, lang);
     let mut analysis = Analysis {
         tokens: raw.tokens,
         norm: raw.norm,
@@ -170,6 +170,20 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     }
     analysis.simhash = counts.majority();
     analysis
+}
+
+/// How many of `tokens` are capitalised, and how many of those have an upper-case second letter
+/// too, as "SAID" has and "Said" has not.
+fn count_capitals(text: &str, tokens: &[Token]) -> (usize, usize) {
+    let (mut capitalised, mut capitals) = (0, 0);
+    for t in tokens.iter().filter(|t| t.flags & CAPITAL != 0) {
+        capitalised += 1;
+        let word = text
+            .get(t.start as usize..t.end as usize)
+            .unwrap_or_default();
+        capitals += usize::from(word.chars().nth(1).is_some_and(char::is_uppercase));
+    }
+    (capitalised, capitals)
 }
 
 /// The hashes of `text`'s words as [`Token::word`] holds them (normalised the same way): what
@@ -851,18 +865,29 @@ thread_local! {
     static SKELETON_CACHE: RefCell<HashMap64<u64>> = RefCell::new(HashMap64::default());
 }
 
-/// Fills in the tokens' stem and anchor hashes and flags function words. Returns the counts of
-/// the SimHash inputs of the content words outside quotations and furniture (credits are not
-/// flagged yet: see [`analyze`]).
-fn featurize(raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
+/// Fills in the tokens' stem and anchor hashes and flags function words (`text`: the analysed
+/// text, where the case of words is read). Returns the counts of the SimHash inputs of the
+/// content words outside quotations and furniture (credits are not flagged yet: see
+/// [`analyze`]).
+fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
     let lang_salt = lang_salt(lang);
     let german = lang == "de";
     // Words capitalised somewhere other than at a sentence start are names, and so are their
-    // sentence-initial occurrences.
+    // sentence-initial occurrences. But a text in capitals, where more than half of the tokens
+    // are written so, has no names that its case can tell: otherwise every word of a wire story
+    // sent in capitals would be a name, and a list would store none of its words as words
+    // (`fingerprint::vocabulary` leaves out the words of names), so that a copy of it in ordinary
+    // case would find none. Acronyms ("NATO") in ordinary text stay names.
+    let (mut capitalised, capitals) = count_capitals(text, &raw.tokens);
+    if capitals * 2 > raw.tokens.len() {
+        for t in &mut raw.tokens {
+            t.flags &= !CAPITAL;
+        }
+        capitalised = 0;
+    }
     // Sized up front for every capitalised word: growing a set rehashes it every time.
-    let capitalised = raw.tokens.iter().filter(|t| t.flags & CAPITAL != 0).count();
     let mut names = HashSet64::with_capacity_and_hasher(capitalised, Default::default());
     names.extend(
         (0..raw.tokens.len())
@@ -941,6 +966,25 @@ mod tests {
 
     fn words(a: &Analysis) -> Vec<&str> {
         (0..a.tokens.len()).map(|i| a.norm_of(i)).collect()
+    }
+
+    #[test]
+    fn a_text_in_capitals_has_no_names_but_acronyms_elsewhere_are_names() {
+        let names = |text: &str| -> Vec<String> {
+            let a = analyze(text, Some("en"));
+            (0..a.tokens.len())
+                .filter(|&i| a.tokens[i].anchor != 0 && a.tokens[i].flags & NUMBER == 0)
+                .map(|i| a.norm_of(i).to_string())
+                .collect()
+        };
+        let story = "Talks between the union and Nordwave resumed in Marlow, where NATO ministers \
+                     also met on Monday.";
+        assert_eq!(names(story), ["nordwave", "marlow", "nato", "monday"]);
+        assert!(names(&story.to_uppercase()).is_empty());
+        // A headline in capitals above an ordinary story leaves the story's names as they are.
+        let headlined = format!("UNION TALKS RESUME\n{story}");
+        assert!(names(&headlined)
+            .ends_with(&["nordwave", "marlow", "nato", "monday"].map(String::from)));
     }
 
     #[test]
