@@ -716,7 +716,7 @@ mod tests {
     }
 
     #[test]
-    fn a_story_in_capitals_and_its_copy_in_ordinary_case_find_each_other() {
+    fn a_story_in_capitals_or_title_case_and_its_copy_in_ordinary_case_find_each_other() {
         use crate::fingerprint::SketchSize;
         use crate::list::build::build;
         use crate::list::OriginalDoc;
@@ -739,9 +739,16 @@ mod tests {
             assert_eq!(best.relation, Relation::Verbatim, "{best:?}");
             candidate_features(&list, &page)[0].1
         };
-        // Wire copy sent in capitals, republished in ordinary case: every word found.
-        let f = check(HARBOUR.to_uppercase(), HARBOUR);
-        assert!(f.vocabulary > 0.95 && f.sentences > 0.9, "{f:?}");
+        // Wire copy sent in capitals or in title case, republished in ordinary case: every word
+        // found.
+        let title_case: Vec<String> = HARBOUR
+            .split(' ')
+            .map(|w| w[..1].to_uppercase() + &w[1..])
+            .collect();
+        for original in [HARBOUR.to_uppercase(), title_case.join(" ")] {
+            let f = check(original, HARBOUR);
+            assert!(f.vocabulary > 0.95 && f.sentences > 0.9, "{f:?}");
+        }
         // The other way round, the page's names are words to it, and the original's vocabulary
         // holds names as anchors only: the rest of the words are found.
         let f = check(HARBOUR.to_string(), &HARBOUR.to_uppercase());
