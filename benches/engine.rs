@@ -31,14 +31,21 @@ fn public_records() -> Vec<serde_json::Value> {
         "wmt19-public",
     ] {
         for file in ["originals.jsonl", "cases.jsonl"] {
-            if let Ok(s) = std::fs::read_to_string(format!("../shared/eval/{set}/{file}")) {
-                for l in s.lines().filter(|l| !l.trim().is_empty()) {
-                    records.push(serde_json::from_str(l).unwrap());
-                }
-            }
+            records.extend(shared_jsonl(set, file).unwrap_or_default());
         }
     }
     records
+}
+
+/// Every line of `file` of the public set `set`, parsed; `None` without ../shared/eval.
+fn shared_jsonl<T: serde::de::DeserializeOwned>(set: &str, file: &str) -> Option<Vec<T>> {
+    let s = std::fs::read_to_string(format!("../shared/eval/{set}/{file}")).ok()?;
+    Some(
+        s.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect(),
+    )
 }
 
 fn pool() -> Vec<String> {
@@ -275,15 +282,9 @@ fn real_list_sizes() {
         "clough-stevenson",
         "seed-story",
     ] {
-        let Ok(text) = std::fs::read_to_string(format!("../shared/eval/{set}/originals.jsonl"))
-        else {
+        let Some(docs) = shared_jsonl::<OriginalDoc>(set, "originals.jsonl") else {
             continue;
         };
-        let docs: Vec<OriginalDoc> = text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
         let words = docs
             .iter()
             .map(|d| d.text.split_whitespace().count())

@@ -698,16 +698,16 @@ mod tests {
         would divert 17 vessels to Kessing. Mayor Jonas Elberg urged both sides to settle before \
         the 2025 budget vote.";
 
-    /// A list of [`HARBOUR`] alone.
-    fn harbour_list() -> List {
+    /// A list of one English original, `text`, under the id `id`.
+    fn english_list(id: &str, text: &str) -> List {
         use crate::fingerprint::SketchSize;
         use crate::list::build::build;
         use crate::list::OriginalDoc;
         build(
             [OriginalDoc {
-                id: "harbour".into(),
+                id: id.into(),
                 lang: Some("en".into()),
-                text: HARBOUR.into(),
+                text: text.into(),
                 ..Default::default()
             }],
             SketchSize::LIST,
@@ -715,25 +715,15 @@ mod tests {
         .unwrap()
     }
 
+    /// A list of [`HARBOUR`] alone.
+    fn harbour_list() -> List {
+        english_list("harbour", HARBOUR)
+    }
+
     #[test]
     fn a_story_in_capitals_or_title_case_and_its_copy_in_ordinary_case_find_each_other() {
-        use crate::fingerprint::SketchSize;
-        use crate::list::build::build;
-        use crate::list::OriginalDoc;
-        let list_of = |text: String| {
-            build(
-                [OriginalDoc {
-                    id: "o".into(),
-                    lang: Some("en".into()),
-                    text,
-                    ..Default::default()
-                }],
-                SketchSize::LIST,
-            )
-            .unwrap()
-        };
         let check = |original: String, page: &str| {
-            let list = list_of(original);
+            let list = english_list("o", &original);
             let page = Page::new(page, Some("en"));
             let best = check_page(&list, &page).best.expect("a candidate");
             assert_eq!(best.relation, Relation::Verbatim, "{best:?}");
