@@ -138,6 +138,16 @@ fn bad_input_gets_clear_errors_or_sane_reports() {
     let r = json(&run_stdin(&["check", "--json"], b""));
     assert_eq!(r["verdict"], "none");
     assert!(r["best"].is_null());
+    // Read aloud, an empty text is not a text without a known original.
+    for empty in [&b""[..], b" \n \xe2\x80\x94 ... \n"] {
+        let out = run_stdin(&["check", "-"], empty);
+        assert_eq!(out.status.code(), Some(0));
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            said.starts_with("Nothing to check: the text has no words"),
+            "{said}"
+        );
+    }
 
     let junk: Vec<u8> = (0..200_000u32)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 & 0x7f)

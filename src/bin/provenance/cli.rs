@@ -518,6 +518,10 @@ fn readable(r: &Report, text: &str) -> String {
                 );
             }
         }
+        _ if r.stats.words == 0 => {
+            s += "Nothing to check: the text has no words (it is empty, or only spaces and \
+                  punctuation).\n"
+        }
         _ => s += "No known original found.\n",
     }
     if !r.passages.is_empty() {
