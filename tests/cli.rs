@@ -138,7 +138,7 @@ fn bad_input_gets_clear_errors_or_sane_reports() {
     let r = json(&run_stdin(&["check", "--json"], b""));
     assert_eq!(r["verdict"], "none");
     assert!(r["best"].is_null());
-    // Read aloud, an empty text is not a text without a known original.
+    // In words, an empty text is not reported as one without a known original.
     for empty in [&b""[..], b" \n \xe2\x80\x94 ... \n"] {
         let out = run_stdin(&["check", "-"], empty);
         assert_eq!(out.status.code(), Some(0));
