@@ -15,10 +15,10 @@ use serde::Serialize;
 
 use crate::fingerprint::{DocFeatures, SketchSize, SHINGLE_WORDS};
 use crate::list::build::{prepare_analysed, ListBuilder, OriginalDoc};
-use crate::list::List;
+use crate::list::{Background, List, Record};
 use crate::matching::{check_page, Page};
 use crate::report::{bytes_to_chars, PassageKind, Report};
-use crate::text::{analyze, Analysis};
+use crate::text::{analyze, lang, Analysis};
 
 /// Least Dice overlap of content words for two sentences to be aligned.
 pub const ALIGN_MIN: f64 = 0.3;
@@ -64,8 +64,12 @@ pub struct Comparison {
     pub alignment: Vec<AlignedSentence>,
 }
 
-/// Compares `page` with `original`.
-pub fn compare(page: &str, original: &str) -> Comparison {
+/// Compares `page` with `original`. The original's words are weighed by their idf among the
+/// originals of `background` in its language (normally the bundled list; see [`Background`]):
+/// alone, a text has no other to tell its characteristic words from its topic's. An original of
+/// the background that is a near duplicate of `original` (SimHash within 3 bits) is left out of
+/// the counts, so that a text compared with itself is not counted twice.
+pub fn compare(page: &str, original: &str, background: Option<&List>) -> Comparison {
     let o = analyze(original, None);
     let of = DocFeatures::new(&o);
     let doc = OriginalDoc {
@@ -73,6 +77,13 @@ pub fn compare(page: &str, original: &str) -> Comparison {
         ..Default::default()
     };
     let mut builder = ListBuilder::new(SketchSize::FULL);
+    if let Some(list) = background {
+        let keys: Vec<u32> = of.terms.iter().chain(&of.anchors).map(|f| f.key).collect();
+        let same_text =
+            |r: &Record| of.words > 0 && r.words > 0 && (r.simhash ^ of.simhash).count_ones() <= 3;
+        let counts = Background::count(list, lang::code_index(o.lang), &keys, same_text);
+        builder = builder.with_background(counts);
+    }
     let list = builder
         .push(prepare_analysed(doc, o.lang, of.clone(), SketchSize::FULL))
         .map_or_else(|_| List::default(), |()| builder.finish());
@@ -292,7 +303,7 @@ mod tests {
     #[test]
     fn verbatim_copy_links_exact_runs() {
         let page = format!("Local news\n{ORIGINAL}\nComments are closed.");
-        let c = compare(&page, ORIGINAL);
+        let c = compare(&page, ORIGINAL, None);
         assert!(c.report.verdict.is_derived(), "{:?}", c.report.verdict);
         assert!(!c.page_passages.is_empty());
         assert_eq!(c.page_passages.len(), c.original_passages.len());
@@ -314,7 +325,7 @@ mod tests {
     fn reworded_sentences_align() {
         let page = "Repairs will shut the northern pier until the end of March, the harbour authority announced Monday. \
             A routine inspection last week discovered deep cracks in the concrete supports.";
-        let c = compare(page, ORIGINAL);
+        let c = compare(page, ORIGINAL, None);
         assert!(c.alignment.len() >= 2);
         assert!(c
             .page_passages
@@ -327,10 +338,79 @@ mod tests {
         let c = compare(
             "Bananas are rich in potassium and make a quick breakfast.",
             ORIGINAL,
+            None,
         );
         assert!(!c.report.verdict.is_derived());
         assert!(c.page_passages.is_empty() && c.alignment.is_empty());
-        let empty = compare("", "");
+        let empty = compare("", "", None);
         assert!(empty.report.best.is_none());
+    }
+
+    /// Thirty made-up harbour stories: the topic's words in every one ("harbour", "pier",
+    /// "ferry", "authority", "repairs"), and each its own place, month and cause.
+    fn harbour_stories() -> Vec<OriginalDoc> {
+        let places = ["Alder", "Brook", "Cove", "Dunmore", "Elm", "Fenwick"];
+        let months = ["January", "April", "June", "August", "October"];
+        let causes = [
+            "storm damage to the railings",
+            "a leaking fuel line",
+            "rotten timber decking",
+            "subsidence under the ramp",
+            "a broken mooring winch",
+        ];
+        (0..30)
+            .map(|i| OriginalDoc {
+                id: format!("b{i}"),
+                lang: Some("en".into()),
+                text: format!(
+                    "The harbour authority in {} said the pier would close for repairs in {} \
+                     after {}. Ferry passengers were told to use another landing while the \
+                     repairs went on.",
+                    places[i % places.len()],
+                    months[i % months.len()],
+                    causes[i % causes.len()],
+                ),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    fn list_of(docs: Vec<OriginalDoc>) -> List {
+        crate::list::build::build(docs, SketchSize::LIST).unwrap()
+    }
+
+    #[test]
+    fn a_background_weighs_an_honest_report_on_the_topic_down_and_a_copy_not() {
+        // The same closure, told in other words: it shares the topic's words with the original,
+        // not its own.
+        let honest = "Ferry passengers face weeks of disruption. The harbour authority is closing \
+            the northern pier, and boats will leave from the southern terminal instead. An \
+            authority spokesman would not say what the repairs will cost.";
+        let background = list_of(harbour_stories());
+        let alone = compare(honest, ORIGINAL, None).report.best.unwrap();
+        let weighed = compare(honest, ORIGINAL, Some(&background))
+            .report
+            .best
+            .unwrap();
+        assert!(weighed.score < alone.score, "{weighed:?} against {alone:?}");
+        assert!(weighed.evidence.terms < alone.evidence.terms);
+        // A copy is still a copy.
+        let copy = format!("Local news\n{ORIGINAL}");
+        let c = compare(&copy, ORIGINAL, Some(&background));
+        assert!(c.report.verdict.is_derived(), "{:?}", c.report.verdict);
+        // A background that holds the original itself weighs its words as one without it does.
+        let mut with_it = harbour_stories();
+        with_it.push(OriginalDoc {
+            id: "the original".into(),
+            lang: Some("en".into()),
+            text: ORIGINAL.into(),
+            ..Default::default()
+        });
+        let with_it = list_of(with_it);
+        let weighed_with_it = compare(honest, ORIGINAL, Some(&with_it))
+            .report
+            .best
+            .unwrap();
+        assert_eq!(weighed_with_it.evidence, weighed.evidence);
     }
 }

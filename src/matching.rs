@@ -153,7 +153,7 @@ fn gather(list: &List, page: &Page<'_>) -> Vec<Hit> {
                     key: f.key,
                     page_pos: f.pos,
                     original_pos: p.pos,
-                    df: df as u32,
+                    df: list.df_of(p.original as usize, f.key, df) as u32,
                 });
             }
         }

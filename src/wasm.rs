@@ -48,14 +48,15 @@ impl Engine {
         report.stats.millis = now() - start;
         to_js(&report)
     }
-}
 
-/// Compares two texts directly: how much of `page` derives from `original`, with passages on both
-/// sides and the sentence alignment (see [`crate::compare`]).
-#[wasm_bindgen]
-pub fn compare(page: &str, original: &str) -> Result<JsValue, JsError> {
-    let start = now();
-    let mut c = crate::compare::compare(page, original);
-    c.report.stats.millis = now() - start;
-    to_js(&c)
+    /// Compares two texts directly: how much of `page` derives from `original`, with passages on
+    /// both sides and the sentence alignment (see [`crate::compare`]). The original's words are
+    /// weighed by idf among this engine's list, as `provenance compare` weighs them among the
+    /// bundled list.
+    pub fn compare(&self, page: &str, original: &str) -> Result<JsValue, JsError> {
+        let start = now();
+        let mut c = crate::compare::compare(page, original, Some(&self.list));
+        c.report.stats.millis = now() - start;
+        to_js(&c)
+    }
 }

@@ -352,14 +352,20 @@ fn build_list_reports_bad_lines_with_their_place() {
     assert!(failure(&big).contains("bad.jsonl:3500: not an original"));
 }
 
-#[test]
-fn compare_shows_linked_passages() {
-    let dir = tempdir();
+/// The demo original's text, written to a file in `dir`.
+fn demo_original_in(dir: &std::path::Path) -> std::path::PathBuf {
     let orig = dir.join("orig.txt");
     let text: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("examples/demo/originals.jsonl").unwrap())
             .unwrap();
     std::fs::write(&orig, text["text"].as_str().unwrap()).unwrap();
+    orig
+}
+
+#[test]
+fn compare_shows_linked_passages() {
+    let dir = tempdir();
+    let orig = demo_original_in(&dir);
     let out = bin()
         .args([
             "compare",
@@ -377,6 +383,39 @@ fn compare_shows_linked_passages() {
     for p in page {
         assert!(original.iter().any(|o| o["link"] == p["link"]));
     }
+}
+
+#[test]
+fn compare_weighs_the_originals_words_among_the_bundled_list_or_alone() {
+    let dir = tempdir();
+    let orig = demo_original_in(&dir);
+    // The demo story's event, reported in other words.
+    let honest = dir.join("honest.txt");
+    std::fs::write(
+        &honest,
+        "Drivers in Porthaven will need another way across the water from next week. City \
+         officials confirmed the harbour bridge is shutting to traffic while engineers carry out \
+         work on it, and said buses would be rerouted around the bay. Shop owners near the \
+         crossing said they feared a quiet spring.",
+    )
+    .unwrap();
+    let terms = |extra: &[&str]| {
+        let mut args = vec!["compare", "--json"];
+        args.extend_from_slice(extra);
+        args.extend([honest.to_str().unwrap(), orig.to_str().unwrap()]);
+        let c = json(&bin().args(&args).output().unwrap());
+        assert!(!c["report"]["verdict"].as_str().unwrap().is_empty());
+        c["report"]["best"]["evidence"]["terms"].as_f64().unwrap()
+    };
+    // Among the bundled list's news, the story's topic words weigh less than its own.
+    assert!(terms(&[]) < terms(&["--alone"]));
+    let out = bin()
+        .args(["compare", "--list", "no-such.provlist"])
+        .args([honest.to_str().unwrap(), orig.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such.provlist"));
 }
 
 fn tempdir() -> std::path::PathBuf {

@@ -2,7 +2,7 @@
 //! `cargo test --target wasm32-unknown-unknown --test wasm` (see build.sh).
 #![cfg(target_arch = "wasm32")]
 
-use provenance::wasm::{compare, Engine};
+use provenance::wasm::Engine;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 static LIST: &[u8] = include_bytes!("../lists/default.provlist");
@@ -44,7 +44,12 @@ fn compares_two_texts() {
             .unwrap(),
     )
     .unwrap();
-    let c = json(compare(ARTICLE, original["text"].as_str().unwrap()).unwrap());
+    let engine = Engine::new(LIST).unwrap();
+    let c = json(
+        engine
+            .compare(ARTICLE, original["text"].as_str().unwrap())
+            .unwrap(),
+    );
     assert!(c["report"]["best"]["score"].as_f64().unwrap() > 0.5);
     assert!(!c["page_passages"].as_array().unwrap().is_empty());
     assert!(!c["alignment"].as_array().unwrap().is_empty());

@@ -14,9 +14,16 @@ with each original of the set):
 
 It runs `BIN compare --json PAGE ORIGINAL` for each pair (texts written to a temporary folder,
 never kept) and prints, per set, how many pairs of each kind were called derived, then every
-honest pair called derived with its score.
+honest pair called derived with its score. `compare` weighs the original's words by idf among a
+background list's originals; `--background` chooses it:
+
+* `others` (the default): a list built from the originals of the other sets in EVAL_DIR, so that
+  no set is weighed among its own originals, as a reader's texts are not in the bundled list;
+* `bundled`: the bundled list (built from all these sets' originals, so the figures flatter);
+* `none`: no background (`compare --alone`): idf among the one original.
 
 Usage: python3 tools/compare_sets.py [EVAL_DIR] [--bin target/release/provenance]
+                                     [--background others|bundled|none]
 Plain Python: no third-party packages.
 """
 import argparse
@@ -55,13 +62,23 @@ def pairs(eval_dir, name):
                 yield case, originals[oid]
 
 
-def compare(binary, tmp, name, n, case, original):
+def background_list(binary, tmp, eval_dir, name):
+    """A list of the originals of every set in `eval_dir` but `name`."""
+    sources = [os.path.join(eval_dir, s, 'originals.jsonl') for s in SETS
+               if s != name and os.path.isfile(os.path.join(eval_dir, s, 'originals.jsonl'))]
+    path = os.path.join(tmp, f'without-{name}.provlist')
+    subprocess.run([binary, 'build-list', *sources, '-o', path], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return path
+
+
+def compare(binary, tmp, name, n, case, original, background):
     page_path = os.path.join(tmp, f'{name}-{n}-page.txt')
     original_path = os.path.join(tmp, f'{name}-{n}-original.txt')
     for path, text in ((page_path, case['text']), (original_path, original['text'])):
         with open(path, 'w', encoding='utf-8') as f:
             f.write(text)
-    out = subprocess.run([binary, 'compare', '--json', page_path, original_path],
+    out = subprocess.run([binary, 'compare', '--json', *background, page_path, original_path],
                          check=True, capture_output=True, text=True).stdout
     report = json.loads(out)['report']
     score = (report['best'] or {}).get('score', 0.0)
@@ -72,6 +89,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('eval_dir', nargs='?', default='../shared/eval')
     ap.add_argument('--bin', default='target/release/provenance')
+    ap.add_argument('--background', choices=['others', 'bundled', 'none'], default='others')
     args = ap.parse_args()
     honest_called = []
     with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(os.cpu_count() or 2) as pool:
@@ -79,7 +97,12 @@ def main():
         for name in SETS:
             if not os.path.isdir(os.path.join(args.eval_dir, name)):
                 continue
-            jobs = [pool.submit(compare, args.bin, tmp, name, n, c, o)
+            background = {
+                'others': lambda: ['--list', background_list(args.bin, tmp, args.eval_dir, name)],
+                'bundled': lambda: [],
+                'none': lambda: ['--alone'],
+            }[args.background]()
+            jobs = [pool.submit(compare, args.bin, tmp, name, n, c, o, background)
                     for n, (c, o) in enumerate(pairs(args.eval_dir, name))]
             counts = {True: [0, 0], False: [0, 0]}
             for job in jobs:

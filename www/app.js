@@ -1,6 +1,6 @@
 // The educator page: the wasm engine and the bundled list, in the browser, with no server behind
 // them. Compare two texts side by side, or rank the known originals for one text.
-import init, { Engine, compare } from './pkg/provenance.js';
+import init, { Engine } from './pkg/provenance.js';
 
 const $ = (id) => document.getElementById(id);
 const WORDS = { verbatim: 'copied almost word for word', partial: 'partly copied', rewritten: 'rewritten from the original',
@@ -60,7 +60,7 @@ function runCompare() {
     $('compare-result').hidden = true;
     return;
   }
-  const c = compare(page, original);
+  const c = engine.compare(page, original);
   const best = c.report.best;
   const relation = best ? best.relation : 'none';
   $('c-pct').textContent = best ? `${pct(best.score)} likely derived` : '0%';
@@ -215,7 +215,7 @@ async function loadExample() {
     th.textContent = v.headline;
     tr.append(th);
     for (const o of ex.originals) {
-      const best = compare(v.text, o.text).report.best;
+      const best = engine.compare(v.text, o.text).report.best;
       const s = best ? best.score : 0;
       const td = document.createElement('td');
       const b = document.createElement('button');

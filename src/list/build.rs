@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::{format, idf_among, List, Record};
+use super::{format, idf_among, Background, List, Record};
 use crate::error::BuildError;
 use crate::fingerprint::{keep_sample, DocFeatures, Feature, Kind, Sketch, SketchSize};
 use crate::hash::HashMap32;
@@ -142,6 +142,7 @@ pub struct ListBuilder {
     size: SketchSize,
     prepared: Vec<Prepared>,
     ids: HashMap<String, usize>,
+    background: Option<Background>,
 }
 
 impl ListBuilder {
@@ -151,7 +152,18 @@ impl ListBuilder {
             size,
             prepared: Vec::new(),
             ids: HashMap::new(),
+            background: None,
         }
+    }
+
+    /// The same builder, its originals' words weighed by idf as if `background`'s originals were
+    /// in the list too (see [`Background`]): for a list of one or a few originals, which has no
+    /// others to tell their characteristic words from their topic's. The list built keeps the
+    /// background for its checks; a list file does not store it, so such a list is for use in
+    /// memory (as [`crate::compare`] uses one).
+    pub fn with_background(mut self, background: Background) -> ListBuilder {
+        self.background = Some(background);
+        self
     }
 
     /// Number of originals added so far.
@@ -210,6 +222,7 @@ impl ListBuilder {
         let (mut list, (sources, meta)) = both(|| self.index(), || format::metadata(&docs));
         list.sources = sources;
         list.meta = meta;
+        list.background = self.background;
         list
     }
 
@@ -226,7 +239,12 @@ impl ListBuilder {
         }
         // idf is counted among the originals of each one's language (`super::idf_among`), and
         // depends on the document frequency alone: the common ones are looked up, not computed.
-        let by_lang = super::count_by_lang(self.prepared.iter().map(|p| p.lang));
+        let mut by_lang = super::count_by_lang(self.prepared.iter().map(|p| p.lang));
+        let background = self.background.as_ref();
+        let borrowed = |lang: u8, key: u32| background.map_or(0, |b| b.df_in(lang, key));
+        if let Some(b) = background {
+            by_lang[usize::from(b.lang())] += b.originals();
+        }
         let idf_tables: Vec<Vec<f32>> = by_lang
             .iter()
             .map(|&n_lang| {
@@ -243,7 +261,10 @@ impl ListBuilder {
                 .copied()
                 .unwrap_or_else(|| idf_among(by_lang[lang], df))
         };
-        let pool_idf = |lang: u8, key: u32| idf_of(lang, pool_df.get(&key).copied().unwrap_or(1));
+        let pool_idf = |lang: u8, key: u32| {
+            let own = pool_df.get(&key).copied().unwrap_or(1);
+            idf_of(lang, own + borrowed(lang, key))
+        };
         let size = self.size;
         let prepared = &self.prepared;
         let sketches: Vec<Sketch> = map_all(prepared, |p| {
@@ -259,7 +280,10 @@ impl ListBuilder {
         let weight = |lang: u8, items: &[crate::fingerprint::SketchItem]| -> f32 {
             items
                 .iter()
-                .map(|it| idf_of(lang, kept_df.get(&it.key).copied().unwrap_or(1)))
+                .map(|it| {
+                    let own = kept_df.get(&it.key).copied().unwrap_or(1);
+                    idf_of(lang, own + borrowed(lang, it.key))
+                })
                 .sum()
         };
         let records: Vec<Record> = sketches

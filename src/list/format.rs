@@ -149,6 +149,7 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
         vocab: Vec::new(),
         vocab_offsets: vec![0],
         filter_salt: 0,
+        background: None,
     }
 }
 
@@ -681,6 +682,7 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         vocab,
         vocab_offsets,
         filter_salt,
+        background: None,
     })
 }
 

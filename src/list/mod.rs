@@ -14,6 +14,7 @@
 //! Files store the sorted keys as Rice-coded gaps and build the table when they are read, so a
 //! stored feature costs, with the original's index and the feature's position, under three bytes.
 
+pub mod background;
 mod bits;
 pub mod build;
 pub mod cm;
@@ -21,6 +22,7 @@ pub mod format;
 pub mod meta;
 pub mod ribbon;
 
+pub use background::Background;
 pub use build::{prepare, prepare_salted, ListBuilder, OriginalDoc, Prepared};
 
 /// The fixed record of one original: what scoring needs besides the index.
@@ -86,6 +88,9 @@ pub struct List {
     pub(crate) filter_salt: u8,
     /// How many originals the list holds of each language (by [`Record::lang`]), for idf.
     pub(crate) by_lang: Vec<u32>,
+    /// Document frequencies borrowed from a larger list ([`ListBuilder::with_background`]); never
+    /// stored in a file.
+    pub(crate) background: Option<Background>,
 }
 
 /// How many of `records` there are of each language, indexed by [`Record::lang`].
@@ -200,10 +205,24 @@ impl List {
     /// originals of this list, counted among the originals in its language ([`idf_among`]).
     pub fn idf(&self, original: usize, df: usize) -> f32 {
         let lang = self.records.get(original).map_or(0, |r| r.lang);
+        let borrowed = self.background.as_ref().map_or(0, |b| b.originals_in(lang));
         idf_among(
-            self.by_lang.get(usize::from(lang)).copied().unwrap_or(0),
+            self.by_lang.get(usize::from(lang)).copied().unwrap_or(0) + borrowed,
             df,
         )
+    }
+
+    /// How many originals hold feature `key` of original `original`, for idf: `held`, the
+    /// originals of this list that do, plus those of its background ([`Background`]) in the
+    /// original's language.
+    pub(crate) fn df_of(&self, original: usize, key: u32, held: usize) -> usize {
+        match &self.background {
+            None => held,
+            Some(b) => {
+                let lang = self.records.get(original).map_or(0, |r| r.lang);
+                held + b.df_in(lang, key) as usize
+            }
+        }
     }
 
     /// Sketch sizes (shingles, terms, anchors) the list was built with.

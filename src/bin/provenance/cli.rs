@@ -78,6 +78,13 @@ enum Command {
         page: PathBuf,
         /// The text that may be its original.
         original: PathBuf,
+        /// The list whose originals tell the original's characteristic words from its topic's,
+        /// by idf (default: the bundled list).
+        #[arg(long)]
+        list: Option<PathBuf>,
+        /// Weigh the original's words among itself alone, with no list of other originals.
+        #[arg(long, conflicts_with = "list")]
+        alone: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -154,8 +161,10 @@ pub fn main() -> ExitCode {
         Command::Compare {
             page,
             original,
+            list,
+            alone,
             json,
-        } => compare(&page, &original, json),
+        } => compare(&page, &original, list.as_deref(), alone, json),
         Command::Eval {
             sets,
             json,
@@ -589,11 +598,18 @@ fn readable(r: &Report, text: &str) -> String {
     s
 }
 
-fn compare(page: &Path, original: &Path, json: bool) -> Result<(), Failure> {
+fn compare(
+    page: &Path,
+    original: &Path,
+    list: Option<&Path>,
+    alone: bool,
+    json: bool,
+) -> Result<(), Failure> {
     let a = read_text(Some(page))?;
     let b = read_text(Some(original))?;
+    let background = if alone { None } else { Some(load_list(list)?) };
     let start = Instant::now();
-    let mut c = provenance::compare::compare(&a, &b);
+    let mut c = provenance::compare::compare(&a, &b, background.as_ref());
     c.report.stats.millis = (start.elapsed().as_secs_f64() * 1e6).round() / 1e3;
     if json {
         println!("{}", serde_json::to_string_pretty(&c)?);
