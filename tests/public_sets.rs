@@ -220,3 +220,37 @@ fn seeds_against_the_bundled_list() {
         assert!(r.verdict.is_derived(), "{stem}: {:?}", r.verdict);
     }
 }
+
+/// The two-text view (`compare`) on seed-story, the original's words weighed among the other
+/// sets' originals (none of seed-story's own, as a reader's texts are not in the bundled list):
+/// every copy is derived from its own original, and no independent report is called a copy of
+/// any of the three originals (with no background, Press TV's report was, of Al Jazeera's).
+#[test]
+fn seed_story_compared_two_texts_at_a_time() {
+    let Some(dir) = shared_set("seed-story") else {
+        return;
+    };
+    let mut others: Vec<OriginalDoc> = Vec::new();
+    for set in [
+        "seeds",
+        "clough-stevenson",
+        "counter-public",
+        "wmt19-public",
+    ] {
+        let Some(d) = shared_set(set) else { return };
+        others.extend(jsonl::<OriginalDoc>(&d.join("originals.jsonl")));
+    }
+    let background = build(others, SketchSize::LIST).unwrap();
+    let originals: Vec<OriginalDoc> = jsonl(&dir.join("originals.jsonl"));
+    let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
+    for c in &cases {
+        for o in &originals {
+            let own = c.expect.as_deref() == Some(o.id.as_str());
+            if c.expect.is_some() && !own {
+                continue;
+            }
+            let r = provenance::compare::compare(&c.text, &o.text, Some(&background)).report;
+            assert_eq!(r.verdict.is_derived(), own, "{} against {}", c.id, o.id);
+        }
+    }
+}
