@@ -365,6 +365,8 @@ fn main() {
         words / pages.len().max(1)
     );
 
+    compare_two_texts(&pages);
+
     // Loading a 100,000-original list.
     let big = format::encode(&build(synthetic(&pool, 100_000)));
     let t = Instant::now();
@@ -376,5 +378,32 @@ fn main() {
         "load: {:.1} ms for a 100,000-original list ({:.1} MB)",
         t.elapsed().as_secs_f64() * 1e3 / n as f64,
         big.len() as f64 / 1e6
+    );
+}
+
+/// Comparing two texts directly, as the educator page does: each of `pages` with the next, the
+/// original's words weighed among the bundled list's originals, and alone.
+fn compare_two_texts(pages: &[&String]) {
+    let bundled = format::decode(&std::fs::read("lists/default.provlist").unwrap()).unwrap();
+    let pairs: Vec<(&String, &String)> = pages
+        .iter()
+        .zip(pages.iter().skip(1))
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    let time = |background: Option<&provenance::List>| {
+        let t = Instant::now();
+        let mut runs = 0;
+        while t.elapsed().as_secs_f64() < 2.0 {
+            for (page, original) in &pairs {
+                std::hint::black_box(provenance::compare::compare(page, original, background));
+                runs += 1;
+            }
+        }
+        t.elapsed().as_secs_f64() * 1e3 / runs as f64
+    };
+    let (weighed, alone) = (time(Some(&bundled)), time(None));
+    println!(
+        "compare: {weighed:.2} ms for two texts with the bundled list ({} originals) as background, {alone:.2} ms alone",
+        bundled.len()
     );
 }

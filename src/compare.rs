@@ -76,16 +76,17 @@ pub fn compare(page: &str, original: &str, background: Option<&List>) -> Compari
         id: "original".into(),
         ..Default::default()
     };
+    let prepared = prepare_analysed(doc, o.lang, of.clone(), SketchSize::FULL);
     let mut builder = ListBuilder::new(SketchSize::FULL);
     if let Some(list) = background {
-        let keys: Vec<u32> = of.terms.iter().chain(&of.anchors).map(|f| f.key).collect();
         let same_text =
             |r: &Record| of.words > 0 && r.words > 0 && (r.simhash ^ of.simhash).count_ones() <= 3;
+        let keys = prepared.candidate_keys();
         let counts = Background::count(list, lang::code_index(o.lang), &keys, same_text);
         builder = builder.with_background(counts);
     }
     let list = builder
-        .push(prepare_analysed(doc, o.lang, of.clone(), SketchSize::FULL))
+        .push(prepared)
         .map_or_else(|_| List::default(), |()| builder.finish());
     let p = Page::new(page, None);
     let report = check_page(&list, &p);

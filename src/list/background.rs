@@ -42,41 +42,37 @@ impl Background {
         let counted: Vec<usize> = (0..list.len())
             .filter(|&i| list.record(i).lang == lang && !skip(list.record(i)))
             .collect();
-        let mut df: HashMap32<u32> = HashMap32::default();
         if counted.is_empty() {
             return Background::default();
         }
-        let mut in_index = vec![false; list.len()];
-        for &key in keys {
-            // Originals whose index entries hold the word: their filters leave it out.
-            let mut held = 0usize;
-            let entries: Vec<u32> = list.lookup(key).map(|p| p.original).collect();
-            for &o in &entries {
-                if let Some(slot) = in_index.get_mut(o as usize) {
-                    *slot = true;
+        // The originals whose index entries hold each word: their filters leave it out.
+        let indexed: Vec<Vec<u32>> = keys
+            .iter()
+            .map(|&k| list.lookup(k).map(|p| p.original).collect())
+            .collect();
+        // Per word: originals holding it in their index entries, filters asked, filters holding it.
+        let mut held = vec![0usize; keys.len()];
+        let mut asked = vec![0usize; keys.len()];
+        let mut in_filters = vec![0usize; keys.len()];
+        for &o in &counted {
+            let (filter, tau) = (list.vocabulary(o), list.record(o).vocab_tau);
+            for (j, &key) in keys.iter().enumerate() {
+                if indexed[j].contains(&(o as u32)) {
+                    held[j] += 1;
+                } else if key <= tau {
+                    asked[j] += 1;
+                    in_filters[j] += usize::from(filter.contains(key));
                 }
             }
-            let mut in_filters = 0usize;
-            let mut asked = 0usize;
-            for &o in &counted {
-                if in_index[o] {
-                    held += 1;
-                } else if key <= list.record(o).vocab_tau {
-                    asked += 1;
-                    in_filters += usize::from(list.vocabulary(o).contains(key));
-                }
-            }
-            for &o in &entries {
-                if let Some(slot) = in_index.get_mut(o as usize) {
-                    *slot = false;
-                }
-            }
-            // A filter holds a word it was not given with probability 2^-R: of `asked` filters,
-            // `found = true + (asked - true) / 64` in expectation.
-            let chance = 1.0 / f64::from(1u32 << ribbon::R);
-            let found = in_filters as f64;
-            let true_found = ((found - asked as f64 * chance) / (1.0 - chance)).max(0.0);
-            let total = held + true_found.round() as usize;
+        }
+        // A filter holds a word it was not given with probability 2^-R: of `asked` filters,
+        // `found = true + (asked - true) / 64` in expectation.
+        let chance = 1.0 / f64::from(1u32 << ribbon::R);
+        let mut df: HashMap32<u32> = HashMap32::default();
+        for (j, &key) in keys.iter().enumerate() {
+            let (found, asked) = (in_filters[j] as f64, asked[j] as f64);
+            let true_found = ((found - asked * chance) / (1.0 - chance)).max(0.0);
+            let total = held[j] + true_found.round() as usize;
             if total > 0 {
                 df.insert(key, total as u32);
             }

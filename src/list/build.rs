@@ -120,6 +120,16 @@ fn prepare_with(
     }
 }
 
+impl Prepared {
+    /// The keys of the terms and anchors the list may select for this original (its most
+    /// frequent ones, from which the list picks by idf): the words whose document frequencies a
+    /// [`Background`] needs to count for it.
+    pub fn candidate_keys(&self) -> Vec<u32> {
+        let (terms, anchors) = (&self.features.terms, &self.features.anchors);
+        terms.iter().chain(anchors).map(|f| f.key).collect()
+    }
+}
+
 /// Keeps the `k` most frequent features of `v` (sorted by key; ties by key), in key order.
 fn keep_most_frequent(v: &mut Vec<Feature>, k: usize) {
     if v.len() > k && k > 0 {
