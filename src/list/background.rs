@@ -9,9 +9,12 @@
 //! A [`Background`] counts, for the words of an original, how many originals of a larger list in
 //! the same language hold them. Every original of a list stores its whole vocabulary (a ribbon
 //! filter, plus its index entries), so the count is exact but for the filters' false positives,
-//! one word in 64 of those an original does not hold, which are subtracted as expected. Added to a
-//! small list's own counts ([`super::ListBuilder::with_background`]), they give its originals'
-//! words the idf they would have in the larger list, which is what the score model was fitted on.
+//! one word in 64 of those an original does not hold, which are subtracted as expected. (Two
+//! smaller gaps remain: a vocabulary leaves out the words that are names wherever its original
+//! has them, and a key looked up in the index, stored truncated, may meet another key's entry.)
+//! Added to a small list's own counts ([`super::ListBuilder::with_background`]), they give its
+//! originals' words the idf they would have in the larger list, which is what the score model was
+//! fitted on.
 
 use crate::hash::HashMap32;
 
