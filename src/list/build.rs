@@ -249,9 +249,9 @@ impl ListBuilder {
         }
         // idf is counted among the originals of each one's language (`super::idf_among`), and
         // depends on the document frequency alone: the common ones are looked up, not computed.
+        // A background's originals count as the list's own (`with_background`).
         let mut by_lang = super::count_by_lang(self.prepared.iter().map(|p| p.lang));
         let background = self.background.as_ref();
-        let borrowed = |lang: u8, key: u32| background.map_or(0, |b| b.df_in(lang, key));
         if let Some(b) = background {
             by_lang[usize::from(b.lang())] += b.originals();
         }
@@ -271,10 +271,13 @@ impl ListBuilder {
                 .copied()
                 .unwrap_or_else(|| idf_among(by_lang[lang], df))
         };
-        let pool_idf = |lang: u8, key: u32| {
-            let own = pool_df.get(&key).copied().unwrap_or(1);
-            idf_of(lang, own + borrowed(lang, key))
+        // The idf of `key` in an original of `lang`, held by `own` of the list's originals and by
+        // those of the background that hold it.
+        let key_idf = |lang: u8, key: u32, own: u32| {
+            idf_of(lang, own + background.map_or(0, |b| b.df_in(lang, key)))
         };
+        let pool_idf =
+            |lang: u8, key: u32| key_idf(lang, key, pool_df.get(&key).copied().unwrap_or(1));
         let size = self.size;
         let prepared = &self.prepared;
         let sketches: Vec<Sketch> = map_all(prepared, |p| {
@@ -290,10 +293,7 @@ impl ListBuilder {
         let weight = |lang: u8, items: &[crate::fingerprint::SketchItem]| -> f32 {
             items
                 .iter()
-                .map(|it| {
-                    let own = kept_df.get(&it.key).copied().unwrap_or(1);
-                    idf_of(lang, own + borrowed(lang, it.key))
-                })
+                .map(|it| key_idf(lang, it.key, kept_df.get(&it.key).copied().unwrap_or(1)))
                 .sum()
         };
         let records: Vec<Record> = sketches

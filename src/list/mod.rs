@@ -204,7 +204,7 @@ impl List {
     /// The inverse document frequency of a feature of original `original` held by `df`
     /// originals of this list, counted among the originals in its language ([`idf_among`]).
     pub fn idf(&self, original: usize, df: usize) -> f32 {
-        let lang = self.records.get(original).map_or(0, |r| r.lang);
+        let lang = self.lang_of(original);
         let borrowed = self.background.as_ref().map_or(0, |b| b.originals_in(lang));
         idf_among(
             self.by_lang.get(usize::from(lang)).copied().unwrap_or(0) + borrowed,
@@ -218,11 +218,13 @@ impl List {
     pub(crate) fn df_of(&self, original: usize, key: u32, held: usize) -> usize {
         match &self.background {
             None => held,
-            Some(b) => {
-                let lang = self.records.get(original).map_or(0, |r| r.lang);
-                held + b.df_in(lang, key) as usize
-            }
+            Some(b) => held + b.df_in(self.lang_of(original), key) as usize,
         }
+    }
+
+    /// The language of original `original` ([`Record::lang`]; 0, unknown, out of range).
+    fn lang_of(&self, original: usize) -> u8 {
+        self.records.get(original).map_or(0, |r| r.lang)
     }
 
     /// Sketch sizes (shingles, terms, anchors) the list was built with.
