@@ -497,3 +497,137 @@ fn eval_with_salts_prints_each_figure_over_every_salt() {
     let none = bin().args(["eval", dir, "--salts", "0"]).output().unwrap();
     assert!(!none.status.success());
 }
+
+/// The demo article as a saved web page: its paragraphs in an `<article>`, inside the markup, menus,
+/// scripts and sidebars a real page has (all of which a text check would count as words).
+fn demo_page_in(dir: &std::path::Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string("examples/demo/article.txt").unwrap();
+    let paragraphs: Vec<&str> = text.split("\n\n").map(str::trim).collect();
+    let headline = "Bridge shut for six weeks as rust eats cables";
+    let body: String = paragraphs
+        .iter()
+        .filter(|p| p.split_whitespace().count() > 12)
+        .map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    let script = "<script>window.dataLayer = window.dataLayer || []; function track(event, \
+                  category, label) { dataLayer.push({ event: event, category: category, label: \
+                  label, value: 1 }); } track('view', 'article', 'bridge closure cables \
+                  inspection traffic');</script>";
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{headline} | \
+         Porthaven Daily Courier</title>{script}<style>body {{ font-family: Georgia }}</style>\
+         </head>\n<body><header><nav><a href=\"/\">Home</a> | <a href=\"/news\">News</a> | \
+         <a href=\"/sport\">Sport</a> | <a href=\"/weather\">Weather</a></nav></header>\n\
+         <main><article><h1>{headline}</h1><p class=\"byline\">By Courier staff</p>\n{body}\
+         </article>\n<aside><h2>Most read</h2><ul><li><a href=\"/a\">Harbour festival returns \
+         with fireworks over the bay</a></li><li><a href=\"/b\">Council approves new cycle lanes \
+         on the eastern ring road</a></li><li><a href=\"/c\">Ferry timetable changes for the \
+         summer season announced</a></li></ul></aside></main>\n<footer><p>© 2026 Porthaven \
+         Daily Courier · Privacy · Terms · Contact us</p></footer>{script}</body></html>\n"
+    );
+    let page = dir.join("page.html");
+    std::fs::write(&page, html).unwrap();
+    page
+}
+
+#[test]
+fn a_saved_web_page_is_checked_by_its_article() {
+    let dir = tempdir();
+    let page = demo_page_in(&dir);
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--json"];
+        args.extend_from_slice(extra);
+        args.push(page.to_str().unwrap());
+        json(&bin().args(&args).output().unwrap())
+    };
+    let as_page = check(&[]);
+    assert_eq!(as_page["best"]["id"], "demo-harbour-bridge");
+    assert_eq!(as_page["verdict"], "verbatim");
+    // Read as text, the markup and scripts are words of the page that the original lacks.
+    let as_text = check(&["--input-format", "text"]);
+    let coverage = |r: &serde_json::Value| r["best"]["page_coverage"].as_f64().unwrap();
+    assert!(
+        coverage(&as_page) > coverage(&as_text) + 0.2,
+        "{as_page} {as_text}"
+    );
+    // `extract` prints the text the report's passages point into: the headline and paragraphs,
+    // none of the menus, scripts, sidebar or footer.
+    let out = bin()
+        .args(["extract", page.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let article = String::from_utf8(out.stdout).unwrap();
+    assert!(article.starts_with("Bridge shut for six weeks as rust eats cables"));
+    assert!(
+        article.contains("\n\nAbout 41,000 vehicles cross"),
+        "{article}"
+    );
+    for furniture in [
+        "Weather",
+        "dataLayer",
+        "font-family",
+        "Most read",
+        "Privacy",
+        "<",
+    ] {
+        assert!(!article.contains(furniture), "{furniture}: {article}");
+    }
+    let chars: Vec<char> = article.chars().collect();
+    for p in as_page["passages"].as_array().unwrap() {
+        let (start, end) = (p["start"].as_u64().unwrap(), p["end"].as_u64().unwrap());
+        let passage: String = chars[start as usize..end as usize].iter().collect();
+        assert!(passage.split_whitespace().count() >= 3, "{passage:?}");
+    }
+    // The readable report says how the file was read; compare reads pages too.
+    let out = bin()
+        .args(["check", page.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("Read as a web page"), "{report}");
+    let orig = demo_original_in(&dir);
+    let c = json(
+        &bin()
+            .args(["compare", "--json", page.to_str().unwrap()])
+            .arg(&orig)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(c["report"]["verdict"], "verbatim");
+}
+
+#[test]
+fn hostile_web_pages_get_clear_errors() {
+    let dir = tempdir();
+    let deep = dir.join("deep.html");
+    std::fs::write(
+        &deep,
+        format!(
+            "<!doctype html><html><body>{}text{}</body></html>",
+            "<div>".repeat(50_000),
+            "</div>".repeat(50_000)
+        ),
+    )
+    .unwrap();
+    for args in [
+        vec!["check", deep.to_str().unwrap()],
+        vec!["extract", deep.to_str().unwrap()],
+    ] {
+        let out = bin().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("deep.html") && err.contains("50000 deep"),
+            "{err}"
+        );
+    }
+    // A page with no text at all is a sane, empty report.
+    let out = run_stdin(
+        &["check", "--json", "-"],
+        b"<html><head><script>let x = 1;</script></head><body></body></html>",
+    );
+    let r = json(&out);
+    assert_eq!(r["verdict"], "none");
+    assert_eq!(r["stats"]["words"], 0);
+}

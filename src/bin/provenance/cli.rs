@@ -60,8 +60,12 @@ enum Command {
         /// List file (default: the bundled list).
         #[arg(long)]
         list: Option<PathBuf>,
-        /// Article text file, or - for standard input.
+        /// Article text file or saved web page (HTML), or - for standard input.
         file: Option<PathBuf>,
+        /// How to read FILE: as a web page whose article is found and checked, as text, or by
+        /// what it starts with (a doctype or an html tag makes it a page).
+        #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+        input_format: InputFormat,
         /// Print one JSON report.
         #[arg(long, conflicts_with = "jsonl")]
         json: bool,
@@ -85,6 +89,9 @@ enum Command {
         /// Weigh the original's words among itself alone, with no list of other originals.
         #[arg(long, conflicts_with = "list")]
         alone: bool,
+        /// How to read PAGE and ORIGINAL (as for `check`).
+        #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+        input_format: InputFormat,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -107,6 +114,12 @@ enum Command {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..))]
         salts: u8,
     },
+    /// Print the article text `check` and `compare` read from a saved web page (their JSON
+    /// passages' offsets count characters of it).
+    Extract {
+        /// The web page (HTML), or - for standard input.
+        page: Option<PathBuf>,
+    },
     /// Describe a list file: originals, sources, size.
     Info {
         /// List file (default: the bundled list).
@@ -124,6 +137,18 @@ enum Field {
     Url,
     /// The date.
     Published,
+}
+
+/// How `check` and `compare` read a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// A web page if it starts as one (a doctype, an `<html>`, `<head>`, `<body>` or `<meta>`
+    /// tag), else text.
+    Auto,
+    /// An article's text, as it is.
+    Text,
+    /// A web page: its article is found and read.
+    Html,
 }
 
 /// A CLI failure: a message for the user, exit code 2.
@@ -151,12 +176,14 @@ pub fn main() -> ExitCode {
             json,
             jsonl,
             lang,
+            input_format,
         } => check(
             list.as_deref(),
             file.as_deref(),
             json,
             jsonl.as_deref(),
             lang,
+            input_format,
         ),
         Command::Compare {
             page,
@@ -164,7 +191,9 @@ pub fn main() -> ExitCode {
             list,
             alone,
             json,
-        } => compare(&page, &original, list.as_deref(), alone, json),
+            input_format,
+        } => compare(&page, &original, list.as_deref(), alone, json, input_format),
+        Command::Extract { page } => extract(page.as_deref()),
         Command::Eval {
             sets,
             json,
@@ -271,6 +300,61 @@ fn read_jsonl<T: DeserializeOwned + Send>(
         lines = next?;
     }
     Ok(out)
+}
+
+/// An article read from a file: its text, the language its page declares, and how it was read
+/// (`None` for a text file).
+struct Input {
+    text: String,
+    lang: Option<String>,
+    via: Option<crate::html::Via>,
+}
+
+/// Reads `path` (standard input for "-" or `None`) as `format` says: a web page's article is
+/// found in it (`crate::html`), a text is taken as it is.
+fn read_input(path: Option<&Path>, format: InputFormat) -> Result<Input, Failure> {
+    let raw = read_text(path)?;
+    let is_page = match format {
+        InputFormat::Auto => crate::html::looks_like_html(&raw),
+        InputFormat::Text => false,
+        InputFormat::Html => true,
+    };
+    if !is_page {
+        return Ok(Input {
+            text: raw,
+            lang: None,
+            via: None,
+        });
+    }
+    let name = path
+        .filter(|p| p.as_os_str() != "-")
+        .map_or("standard input".into(), |p| p.display().to_string());
+    let article = crate::html::extract(&raw).map_err(|e| Failure(format!("{name}: {e}")))?;
+    Ok(Input {
+        text: article.text,
+        lang: article.lang,
+        via: Some(article.via),
+    })
+}
+
+/// `provenance extract`: prints the article text read from a web page.
+fn extract(page: Option<&Path>) -> Result<(), Failure> {
+    let input = read_input(page, InputFormat::Html)?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", input.text)?;
+    Ok(out.flush()?)
+}
+
+/// The line that says how a web page was read, for the readable reports.
+fn read_as(via: crate::html::Via) -> &'static str {
+    match via {
+        crate::html::Via::Readability => {
+            "Read as a web page: the article Readability found in it, headline and paragraphs."
+        }
+        crate::html::Via::PageText => {
+            "Read as a web page: no article found in it, so every paragraph of the page."
+        }
+    }
 }
 
 fn read_stdin() -> Result<Vec<u8>, Failure> {
@@ -427,6 +511,7 @@ fn check(
     json: bool,
     jsonl: Option<&Path>,
     lang: Option<String>,
+    input_format: InputFormat,
 ) -> Result<(), Failure> {
     let list = load_list(list)?;
     if let Some(cases_path) = jsonl {
@@ -453,12 +538,16 @@ fn check(
         }
         return Ok(out.flush()?);
     }
-    let text = read_text(file)?;
-    let report = timed_check(&list, &text, lang.as_deref());
+    let input = read_input(file, input_format)?;
+    let text = &input.text;
+    let report = timed_check(&list, text, lang.as_deref().or(input.lang.as_deref()));
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", readable(&report, &text));
+        print!("{}", readable(&report, text));
+        if let Some(via) = input.via {
+            println!("{}", read_as(via));
+        }
     }
     Ok(())
 }
@@ -604,12 +693,14 @@ fn compare(
     list: Option<&Path>,
     alone: bool,
     json: bool,
+    input_format: InputFormat,
 ) -> Result<(), Failure> {
-    let a = read_text(Some(page))?;
-    let b = read_text(Some(original))?;
+    let page_input = read_input(Some(page), input_format)?;
+    let original_input = read_input(Some(original), input_format)?;
+    let (a, b) = (&page_input.text, &original_input.text);
     let background = if alone { None } else { Some(load_list(list)?) };
     let start = Instant::now();
-    let mut c = provenance::compare::compare(&a, &b, background.as_ref());
+    let mut c = provenance::compare::compare(a, b, background.as_ref());
     c.report.stats.millis = (start.elapsed().as_secs_f64() * 1e6).round() / 1e3;
     if json {
         println!("{}", serde_json::to_string_pretty(&c)?);
@@ -646,9 +737,14 @@ fn compare(
                 .collect::<String>()
                 .replace('\n', " ")
         };
-        println!("  [{:?}] page \"{}\"", p.kind, snip(&a, p.start, p.end));
+        println!("  [{:?}] page \"{}\"", p.kind, snip(a, p.start, p.end));
         if let Some(q) = q {
-            println!("          original \"{}\"", snip(&b, q.start, q.end));
+            println!("          original \"{}\"", snip(b, q.start, q.end));
+        }
+    }
+    for (which, input) in [("page", &page_input), ("original", &original_input)] {
+        if let Some(via) = input.via {
+            println!("The {which}: {}", read_as(via));
         }
     }
     Ok(())

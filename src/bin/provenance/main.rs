@@ -6,6 +6,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod html;
 
 /// mimalloc rather than the system's malloc: a list is built from many small buffers, allocated
 /// and freed on every core at once (see Cargo.toml).
