@@ -631,3 +631,47 @@ fn hostile_web_pages_get_clear_errors() {
     assert_eq!(r["verdict"], "none");
     assert_eq!(r["stats"]["words"], 0);
 }
+
+#[test]
+fn a_page_in_another_charset_is_read_in_the_one_it_declares() {
+    let dir = tempdir();
+    let page = dir.join("cp1251.html");
+    // "Мост закрыт на шесть недель." ("The bridge is closed for six weeks.") in windows-1251.
+    let sentence: &[u8] = &[
+        0xCC, 0xEE, 0xF1, 0xF2, 0x20, 0xE7, 0xE0, 0xEA, 0xF0, 0xFB, 0xF2, 0x20, 0xED, 0xE0, 0x20,
+        0xF8, 0xE5, 0xF1, 0xF2, 0xFC, 0x20, 0xED, 0xE5, 0xE4, 0xE5, 0xEB, 0xFC, 0x2E,
+    ];
+    let html = [
+        b"<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"windows-1251\"></head><body><p>"
+            .as_slice(),
+        sentence,
+        b"</p></body></html>",
+    ]
+    .concat();
+    std::fs::write(&page, html).unwrap();
+    let out = bin()
+        .args(["extract", page.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        "Мост закрыт на шесть недель."
+    );
+    let r = json(
+        &bin()
+            .args(["check", "--json", page.to_str().unwrap()])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        (r["lang"].as_str(), r["stats"]["words"].as_u64()),
+        (Some("ru"), Some(5))
+    );
+    // Read as text, it is not UTF-8, and says so.
+    let out = bin()
+        .args(["check", "--input-format", "text", page.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+}

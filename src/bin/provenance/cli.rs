@@ -211,15 +211,19 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Reads a file (or standard input for "-" or `None`) as UTF-8 text, with a clear error otherwise.
-fn read_text(path: Option<&Path>) -> Result<String, Failure> {
-    let (bytes, name) = match path {
+/// The bytes of a file (or standard input for "-" or `None`), and the name to give it in messages.
+fn read_bytes(path: Option<&Path>) -> Result<(Vec<u8>, String), Failure> {
+    Ok(match path {
         Some(p) if p.as_os_str() != "-" => (
             fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
             p.display().to_string(),
         ),
         _ => (read_stdin()?, "standard input".to_string()),
-    };
+    })
+}
+
+/// `bytes` as UTF-8 text, or an error that names `name` and the first bad byte.
+fn utf8(bytes: Vec<u8>, name: &str) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| {
         Failure(format!(
             "{name} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
@@ -313,7 +317,15 @@ struct Input {
 /// Reads `path` (standard input for "-" or `None`) as `format` says: a web page's article is
 /// found in it (`crate::html`), a text is taken as it is.
 fn read_input(path: Option<&Path>, format: InputFormat) -> Result<Input, Failure> {
-    let raw = read_text(path)?;
+    let (bytes, name) = read_bytes(path)?;
+    // A page saved in another charset than UTF-8 is read in the one it declares.
+    let raw = match std::str::from_utf8(&bytes) {
+        Err(_) if format != InputFormat::Text => match crate::html::decode(&bytes) {
+            Some(text) => text,
+            None => utf8(bytes, &name)?,
+        },
+        _ => utf8(bytes, &name)?,
+    };
     let is_page = match format {
         InputFormat::Auto => crate::html::looks_like_html(&raw),
         InputFormat::Text => false,
@@ -326,9 +338,6 @@ fn read_input(path: Option<&Path>, format: InputFormat) -> Result<Input, Failure
             via: None,
         });
     }
-    let name = path
-        .filter(|p| p.as_os_str() != "-")
-        .map_or("standard input".into(), |p| p.display().to_string());
     let article = crate::html::extract(&raw).map_err(|e| Failure(format!("{name}: {e}")))?;
     Ok(Input {
         text: article.text,

@@ -124,6 +124,31 @@ pub fn looks_like_html(text: &str) -> bool {
         })
 }
 
+/// The text of a page saved in another charset than UTF-8, decoded from the charset its first
+/// kilobyte declares (`<meta charset="…">` or `<meta http-equiv="Content-Type"
+/// content="text/html; charset=…">`), as a browser decodes it; `None` if it declares none that
+/// is known, or is not a page.
+pub fn decode(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    if !looks_like_html(&head) {
+        return None;
+    }
+    let lower = head.to_ascii_lowercase();
+    let at = lower.find("charset=")? + "charset=".len();
+    let label: String = lower[at..]
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        .collect();
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    // Where the page is in a charset UTF-8 text would be read in, it is not that charset.
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    let (text, _, _) = encoding.decode(bytes);
+    Some(text.into_owned())
+}
+
 /// Elements that never hold others (HTML's void elements), or whose end tags may be left out and
 /// are implied by the next sibling (a `<p>` or `<li>` left open does not nest the next one).
 const NOT_NESTING: &[&str] = &[
@@ -303,6 +328,36 @@ mod tests {
             "<headline> Bridge shut",
         ] {
             assert!(!looks_like_html(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn decodes_pages_in_their_declared_charset() {
+        // "Кремль" in windows-1251, and "خبر" in windows-1256.
+        let cyrillic = [
+            b"<!DOCTYPE html><html><head><meta charset=\"windows-1251\"></head><body><p>"
+                .as_slice(),
+            &[0xCA, 0xF0, 0xE5, 0xEC, 0xEB, 0xFC],
+            b"</p></body></html>",
+        ]
+        .concat();
+        assert!(decode(&cyrillic).unwrap().contains("<p>Кремль</p>"));
+        let arabic = [
+            b"<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1256\">".as_slice(),
+            b"</head><body><p>",
+            &[0xCE, 0xC8, 0xD1],
+            b"</p></body></html>",
+        ]
+        .concat();
+        assert!(decode(&arabic).unwrap().contains("<p>خبر</p>"));
+        // No charset, an unknown one, UTF-8 declared (and broken), or not a page: nothing decoded.
+        for bytes in [
+            b"<html><body>\xff</body></html>".as_slice(),
+            b"<html><meta charset=klingon>\xff",
+            b"<html><meta charset=utf-8>\xff",
+            b"plain text charset=windows-1251 \xff",
+        ] {
+            assert_eq!(decode(bytes), None, "{}", String::from_utf8_lossy(bytes));
         }
     }
 
