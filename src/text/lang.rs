@@ -265,6 +265,20 @@ pub fn guess(scripts: &ScriptCounts, words: impl Iterator<Item = u64>) -> &'stat
             other => other,
         };
     }
+    let (hits, total) = latin_hits(words);
+    let best = hits
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)));
+    match best {
+        Some((i, &n)) if total > 0 && n * 20 >= total => LATIN[i],
+        _ => "",
+    }
+}
+
+/// How many of the first [`GUESS_WORDS`] of `words` are function words of each language of
+/// [`LATIN`], and how many words were counted.
+fn latin_hits(words: impl Iterator<Item = u64>) -> ([u32; LATIN.len()], u32) {
     // Each function word's entry holds a 1 in the count field of each language it belongs to
     // ([`COUNT_BITS`] a field), so one addition counts it for all of them; no field can overflow
     // into the next within [`GUESS_WORDS`] words.
@@ -277,16 +291,78 @@ pub fn guess(scripts: &ScriptCounts, words: impl Iterator<Item = u64>) -> &'stat
             fields += langs;
         }
     }
-    let hits: [u32; LATIN.len()] =
+    let hits =
         std::array::from_fn(|i| (fields >> (COUNT_BITS * i)) as u32 & ((1 << COUNT_BITS) - 1));
-    let best = hits
+    (hits, total)
+}
+
+/// Fewest letters of a text from which [`hint_fits`] judges a caller's language hint.
+const HINT_MIN_LETTERS: u32 = 40;
+
+/// Whether the language a caller gives for a text (`hint`, a code of [`CODES`]) fits the text, so
+/// that it may be trusted rather than guessed.
+///
+/// Pages declare their language in markup that templates often fill in for the whole site: an
+/// Urdu or Russian story under `<html lang="en">` is common on the web. Trusted, such a hint makes
+/// every word of the story a content word of the wrong language, and its copies are no longer
+/// found (a counter-public copy checked with `--lang en` scored 0.04 instead of 0.91, `none`
+/// instead of `partial`). So a hint is refused when:
+/// - most of the text's letters are of another script than the hinted language is written in
+///   (Latin for a Cyrillic-script language, Arabic script for a Latin one, …);
+/// - or, for a Latin-script language, another one's function words are at least three times as
+///   frequent in the text and make a tenth of its words ("en" on a German story), as far as the
+///   guesser knows the languages' function words.
+///
+/// A short text (under [`HINT_MIN_LETTERS`] letters), and a language whose script the counts do not
+/// tell (Tamil, Bengali), keep the hint.
+pub fn hint_fits(hint: &str, scripts: &ScriptCounts, words: impl Iterator<Item = u64>) -> bool {
+    let s = scripts;
+    let counts = [
+        s.latin,
+        s.cyrillic,
+        s.arabic,
+        s.han + s.kana,
+        s.hangul,
+        s.devanagari,
+        s.greek,
+        s.hebrew,
+        s.thai,
+    ];
+    let letters: u32 = counts.iter().sum();
+    if letters < HINT_MIN_LETTERS {
+        return true;
+    }
+    // Which of `counts` the hinted language is written in (Serbian in two).
+    let written_in: &[usize] = match hint {
+        "ru" | "uk" | "bg" => &[1],
+        "sr" => &[0, 1],
+        "ur" | "ar" | "fa" => &[2],
+        "zh" | "ja" => &[3],
+        "ko" => &[4],
+        "hi" => &[5],
+        "el" => &[6],
+        "he" => &[7],
+        "th" => &[8],
+        "ta" | "bn" | "" => return true,
+        _ => &[0],
+    };
+    let (top, &most) = counts
         .iter()
         .enumerate()
-        .max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i)));
-    match best {
-        Some((i, &n)) if total > 0 && n * 20 >= total => LATIN[i],
-        _ => "",
+        .max_by_key(|(_, n)| **n)
+        .expect("nine counts");
+    if !written_in.contains(&top) && most * 2 > letters {
+        return false;
     }
+    if top != 0 || written_in != [0] {
+        return true;
+    }
+    let (hits, total) = latin_hits(words);
+    let hinted = LATIN.iter().position(|c| *c == hint).map_or(0, |i| hits[i]);
+    let best = hits.iter().copied().max().unwrap_or(0);
+    !(best >= 3 * hinted.max(1)
+        && best * 10 >= total
+        && hits.iter().position(|&n| n == best).map(|i| LATIN[i]) != Some(hint))
 }
 
 #[cfg(test)]
@@ -318,6 +394,60 @@ mod tests {
             guess_text("Le président a dit que les discussions dureraient une semaine"),
             "fr"
         );
+    }
+
+    fn fits(hint: &str, text: &str) -> bool {
+        let mut sc = ScriptCounts::default();
+        text.chars().for_each(|c| sc.add(c));
+        hint_fits(hint, &sc, super::super::word_hashes(text).into_iter())
+    }
+
+    #[test]
+    fn refuses_hints_the_text_contradicts() {
+        let english = "The president said on Tuesday that the talks with the union would go on \
+                       for another week, and that he was sure of an agreement before the end of it.";
+        let german = "Der Präsident sagte am Dienstag, dass die Gespräche mit der Gewerkschaft \
+                      noch eine Woche dauern würden und dass er sich einer Einigung vor dem Ende \
+                      sicher sei.";
+        let urdu = "بنگلہ دیش نے زمبابوے کو ون ڈے سیریز میں بھی وائٹ واش کر دیا اور پانچویں \
+                    میچ میں پانچ وکٹوں سے فتح حاصل کی";
+        let russian = "Президент заявил во вторник, что переговоры с профсоюзом продлятся ещё \
+                       неделю и что он уверен в соглашении";
+        // Right hints are kept, wrong scripts and other languages' function words refused.
+        for (hint, text) in [
+            ("en", english),
+            ("de", german),
+            ("ur", urdu),
+            ("ru", russian),
+        ] {
+            assert!(fits(hint, text), "{hint}");
+        }
+        for (hint, text) in [
+            ("en", urdu),
+            ("en", russian),
+            ("ru", english),
+            ("ar", german),
+            ("en", german),
+            ("de", english),
+        ] {
+            assert!(!fits(hint, text), "{hint}: {text}");
+        }
+        // A close language the guesser has no function words of, a script the counts do not
+        // tell, Serbian in either script, and short texts keep the hint.
+        assert!(fits("pl", "Prezydent powiedział we wtorek, że rozmowy ze związkiem potrwają jeszcze tydzień i że jest pewien porozumienia"));
+        assert!(fits(
+            "ta",
+            "அமைச்சர் செவ்வாய்க்கிழமை கூறினார் the talks would go on"
+        ));
+        assert!(fits(
+            "sr",
+            "Председник је рекао у уторак да ће разговори трајати још недељу дана"
+        ));
+        assert!(fits(
+            "sr",
+            "Predsednik je rekao u utorak da će razgovori trajati još nedelju dana"
+        ));
+        assert!(fits("en", "Кремль"));
     }
 
     #[test]

@@ -138,9 +138,11 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     let (text, truncated) = truncate(text, MAX_TEXT_BYTES);
     let mut raw = tokenize(text);
     let hint = lang_hint.map(lang::primary).unwrap_or_default();
+    // A caller's hint is trusted where the text does not contradict it (`lang::hint_fits`).
+    let words = || raw.tokens.iter().map(|t| t.word);
     let lang = match lang::CODES.iter().find(|c| !c.is_empty() && **c == hint) {
-        Some(code) => *code,
-        None => lang::guess(&raw.scripts, raw.tokens.iter().map(|t| t.word)),
+        Some(code) if lang::hint_fits(code, &raw.scripts, words()) => *code,
+        _ => lang::guess(&raw.scripts, words()),
     };
     mark_ranges(
         &mut raw.tokens,
