@@ -309,9 +309,9 @@ const HINT_MIN_LETTERS: u32 = 40;
 /// instead of `partial`). So a hint is refused when:
 /// - most of the text's letters are of another script than the hinted language is written in
 ///   (Latin for a Cyrillic-script language, Arabic script for a Latin one, …);
-/// - or, for a Latin-script language, another one's function words are at least three times as
-///   frequent in the text and make a tenth of its words ("en" on a German story), as far as the
-///   guesser knows the languages' function words.
+/// - or, for a Latin-script language whose function words the guesser knows ([`LATIN`]), another
+///   one's are at least three times as frequent in the text and make a tenth of its words ("en"
+///   on a German story).
 ///
 /// A short text (under [`HINT_MIN_LETTERS`] letters), and a language whose script the counts do not
 /// tell (Tamil, Bengali), keep the hint.
@@ -357,12 +357,14 @@ pub fn hint_fits(hint: &str, scripts: &ScriptCounts, words: impl Iterator<Item =
     if top != 0 || written_in != [0] {
         return true;
     }
+    // Only a language whose function words the guesser knows can be weighed against the others:
+    // Norwegian, Danish, Malay or Catalan share many of Swedish's, Indonesian's or Spanish's.
+    let Some(hinted) = LATIN.iter().position(|c| *c == hint) else {
+        return true;
+    };
     let (hits, total) = latin_hits(words);
-    let hinted = LATIN.iter().position(|c| *c == hint).map_or(0, |i| hits[i]);
     let best = hits.iter().copied().max().unwrap_or(0);
-    !(best >= 3 * hinted.max(1)
-        && best * 10 >= total
-        && hits.iter().position(|&n| n == best).map(|i| LATIN[i]) != Some(hint))
+    best < 3 * hits[hinted].max(1) || best * 10 < total
 }
 
 #[cfg(test)]
@@ -432,9 +434,12 @@ mod tests {
         ] {
             assert!(!fits(hint, text), "{hint}: {text}");
         }
-        // A close language the guesser has no function words of, a script the counts do not
-        // tell, Serbian in either script, and short texts keep the hint.
+        // Languages the guesser has no function words of (Norwegian and Malay close to Swedish
+        // and Indonesian, which it has), a script the counts do not tell, Serbian in either
+        // script, and short texts keep the hint.
         assert!(fits("pl", "Prezydent powiedział we wtorek, że rozmowy ze związkiem potrwają jeszcze tydzień i że jest pewien porozumienia"));
+        assert!(fits("no", "Statsministeren sa på tirsdag at det er for tidlig å si om forhandlingene med forbundet vil føre til en avtale i løpet av uken, men at han har tro på det"));
+        assert!(fits("ms", "Perdana Menteri berkata pada hari Selasa bahawa rundingan dengan kesatuan itu akan diteruskan untuk seminggu lagi dan beliau yakin akan ada persetujuan"));
         assert!(fits(
             "ta",
             "அமைச்சர் செவ்வாய்க்கிழமை கூறினார் the talks would go on"
