@@ -51,6 +51,8 @@ const requests = [];
 before(async () => {
   const pages = { '/short.html': '<!doctype html><html lang="en"><body><p>Hello, world. Only a few words here.</p></body></html>' };
   for (const f of readdirSync(SEEDS)) pages[`/${f.replace(/\.txt$/, '')}.html`] = newsPage(readFileSync(join(SEEDS, f), 'utf8'));
+  // A site template's language, wrong for the story: an English copy under <html lang="ru">.
+  pages['/wrong-lang.html'] = pages['/004_231163b21d9bc371.html'].replace('<html lang="en">', '<html lang="ru">');
   server = createServer((req, res) => {
     const body = pages[req.url];
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -97,6 +99,16 @@ test('names the original source of every seed article', async () => {
     await popup.close();
     await page.close();
   }
+});
+
+test('a page declaring the wrong language is still read in its own', async () => {
+  // Trusted, lang="ru" made this Reuters copy a "translation" of Al Jazeera's report.
+  const { page, popup } = await check(`${base}/wrong-lang.html`);
+  assert.equal((await popup.textContent('#source')).replace(/^—\s*/, '').trim(), EXPECT['004_231163b21d9bc371']);
+  const verdict = await popup.getAttribute('body', 'data-verdict');
+  assert.ok(['verbatim', 'partial', 'rewritten'].includes(verdict), `same-language verdict, got ${verdict}`);
+  await popup.close();
+  await page.close();
 });
 
 test('the toolbar popup checks the active tab by itself', async () => {
