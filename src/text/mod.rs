@@ -21,6 +21,7 @@
 mod content_simhash;
 pub mod furniture;
 pub mod lang;
+pub mod markup;
 pub mod normalize;
 pub mod quotes;
 mod word_count;
@@ -134,8 +135,25 @@ impl Analysis {
 
 /// Analyses `text`. `lang_hint` is the language if the caller knows it (any BCP-47 tag), else the
 /// language is guessed. Never fails: empty or junk input gives an analysis with no tokens.
+///
+/// HTML left in the text (a feed's `<p>` tags and `&#8217;`s) is read as the text it stands for
+/// ([`markup`]); the tokens' offsets are still offsets into `text`.
 pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     let (text, truncated) = truncate(text, MAX_TEXT_BYTES);
+    let Some(cleaned) = markup::clean(text) else {
+        return analyze_text(text, lang_hint, truncated);
+    };
+    let mut analysis = analyze_text(&cleaned.text, lang_hint, truncated);
+    for t in &mut analysis.tokens {
+        let (start, end) = cleaned.original_range(t.start as usize, t.end as usize);
+        (t.start, t.end) = (start as u32, end as u32);
+    }
+    analysis
+}
+
+/// [`analyze`] of a text without markup, cut to [`MAX_TEXT_BYTES`] already (`truncated` if it
+/// was longer).
+fn analyze_text(text: &str, lang_hint: Option<&str>, truncated: bool) -> Analysis {
     let mut raw = tokenize(text);
     let hint = lang_hint.map(lang::primary).unwrap_or_default();
     // A caller's hint is trusted where the text does not contradict it (`lang::hint_fits`).
@@ -1159,6 +1177,44 @@ mod tests {
             .is_empty());
         let a = analyze("مُحَمَّد", None);
         assert_eq!(a.tokens.len(), 1);
+    }
+
+    #[test]
+    fn html_left_in_a_text_is_read_as_its_text_with_offsets_into_the_input() {
+        let plain =
+            "The city’s harbour bridge by the café will close for six weeks, officials said.\n\
+                     About 41,000 vehicles cross it every day.";
+        let feed = "<p>The city&#8217;s harbour <a href=\"/bridge\">bridge</a> by the caf&eacute; will close for \
+                    six weeks, officials said.</p><p>About 41,000 vehicles cross it every \
+                    day.</p>";
+        let (a, b) = (analyze(plain, Some("en")), analyze(feed, Some("en")));
+        let words = |x: &Analysis| {
+            x.tokens
+                .iter()
+                .map(|t| (t.word, t.stem, t.anchor, t.flags, t.sentence))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(words(&a), words(&b));
+        assert_eq!(a.simhash, b.simhash);
+        let spans: Vec<&str> = b
+            .tokens
+            .iter()
+            .map(|t| &feed[t.start as usize..t.end as usize])
+            .collect();
+        assert_eq!(
+            &spans[..8],
+            [
+                "The",
+                "city",
+                "s",
+                "harbour",
+                "bridge",
+                "by",
+                "the",
+                "caf&eacute;"
+            ]
+        );
+        assert_eq!(spans.last(), Some(&"day"));
     }
 
     #[test]
