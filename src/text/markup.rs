@@ -11,62 +11,13 @@
 //! line break …) becomes a line break, any other tag nothing, a comment, script or style nothing,
 //! and a character reference (`&amp;`, `&#8217;`, `&#x27;`, the common named ones) its character.
 //! It also keeps where each part of the clean text came from, so that words found in it can be
-//! given their offsets in the input ([`Cleaned::original_range`]) and highlighted there.
+//! given their offsets in the input ([`Rewritten::original_range`]) and highlighted there.
 //!
 //! A `<` starts a tag only when the name after it is an HTML element's (or a custom element's, with
 //! a hyphen) and a `>` closes it before the next `<`: "if a < b" or "<3" are text. Texts without
 //! `<` or `&`, nearly all, are returned as they are after one SIMD scan (`memchr`).
 
-/// A text with its markup read, and where its parts came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cleaned {
-    /// The text a reader sees.
-    pub text: String,
-    /// Every replaced part, in order: its range in [`Cleaned::text`] and in the input.
-    replaced: Vec<Replaced>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Replaced {
-    clean_start: usize,
-    clean_end: usize,
-    start: usize,
-    end: usize,
-}
-
-impl Cleaned {
-    /// The range in the input of the clean text's `start..end` (byte offsets): a range that
-    /// begins or ends inside a replacement (a character reference, a tag's line break) takes all of
-    /// the markup it replaces.
-    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.map(start, false), self.map(end, true))
-    }
-
-    /// The input offset of clean offset `at`: as a range's start (`is_end` false) or end.
-    fn map(&self, at: usize, is_end: bool) -> usize {
-        // The last replacement that starts before `at` (or at it, for a start).
-        let i = self.replaced.partition_point(|r| {
-            if is_end {
-                r.clean_start < at
-            } else {
-                r.clean_start <= at
-            }
-        });
-        let Some(r) = i.checked_sub(1).map(|i| self.replaced[i]) else {
-            return at;
-        };
-        if at < r.clean_end || (is_end && at == r.clean_end) {
-            // Inside the replacement, or a range's end at its end: all of the markup.
-            if is_end {
-                r.end
-            } else {
-                r.start
-            }
-        } else {
-            r.end + (at - r.clean_end)
-        }
-    }
-}
+use super::rewritten::Rewritten;
 
 /// Whether any byte of `text` is `<` or `&`.
 fn has_markup_bytes(text: &str) -> bool {
@@ -220,17 +171,13 @@ const NAMED: &[(&str, char)] = &[
 ];
 
 /// The text of `text` with its markup read (see the module's doc), or `None` if it has none.
-pub fn clean(text: &str) -> Option<Cleaned> {
+pub fn clean(text: &str) -> Option<Rewritten> {
     if !has_markup_bytes(text) {
         return None;
     }
     let bytes = text.as_bytes();
-    let mut out = Cleaned {
-        text: String::with_capacity(text.len()),
-        replaced: Vec::new(),
-    };
-    // Input copied up to `copied`; `i` is where the search for the next `<` or `&` goes on.
-    let (mut copied, mut i) = (0, 0);
+    let mut out = Rewritten::builder(text);
+    let mut i = 0;
     while let Some(at) = memchr::memchr2(b'<', b'&', &bytes[i..]) {
         let at = i + at;
         let found = if bytes[at] == b'<' {
@@ -242,27 +189,18 @@ pub fn clean(text: &str) -> Option<Cleaned> {
             i = at + 1;
             continue;
         };
-        out.text.push_str(&text[copied..at]);
-        let clean_start = out.text.len();
-        match replacement {
-            Replacement::Char(c) => out.text.push(c),
-            Replacement::Break => out.text.push('\n'),
-            Replacement::Nothing => {}
-        }
-        out.replaced.push(Replaced {
-            clean_start,
-            clean_end: out.text.len(),
-            start: at,
-            end,
-        });
-        copied = end;
+        let mut buf = [0u8; 4];
+        out.replace(
+            at..end,
+            match replacement {
+                Replacement::Char(c) => c.encode_utf8(&mut buf),
+                Replacement::Break => "\n",
+                Replacement::Nothing => "",
+            },
+        );
         i = end;
     }
-    if out.replaced.is_empty() {
-        return None;
-    }
-    out.text.push_str(&text[copied..]);
-    Some(out)
+    out.finish()
 }
 
 /// What a piece of markup reads as.
@@ -410,25 +348,6 @@ mod tests {
             read("&#0; &#xD800; &#99999999;"),
             "\u{fffd} \u{fffd} \u{fffd}"
         );
-    }
-
-    #[test]
-    fn maps_clean_ranges_back_to_the_input() {
-        let input = "<p>The city&#8217;s bridge</p>";
-        let c = clean(input).unwrap();
-        assert_eq!(c.text, "\nThe city’s bridge\n");
-        let range = |word: &str| {
-            let s = c.text.find(word).unwrap();
-            let (a, b) = c.original_range(s, s + word.len());
-            &input[a..b]
-        };
-        assert_eq!(range("The"), "The");
-        assert_eq!(range("city’s"), "city&#8217;s");
-        assert_eq!(range("bridge"), "bridge");
-        assert_eq!(range("’s"), "&#8217;s");
-        assert_eq!(range("city"), "city");
-        // The whole clean text is the whole input.
-        assert_eq!(c.original_range(0, c.text.len()), (0, input.len()));
     }
 
     #[test]

@@ -21,9 +21,11 @@
 mod content_simhash;
 pub mod furniture;
 pub mod lang;
+pub mod lookalikes;
 pub mod markup;
 pub mod normalize;
 pub mod quotes;
+pub mod rewritten;
 mod word_count;
 
 use std::cell::RefCell;
@@ -136,25 +138,42 @@ impl Analysis {
 /// Analyses `text`. `lang_hint` is the language if the caller knows it (any BCP-47 tag), else the
 /// language is guessed. Never fails: empty or junk input gives an analysis with no tokens.
 ///
-/// HTML left in the text (a feed's `<p>` tags and `&#8217;`s) is read as the text it stands for
-/// ([`markup`]); the tokens' offsets are still offsets into `text`.
+/// Two kinds of input are read as the text they stand for, the tokens' offsets still offsets into
+/// `text`: HTML left in the text (a feed's `<p>` tags and `&#8217;`s: [`markup`]), and words
+/// disguised with look-alike letters of another script ([`lookalikes`]).
 pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     let (text, truncated) = truncate(text, MAX_TEXT_BYTES);
-    let Some(cleaned) = markup::clean(text) else {
-        return analyze_text(text, lang_hint, truncated);
-    };
-    let mut analysis = analyze_text(&cleaned.text, lang_hint, truncated);
-    for t in &mut analysis.tokens {
-        let (start, end) = cleaned.original_range(t.start as usize, t.end as usize);
-        (t.start, t.end) = (start as u32, end as u32);
+    let markup = markup::clean(text);
+    let read = markup.as_ref().map_or(text, |m| m.text.as_str());
+    let mut raw = tokenize(read);
+    // Only a text with letters of both kinds can hide words in look-alikes; the tokenizer has
+    // counted its scripts.
+    let s = &raw.scripts;
+    let lookalikes = (s.latin > 0 && (s.cyrillic > 0 || s.greek > 0))
+        .then(|| lookalikes::unify(read, s.latin >= s.cyrillic + s.greek))
+        .flatten();
+    if let Some(l) = &lookalikes {
+        raw = tokenize(&l.text);
+    }
+    let read = lookalikes.as_ref().map_or(read, |l| l.text.as_str());
+    let mut analysis = analyze_tokens(read, raw, lang_hint, truncated);
+    for rewritten in [&lookalikes, &markup].into_iter().flatten() {
+        for t in &mut analysis.tokens {
+            let (start, end) = rewritten.original_range(t.start as usize, t.end as usize);
+            (t.start, t.end) = (start as u32, end as u32);
+        }
     }
     analysis
 }
 
-/// [`analyze`] of a text without markup, cut to [`MAX_TEXT_BYTES`] already (`truncated` if it
-/// was longer).
-fn analyze_text(text: &str, lang_hint: Option<&str>, truncated: bool) -> Analysis {
-    let mut raw = tokenize(text);
+/// [`analyze`] of `text` as read (its markup and look-alikes rewritten), cut to
+/// [`MAX_TEXT_BYTES`] already (`truncated` if it was longer), given its tokens.
+fn analyze_tokens(
+    text: &str,
+    mut raw: RawTokens,
+    lang_hint: Option<&str>,
+    truncated: bool,
+) -> Analysis {
     let hint = lang_hint.map(lang::primary).unwrap_or_default();
     // A caller's hint is trusted where the text does not contradict it (`lang::hint_fits`).
     let words = || raw.tokens.iter().map(|t| t.word);
