@@ -297,7 +297,7 @@ fn latin_hits(words: impl Iterator<Item = u64>) -> ([u32; LATIN.len()], u32) {
 }
 
 /// Fewest letters of a text from which [`hint_fits`] judges a caller's language hint.
-const HINT_MIN_LETTERS: u32 = 40;
+pub const HINT_MIN_LETTERS: u32 = 40;
 
 /// Whether the language a caller gives for a text (`hint`, a code of [`CODES`]) fits the text, so
 /// that it may be trusted rather than guessed.
@@ -309,7 +309,7 @@ const HINT_MIN_LETTERS: u32 = 40;
 /// instead of `partial`). So a hint is refused when:
 /// - most of the text's letters are of another script than the hinted language is written in
 ///   (Latin for a Cyrillic-script language, Arabic script for a Latin one, …);
-/// - or, for a Latin-script language whose function words the guesser knows ([`LATIN`]), another
+/// - or, for a Latin-script language whose function words the guesser knows (ten of them), another
 ///   one's are at least three times as frequent in the text and make a tenth of its words ("en"
 ///   on a German story).
 ///
