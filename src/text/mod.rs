@@ -318,7 +318,10 @@ fn classify(c: char) -> Class {
             Class::Mark
         }
         0x660..=0x669 | 0x6f0..=0x6f9 => Class::Digit,
-        0x200c | 0x200d | 0xad => Class::Mark,
+        // Joiners, the soft hyphen, and invisible chars that copies slip into words to split them
+        // for a checker (zero-width space, word joiner, zero-width no-break space) belong to the
+        // word they stand in, and its normal form drops them.
+        0x200c | 0x200d | 0xad | 0x200b | 0x2060 | 0xfeff => Class::Mark,
         _ if c.is_alphabetic() => Class::Letter,
         _ if c.is_numeric() => Class::Digit,
         _ if is_combining_mark(c) => Class::Mark,
@@ -1234,6 +1237,27 @@ mod tests {
             ]
         );
         assert_eq!(spans.last(), Some(&"day"));
+    }
+
+    #[test]
+    fn invisible_chars_slipped_into_words_leave_them_whole() {
+        let plain = analyze("The harbour bridge will close for six weeks", Some("en"));
+        for invisible in ['\u{200b}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{200c}'] {
+            let text = format!("The har{invisible}bour bri{invisible}dge will close for six weeks");
+            let a = analyze(&text, Some("en"));
+            let words = |x: &Analysis| {
+                x.tokens
+                    .iter()
+                    .map(|t| (t.word, t.stem))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(words(&a), words(&plain), "U+{:04X}", invisible as u32);
+            let second = &a.tokens[1];
+            assert_eq!(
+                &text[second.start as usize..second.end as usize],
+                format!("har{invisible}bour")
+            );
+        }
     }
 
     #[test]

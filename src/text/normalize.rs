@@ -16,8 +16,9 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 #[inline]
 fn canonical(c: char) -> Option<char> {
     Some(match c {
-        // Zero-width (non-)joiners and soft hyphens carry no letters.
-        '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{0640}' => return None,
+        // Zero-width (non-)joiners, soft hyphens and other invisible chars carry no letters.
+        '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{0640}' | '\u{200b}' | '\u{2060}'
+        | '\u{feff}' => return None,
         // Arabic harakat and the superscript alef: optional vowel marks.
         '\u{064b}'..='\u{065f}' | '\u{0670}' => return None,
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
@@ -49,7 +50,7 @@ pub fn push_normalized(word: &str, out: &mut String) {
     for c in word.chars() {
         let form = match c as usize {
             cp if cp < CHAR_FORM_CHARS => forms[cp],
-            0x200c | 0x200d => CharForm::Drop,
+            0x200c | 0x200d | 0x200b | 0x2060 | 0xfeff => CharForm::Drop,
             _ => CharForm::Slow,
         };
         match form {
