@@ -366,10 +366,21 @@ fn disguised(text: &str) -> String {
         .collect()
 }
 
+/// `text` with an acute accent on every vowel, as one combining mark.
+fn accented(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let mark = "aeiou".contains(c).then_some('\u{301}');
+            std::iter::once(c).chain(mark)
+        })
+        .collect()
+}
+
 #[test]
-fn pages_disguised_with_look_alike_letters_read_as_their_words() {
-    // Read as it was, seed-story with every page so disguised had AUC 0.583 and decision 0.333,
-    // clough-stevenson AUC 0.648 and top-1 source 0.649.
+fn pages_disguised_with_look_alikes_or_diacritics_read_as_their_words() {
+    // Read as they were, seed-story with every page disguised with look-alikes had AUC 0.583 and
+    // decision 0.333, clough-stevenson AUC 0.648 and top-1 source 0.649; with accents, 0.944 and
+    // 0.444, and 0.694 and 0.772.
     for set in ["seed-story", "clough-stevenson"] {
         let Some(dir) = shared_set(set) else { return };
         let list = build(
@@ -377,16 +388,23 @@ fn pages_disguised_with_look_alike_letters_read_as_their_words() {
             SketchSize::LIST,
         )
         .unwrap();
-        let mut cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
-        let figures = |cases: &[Case]| {
+        let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
+        let figures = |disguise: fn(&str) -> String| {
+            let cases: Vec<Case> = cases
+                .iter()
+                .map(|c| Case {
+                    text: disguise(&c.text),
+                    ..c.clone()
+                })
+                .collect();
             let reports: Vec<_> = cases
                 .iter()
                 .map(|c| provenance::check(&list, &c.text, c.lang.as_deref()))
                 .collect();
-            format!("{:?}", evaluate(set, cases, &reports, &list).all)
+            format!("{:?}", evaluate(set, &cases, &reports, &list).all)
         };
-        let plain = figures(&cases);
-        cases.iter_mut().for_each(|c| c.text = disguised(&c.text));
-        assert_eq!(plain, figures(&cases), "{set}");
+        let plain = figures(|t| t.to_string());
+        assert_eq!(plain, figures(disguised), "{set}, look-alikes");
+        assert_eq!(plain, figures(accented), "{set}, accents");
     }
 }

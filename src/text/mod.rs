@@ -19,6 +19,7 @@
 //! ([`quotes`]), site furniture ([`furniture`]) and wire credits ([`crate::credits`]).
 
 mod content_simhash;
+pub mod diacritics;
 pub mod furniture;
 pub mod lang;
 pub mod lookalikes;
@@ -138,26 +139,44 @@ impl Analysis {
 /// Analyses `text`. `lang_hint` is the language if the caller knows it (any BCP-47 tag), else the
 /// language is guessed. Never fails: empty or junk input gives an analysis with no tokens.
 ///
-/// Two kinds of input are read as the text they stand for, the tokens' offsets still offsets into
-/// `text`: HTML left in the text (a feed's `<p>` tags and `&#8217;`s: [`markup`]), and words
-/// disguised with look-alike letters of another script ([`lookalikes`]).
+/// Some inputs are read as the text they stand for, the tokens' offsets still offsets into `text`:
+/// HTML left in the text (a feed's `<p>` tags and `&#8217;`s: [`markup`]), words disguised with
+/// look-alike letters of another script ([`lookalikes`]), and English disguised with diacritics
+/// ([`diacritics`]).
 pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     let (text, truncated) = truncate(text, MAX_TEXT_BYTES);
-    let markup = markup::clean(text);
-    let read = markup.as_ref().map_or(text, |m| m.text.as_str());
-    let mut raw = tokenize(read);
+    // The rewrites made, in order; the text as read is the last one's (or `text`).
+    let mut rewrites: Vec<rewritten::Rewritten> = Vec::new();
+    rewrites.extend(markup::clean(text));
+    let mut raw = tokenize(rewrites.last().map_or(text, |r| r.text.as_str()));
     // Only a text with letters of both kinds can hide words in look-alikes; the tokenizer has
     // counted its scripts.
     let s = &raw.scripts;
-    let lookalikes = (s.latin > 0 && (s.cyrillic > 0 || s.greek > 0))
-        .then(|| lookalikes::unify(read, s.latin >= s.cyrillic + s.greek))
-        .flatten();
-    if let Some(l) = &lookalikes {
-        raw = tokenize(&l.text);
+    if s.latin > 0 && (s.cyrillic > 0 || s.greek > 0) {
+        let read = rewrites.last().map_or(text, |r| r.text.as_str());
+        if let Some(l) = lookalikes::unify(read, s.latin >= s.cyrillic + s.greek) {
+            raw = tokenize(&l.text);
+            rewrites.push(l);
+        }
     }
-    let read = lookalikes.as_ref().map_or(read, |l| l.text.as_str());
+    // Only a text with many more diacritics than English writes, and English only without them.
+    let read = rewrites.last().map_or(text, |r| r.text.as_str());
+    let latin = raw.scripts.latin as usize;
+    if latin > 40 && diacritics::marked_chars(read) * diacritics::SUSPICIOUS_SHARE >= latin {
+        if let Some(folded) = diacritics::fold(read) {
+            let folded_raw = tokenize(&folded.text);
+            let guess = |r: &RawTokens| lang::guess(&r.scripts, r.tokens.iter().map(|t| t.word));
+            // Read without its diacritics, an English text is English; a French or Vietnamese
+            // one, with as many, is not.
+            if guess(&folded_raw) == "en" {
+                raw = folded_raw;
+                rewrites.push(folded);
+            }
+        }
+    }
+    let read = rewrites.last().map_or(text, |r| r.text.as_str());
     let mut analysis = analyze_tokens(read, raw, lang_hint, truncated);
-    for rewritten in [&lookalikes, &markup].into_iter().flatten() {
+    for rewritten in rewrites.iter().rev() {
         for t in &mut analysis.tokens {
             let (start, end) = rewritten.original_range(t.start as usize, t.end as usize);
             (t.start, t.end) = (start as u32, end as u32);
@@ -166,7 +185,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     analysis
 }
 
-/// [`analyze`] of `text` as read (its markup and look-alikes rewritten), cut to
+/// [`analyze`] of `text` as read (its markup, look-alikes and diacritics rewritten), cut to
 /// [`MAX_TEXT_BYTES`] already (`truncated` if it was longer), given its tokens.
 fn analyze_tokens(
     text: &str,
@@ -1258,6 +1277,48 @@ mod tests {
                 format!("har{invisible}bour")
             );
         }
+    }
+
+    #[test]
+    fn english_disguised_with_diacritics_is_read_without_them_and_french_keeps_its_own() {
+        let plain = "The harbour bridge will close to all traffic for six weeks from Monday after \
+                     engineers found corroded cables, the city said on Sunday.";
+        let words = |x: &Analysis| {
+            x.tokens
+                .iter()
+                .map(|t| (t.word, t.stem))
+                .collect::<Vec<_>>()
+        };
+        let expected = analyze(plain, None);
+        for disguised in [
+            plain.replace('a', "á").replace('e', "é").replace('o', "ó"),
+            plain.replace('e', "e\u{301}").replace('i', "i\u{323}"),
+        ] {
+            let a = analyze(&disguised, None);
+            assert_eq!(
+                (a.lang, words(&a)),
+                (expected.lang, words(&expected)),
+                "{disguised}"
+            );
+            let t = &a.tokens[1];
+            assert!(disguised[t.start as usize..t.end as usize].starts_with('h'));
+        }
+        // French writes as many accents, and stays French with them.
+        let french = "Le pont a été fermé à la circulation pendant six semaines après que des \
+                      ingénieurs ont découvert des câbles corrodés, a déclaré la ville dimanche. \
+                      Les élèves et les employés préféreront le bâteau.";
+        let a = analyze(french, None);
+        assert_eq!(a.lang, "fr");
+        let raw = tokenize(french);
+        assert!(a
+            .tokens
+            .iter()
+            .zip(&raw.tokens)
+            .all(|(x, y)| x.word == y.word));
+        assert!(
+            diacritics::marked_chars(french) * diacritics::SUSPICIOUS_SHARE
+                >= raw.scripts.latin as usize
+        );
     }
 
     #[test]
