@@ -414,12 +414,23 @@ struct SentenceState {
     words: u32,
     hard_break: bool,
     soft_break: bool,
+    /// A line break since the last word: a second one is a blank line, which ends a paragraph.
+    line_break: bool,
 }
 
 impl SentenceState {
-    /// Called before each word beginning with `first`: starts a new sentence after a line break,
-    /// after sentence punctuation followed by a word that is not lower case, or after
-    /// [`MAX_SENTENCE_WORDS`] words. Returns the word's sentence index.
+    /// Called before each word beginning with `first`: starts a new sentence after a blank line,
+    /// after sentence punctuation or a line break followed by a word that is not lower case, or
+    /// after [`MAX_SENTENCE_WORDS`] words. Returns the word's sentence index.
+    ///
+    /// A line break alone is not a sentence's end when the next line goes on in lower case: wire
+    /// copy and e-mailed text often come wrapped at a fixed width, and a sentence cut at each line
+    /// would never be found whole in its original (the demo story wrapped at 40 columns had none
+    /// of its sentences found so, against nearly all of them unwrapped). Scripts without case
+    /// (Urdu, Arabic) cannot tell, and a line break ends their sentences as before: telling it by
+    /// the next line starting in upper case instead cut fewer wrapped Urdu sentences (honest
+    /// wrapped reports called copies 11.5 → 6.9 %) but joined headlines to the first sentence in
+    /// unwrapped ones (counter-public's AUC 0.827 → 0.823), so it was not taken.
     fn begin_word(&mut self, first: char) -> u32 {
         let new = self.words > 0
             && (self.hard_break
@@ -431,6 +442,7 @@ impl SentenceState {
         }
         self.hard_break = false;
         self.soft_break = false;
+        self.line_break = false;
         self.words += 1;
         self.index
     }
@@ -717,7 +729,11 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
                 .is_some_and(|first| may_abbreviate(chars, first));
         }
         if c == '\n' {
-            st.hard_break = true;
+            if st.line_break {
+                st.hard_break = true;
+            }
+            st.line_break = true;
+            st.soft_break = true;
         } else if ends_sentence(c) && !(c == '.' && abbreviation) {
             st.soft_break = true;
         }
@@ -1319,6 +1335,28 @@ mod tests {
             diacritics::marked_chars(french) * diacritics::SUSPICIOUS_SHARE
                 >= raw.scripts.latin as usize
         );
+    }
+
+    #[test]
+    fn text_wrapped_at_a_fixed_width_keeps_its_sentences() {
+        let plain = "Bridge shut for six weeks\nThe harbour bridge will close to all traffic for \
+                     six weeks from Monday after engineers found corroded cables. About 41,000 \
+                     vehicles cross it every day.\n\nferries will run every ten minutes.";
+        let wrapped = "Bridge shut for six weeks\nThe harbour bridge will close to all\ntraffic \
+                       for six weeks from Monday after engineers\nfound corroded cables. About \
+                       41,000 vehicles\ncross it every day.\n\nferries will run every ten \
+                       minutes.";
+        let sentences = |t: &str| {
+            analyze(t, Some("en"))
+                .tokens
+                .iter()
+                .map(|t| t.sentence)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sentences(plain), sentences(wrapped));
+        // The headline's line, the two sentences, and the paragraph after a blank line, though it
+        // starts in lower case.
+        assert_eq!(sentences(plain).last(), Some(&3));
     }
 
     #[test]
