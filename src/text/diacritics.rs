@@ -11,7 +11,7 @@
 //! French or Vietnamese text, whose function words are its own with or without their accents,
 //! stays as it is.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::decompose_canonical;
 
 use super::rewritten::Rewritten;
 
@@ -57,7 +57,8 @@ pub fn fold(text: &str) -> Option<Rewritten> {
             after_latin = true;
             continue;
         }
-        if after_latin && is_combining_mark(c) && ('\u{300}'..='\u{36f}').contains(&c) {
+        // Combining diacritical marks (U+0300 to U+036F) on a Latin letter.
+        if after_latin && ('\u{300}'..='\u{36f}').contains(&c) {
             out.replace(at..at + len, "");
             continue;
         }

@@ -15,14 +15,10 @@
 //!
 //! A `<` starts a tag only when the name after it is an HTML element's (or a custom element's, with
 //! a hyphen) and a `>` closes it before the next `<`: "if a < b" or "<3" are text. Texts without
-//! `<` or `&`, nearly all, are returned as they are after one SIMD scan (`memchr`).
+//! `<` or `&`, nearly all, are returned as they are after one SIMD scan (`memchr`), with nothing
+//! allocated.
 
 use super::rewritten::Rewritten;
-
-/// Whether any byte of `text` is `<` or `&`.
-fn has_markup_bytes(text: &str) -> bool {
-    memchr::memchr2(b'<', b'&', text.as_bytes()).is_some()
-}
 
 /// Elements whose tags end a block of text: each of their tags reads as a line break.
 const BLOCK: &[&str] = &[
@@ -172,9 +168,6 @@ const NAMED: &[(&str, char)] = &[
 
 /// The text of `text` with its markup read (see the module's doc), or `None` if it has none.
 pub fn clean(text: &str) -> Option<Rewritten> {
-    if !has_markup_bytes(text) {
-        return None;
-    }
     let bytes = text.as_bytes();
     let mut out = Rewritten::builder(text);
     let mut i = 0;
@@ -246,14 +239,10 @@ fn tag_at(text: &str, at: usize) -> Option<(usize, Replacement)> {
     let mut end = name_start + close + 1;
     if HIDDEN.contains(&name.as_str()) && !closing {
         // Skip the content up to the end tag (all of the rest if there is none).
-        let lower_rest = text[end..].to_ascii_lowercase();
-        let end_tag = format!("</{name}");
-        end = match lower_rest.find(&end_tag) {
+        end = match end_tag(&bytes[end..], &name) {
             Some(e) => {
                 let tag_end = end + e;
-                text[tag_end..]
-                    .find('>')
-                    .map_or(text.len(), |g| tag_end + g + 1)
+                memchr::memchr(b'>', &bytes[tag_end..]).map_or(text.len(), |g| tag_end + g + 1)
             }
             None => text.len(),
         };
@@ -265,6 +254,18 @@ fn tag_at(text: &str, at: usize) -> Option<(usize, Replacement)> {
         Replacement::Nothing
     };
     Some((end, replacement))
+}
+
+/// Where the end tag of `name` (`</name`, in any case) first starts in `html`, if it does: the
+/// end of a raw-text element's content (a script's, a style's), whose `<`s are no markup.
+pub fn end_tag(html: &[u8], name: &str) -> Option<usize> {
+    let name = name.as_bytes();
+    memchr::memchr_iter(b'<', html).find(|&at| {
+        html.get(at + 1) == Some(&b'/')
+            && html
+                .get(at + 2..at + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+    })
 }
 
 /// The end of the character reference at `text[at]` (an `&`) and its character, or `None` if it
@@ -351,15 +352,22 @@ mod tests {
     }
 
     #[test]
-    fn finds_markup_bytes_anywhere() {
+    fn finds_markup_anywhere() {
         for n in 0..20 {
-            for b in ['<', '&'] {
+            for markup in ["<p>", "&amp;"] {
                 let mut s = "x".repeat(n);
-                assert!(!has_markup_bytes(&s));
-                s.push(b);
+                assert!(clean(&s).is_none());
+                s.push_str(markup);
                 s.push_str(&"é".repeat(n));
-                assert!(has_markup_bytes(&s), "{s}");
+                assert!(clean(&s).is_some(), "{s}");
             }
         }
+    }
+
+    #[test]
+    fn finds_end_tags_in_any_case() {
+        assert_eq!(end_tag(b"let s = '<p>'; </SCRIPT>", "script"), Some(15));
+        assert_eq!(end_tag(b"a < b </scrip", "script"), None);
+        assert_eq!(end_tag(b"</style>", "script"), None);
     }
 }

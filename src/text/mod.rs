@@ -148,20 +148,20 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
     // The rewrites made, in order; the text as read is the last one's (or `text`).
     let mut rewrites: Vec<rewritten::Rewritten> = Vec::new();
     rewrites.extend(markup::clean(text));
-    let mut raw = tokenize(rewrites.last().map_or(text, |r| r.text.as_str()));
+    let mut raw = tokenize(as_read(text, &rewrites));
     // Only a text with letters of both kinds can hide words in look-alikes; the tokenizer has
     // counted its scripts.
     let s = &raw.scripts;
     if s.latin > 0 && (s.cyrillic > 0 || s.greek > 0) {
-        let read = rewrites.last().map_or(text, |r| r.text.as_str());
-        if let Some(l) = lookalikes::unify(read, s.latin >= s.cyrillic + s.greek) {
+        let mostly_latin = s.latin >= s.cyrillic + s.greek;
+        if let Some(l) = lookalikes::unify(as_read(text, &rewrites), mostly_latin) {
             raw = tokenize(&l.text);
             rewrites.push(l);
         }
     }
     // Only a text with many more diacritics than English writes, and English only without them.
-    let read = rewrites.last().map_or(text, |r| r.text.as_str());
     let latin = raw.scripts.latin as usize;
+    let read = as_read(text, &rewrites);
     if latin > 40 && diacritics::marked_chars(read) * diacritics::SUSPICIOUS_SHARE >= latin {
         if let Some(folded) = diacritics::fold(read) {
             let folded_raw = tokenize(&folded.text);
@@ -174,8 +174,7 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
             }
         }
     }
-    let read = rewrites.last().map_or(text, |r| r.text.as_str());
-    let mut analysis = analyze_tokens(read, raw, lang_hint, truncated);
+    let mut analysis = analyze_tokens(as_read(text, &rewrites), raw, lang_hint, truncated);
     for rewritten in rewrites.iter().rev() {
         for t in &mut analysis.tokens {
             let (start, end) = rewritten.original_range(t.start as usize, t.end as usize);
@@ -183,6 +182,11 @@ pub fn analyze(text: &str, lang_hint: Option<&str>) -> Analysis {
         }
     }
     analysis
+}
+
+/// The text as read after `rewrites` of `text`: the last rewrite's, or `text` itself.
+fn as_read<'a>(text: &'a str, rewrites: &'a [rewritten::Rewritten]) -> &'a str {
+    rewrites.last().map_or(text, |r| r.text.as_str())
 }
 
 /// [`analyze`] of `text` as read (its markup, look-alikes and diacritics rewritten), cut to
@@ -337,10 +341,8 @@ fn classify(c: char) -> Class {
             Class::Mark
         }
         0x660..=0x669 | 0x6f0..=0x6f9 => Class::Digit,
-        // Joiners, the soft hyphen, and invisible chars that copies slip into words to split them
-        // for a checker (zero-width space, word joiner, zero-width no-break space) belong to the
-        // word they stand in, and its normal form drops them.
-        0x200c | 0x200d | 0xad | 0x200b | 0x2060 | 0xfeff => Class::Mark,
+        // Invisible chars belong to the word they stand in, and its normal form drops them.
+        _ if normalize::is_invisible(c) => Class::Mark,
         _ if c.is_alphabetic() => Class::Letter,
         _ if c.is_numeric() => Class::Digit,
         _ if is_combining_mark(c) => Class::Mark,

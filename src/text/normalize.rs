@@ -12,13 +12,25 @@ use std::sync::OnceLock;
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+/// Whether `c` is an invisible char that may stand inside a word and carries no letter: the
+/// zero-width (non-)joiners and the soft hyphen, and the chars copies slip into words to split
+/// them for a checker (zero-width space, word joiner, zero-width no-break space). The tokenizer
+/// keeps them in their word, and its normal form drops them.
+#[inline]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200d}' | '\u{ad}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 /// Maps one already NFKC-normalised, lower-cased char to its canonical form, or drops it.
 #[inline]
 fn canonical(c: char) -> Option<char> {
     Some(match c {
-        // Zero-width (non-)joiners, soft hyphens and other invisible chars carry no letters.
-        '\u{200c}' | '\u{200d}' | '\u{00ad}' | '\u{0640}' | '\u{200b}' | '\u{2060}'
-        | '\u{feff}' => return None,
+        // Invisible chars and the tatweel carry no letters.
+        c if is_invisible(c) => return None,
+        '\u{0640}' => return None,
         // Arabic harakat and the superscript alef: optional vowel marks.
         '\u{064b}'..='\u{065f}' | '\u{0670}' => return None,
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
@@ -50,7 +62,7 @@ pub fn push_normalized(word: &str, out: &mut String) {
     for c in word.chars() {
         let form = match c as usize {
             cp if cp < CHAR_FORM_CHARS => forms[cp],
-            0x200c | 0x200d | 0x200b | 0x2060 | 0xfeff => CharForm::Drop,
+            _ if is_invisible(c) => CharForm::Drop,
             _ => CharForm::Slow,
         };
         match form {

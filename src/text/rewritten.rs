@@ -2,9 +2,9 @@
 //!
 //! The text pipeline reads some inputs as the text they stand for before it takes their words
 //! (HTML left in a text: [`super::markup`]; words disguised with look-alike letters of another
-//! script: [`super::lookalikes`]). The words are found in the rewritten text, and their offsets
-//! are given back in the input's terms ([`Rewritten::original_range`]), so that passages are
-//! highlighted where they stand.
+//! script: [`super::lookalikes`]; English disguised with diacritics: [`super::diacritics`]). The
+//! words are found in the rewritten text, and their offsets are given back in the input's terms
+//! ([`Rewritten::original_range`]), so that passages are highlighted where they stand.
 
 use std::ops::Range;
 
@@ -34,13 +34,14 @@ pub struct Builder<'a> {
 }
 
 impl Rewritten {
-    /// A builder for a rewriting of `input`.
+    /// A builder for a rewriting of `input`. It allocates nothing until the first replacement:
+    /// most texts a rewrite looks at need none.
     pub fn builder(input: &str) -> Builder<'_> {
         Builder {
             input,
             done: 0,
             out: Rewritten {
-                text: String::with_capacity(input.len()),
+                text: String::new(),
                 replaced: Vec::new(),
             },
         }
@@ -84,6 +85,9 @@ impl Builder<'_> {
     pub fn replace(&mut self, range: Range<usize>, with: &str) {
         debug_assert!(range.start >= self.done && range.end >= range.start);
         let out = &mut self.out;
+        if out.replaced.is_empty() {
+            out.text.reserve(self.input.len());
+        }
         out.text.push_str(&self.input[self.done..range.start]);
         let new_start = out.text.len();
         out.text.push_str(with);

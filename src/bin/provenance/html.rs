@@ -165,11 +165,11 @@ const NOT_NESTING: &[&str] = &[
 pub fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
-    while let Some(lt) = memchr(b'<', &bytes[i..]) {
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]) {
         i += lt + 1;
         let rest = &bytes[i..];
         if rest.starts_with(b"!--") {
-            i += find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            i += memchr::memmem::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -182,7 +182,8 @@ pub fn nesting_depth(html: &str) -> usize {
             continue; // "<" in text, "<!doctype", "<?xml"
         }
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let end = memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e);
+        let end =
+            memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e);
         let self_closed = end > 0 && bytes.get(end - 1) == Some(&b'/');
         i = (end + 1).min(bytes.len());
         if NOT_NESTING.contains(&name.as_str()) || self_closed {
@@ -199,9 +200,8 @@ pub fn nesting_depth(html: &str) -> usize {
             name.as_str(),
             "script" | "style" | "textarea" | "title" | "xmp" | "noscript"
         ) {
-            let close = format!("</{name}");
-            let lower_rest = &bytes[i..];
-            i += find_ignore_case(lower_rest, close.as_bytes()).unwrap_or(lower_rest.len());
+            let rest = &bytes[i..];
+            i += provenance::text::markup::end_tag(rest, &name).unwrap_or(rest.len());
         }
     }
     deepest
@@ -222,32 +222,31 @@ pub fn extract(html: &str) -> Result<Article, HtmlError> {
         max_elements_to_parse: 0,
         ..Config::default()
     };
-    let lang = declared_lang(html);
-    let found = Readability::new(html, None, Some(config))
+    let parsed = Readability::new(html, None, Some(config))
         .ok()
-        .and_then(|mut r| r.parse().ok())
-        .and_then(|article| {
-            let body = block_text(&Document::from(article.content.as_ref()));
-            (body.split_whitespace().count() >= MIN_ARTICLE_WORDS).then(|| {
-                let title = article.title.trim();
-                if title.is_empty() {
+        .and_then(|mut r| r.parse().ok());
+    if let Some(article) = parsed {
+        let body = block_text(&Document::from(article.content.as_ref()));
+        if body.split_whitespace().count() >= MIN_ARTICLE_WORDS {
+            let title = article.title.trim();
+            return Ok(Article {
+                text: if title.is_empty() {
                     body
                 } else {
                     format!("{title}\n\n{body}")
-                }
-            })
-        });
-    Ok(match found {
-        Some(text) => Article {
-            text,
-            lang,
-            via: Via::Readability,
-        },
-        None => Article {
-            text: block_text(&Document::from(html)),
-            lang,
-            via: Via::PageText,
-        },
+                },
+                // Readability's metadata holds the `<html lang>`.
+                lang: declared(article.lang.as_deref()),
+                via: Via::Readability,
+            });
+        }
+    }
+    let doc = Document::from(html);
+    let lang = declared(doc.select("html").attr("lang").as_deref());
+    Ok(Article {
+        text: block_text(&doc),
+        lang,
+        via: Via::PageText,
     })
 }
 
@@ -270,26 +269,10 @@ fn block_text(doc: &Document) -> String {
     }
 }
 
-/// The language the page declares on its `<html>` element, if any.
-fn declared_lang(html: &str) -> Option<String> {
-    let doc = Document::from(html);
-    let lang = doc.select("html").attr("lang")?;
-    let lang = lang.trim();
+/// A page's declared language (its `<html lang>`), if it is not blank.
+fn declared(lang: Option<&str>) -> Option<String> {
+    let lang = lang?.trim();
     (!lang.is_empty()).then(|| lang.to_string())
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
