@@ -408,3 +408,63 @@ fn pages_disguised_with_look_alikes_or_diacritics_read_as_their_words() {
         assert_eq!(plain, figures(accented), "{set}, accents");
     }
 }
+
+/// `text` wrapped at `width` chars, as wire copy and e-mailed text come: each of its lines broken
+/// before the word that would pass the width.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width);
+    for line in text.split('\n') {
+        let mut at = 0;
+        for (i, word) in line.split_whitespace().enumerate() {
+            let chars = word.chars().count();
+            if i > 0 && at + 1 + chars > width {
+                out.push('\n');
+                at = 0;
+            } else if i > 0 {
+                out.push(' ');
+                at += 1;
+            }
+            out.push_str(word);
+            at += chars;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn pages_wrapped_at_a_fixed_width_keep_their_figures() {
+    // Every case wrapped at 60 columns. Before a bare line break in a wrapped text stopped
+    // ending a sentence before a word not in capitals, and stopped making the capitalised word
+    // after it sentence-initial (so no name), counter-public's honest reports were called copies
+    // 11.5 % of the time (5.7 % as written) and wmt19's decision accuracy was 0.809 (0.839).
+    for (set, min_auc, max_false_attr, min_decision) in [
+        ("counter-public", 0.815, 0.075, 0.63),
+        ("wmt19-public", 0.96, 0.0, 0.825),
+    ] {
+        let Some(dir) = shared_set(set) else { return };
+        let list = build(
+            jsonl::<OriginalDoc>(&dir.join("originals.jsonl")),
+            SketchSize::LIST,
+        )
+        .unwrap();
+        let cases: Vec<Case> = jsonl::<Case>(&dir.join("cases.jsonl"))
+            .into_iter()
+            .map(|c| Case {
+                text: wrapped(&c.text, 60),
+                ..c
+            })
+            .collect();
+        let reports: Vec<_> = cases
+            .iter()
+            .map(|c| provenance::check(&list, &c.text, c.lang.as_deref()))
+            .collect();
+        let r = evaluate(set, &cases, &reports, &list).all;
+        assert!(r.auc.unwrap() >= min_auc, "{set}: {r:?}");
+        assert!(
+            r.false_attr.unwrap_or(0.0) <= max_false_attr,
+            "{set}: {r:?}"
+        );
+        assert!(r.decision.unwrap() >= min_decision, "{set}: {r:?}");
+    }
+}
