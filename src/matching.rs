@@ -15,7 +15,7 @@ use crate::fingerprint::{DocFeatures, Feature, Kind};
 use crate::list::List;
 use crate::report::{Candidate, Passage, PassageKind, Relation, Report, Stats};
 use crate::score::{self, Features};
-use crate::text::{analyze, lang, Analysis};
+use crate::text::{analyze, lang, Analysis, CAPITAL, NUMBER};
 
 /// Candidates measured in full per check.
 pub const SCORED: usize = 16;
@@ -47,6 +47,10 @@ pub struct Page<'t> {
     pub analysis: Analysis,
     /// Its features.
     pub features: DocFeatures,
+    /// For a page whose language is unknown, the languages it is known not to be in
+    /// ([`lang::ruled_out`]; bit `i` for [`lang::CODES`]`[i]`): compared with an original in one of
+    /// them, the page is a translation's candidate, not a same-language copy's.
+    pub not_in: u64,
 }
 
 impl<'t> Page<'t> {
@@ -54,10 +58,24 @@ impl<'t> Page<'t> {
     pub fn new(text: &'t str, lang: Option<&str>) -> Page<'t> {
         let analysis = analyze(text, lang);
         let features = DocFeatures::new(&analysis);
+        let not_in = if analysis.lang.is_empty() {
+            // Running text only: a table of names and scores has no function words in any
+            // language, and says nothing of its own.
+            let words: Vec<u64> = analysis
+                .tokens
+                .iter()
+                .filter(|t| t.flags & (NUMBER | CAPITAL) == 0)
+                .map(|t| t.word)
+                .collect();
+            lang::ruled_out(&words)
+        } else {
+            0
+        };
         Page {
             text,
             analysis,
             features,
+            not_in,
         }
     }
 }
@@ -245,7 +263,12 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         anchor_matches,
         order,
         order_pairs,
-        cross_language: !page_lang.is_empty() && !orig_lang.is_empty() && page_lang != orig_lang,
+        cross_language: !orig_lang.is_empty()
+            && if page_lang.is_empty() {
+                page.not_in & (1 << rec.lang) != 0
+            } else {
+                page_lang != orig_lang
+            },
         near_duplicate: page.features.words > 0
             && rec.words > 0
             && (page.features.simhash ^ rec.simhash).count_ones() <= 3,
@@ -826,6 +849,38 @@ mod tests {
         );
         assert!(!report.relation.is_derived(), "{report:?}");
         assert!(translation.score - report.score > 0.4);
+    }
+
+    #[test]
+    fn a_page_in_a_language_the_guesser_cannot_name_is_still_a_translation() {
+        let list = harbour_list();
+        // Finnish, which the guesser does not name, and no language given: compared as if it were
+        // English, the translation was `none`.
+        let translation = "Valdorian satamaviranomainen kertoi maanantaina, että 4 200 konttia \
+            on jumissa 1 350 satamatyöntekijän lakon vuoksi. Johtaja Henrik Asplund kertoi \
+            Marlow'n valtuustolle, että neuvottelut Petra Quistin johtaman ammattiliiton kanssa \
+            jatkuvat 14. maaliskuuta. Varustamo Nordwave, joka kuljettaa 38 prosenttia sataman \
+            rahdista, kertoi ohjaavansa 17 alusta Kessingiin. Pormestari Jonas Elberg kehotti \
+            molempia osapuolia sopimaan ennen vuoden 2025 budjettiäänestystä.";
+        let page = Page::new(translation, None);
+        assert_eq!(page.analysis.lang, "");
+        let best = check_page(&list, &page).best.expect("a candidate");
+        assert_eq!(best.relation, Relation::Translated, "{best:?}");
+        // A Finnish report of the strike, with names and numbers of its own, is not one.
+        let report = Page::new(
+            "Valdorian satamassa on lakkoiltu viikon ajan. Satamajohtaja Henrik Asplund kutsui \
+             lakkoa tiistaina Brenholmissa vastuuttomaksi, ja ammattiliiton puheenjohtaja Petra \
+             Quist vaati yövuoroihin yhdeksän prosentin palkankorotusta. Asukkaat valittavat \
+             melusta ja ruuhkista rantatiellä, ja kauppiaat pelkäävät pulaa ennen pääsiäistä.",
+            None,
+        );
+        let other = check_page(&list, &report).best.expect("a candidate");
+        assert!(!other.relation.is_derived(), "{other:?}");
+        // An English page whose language is not given is still English to the English original.
+        let copy = Page::new(HARBOUR, None);
+        assert_eq!(copy.not_in, 0);
+        let best = check_page(&list, &copy).best.expect("a candidate");
+        assert_eq!(best.relation, Relation::Verbatim, "{best:?}");
     }
 
     #[test]

@@ -565,6 +565,65 @@ impl OpenWord {
     }
 }
 
+/// Whether a decimal digit of any script starts at byte `i` of `text` (a char boundary), so that a
+/// separator before it continues a number ("41,000", "૪૧,૦૦૦").
+#[inline]
+fn digit_follows(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_digit(),
+        Some(_) => text[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| normalize::decimal_digit(c).is_some()),
+        None => false,
+    }
+}
+
+/// Whether `c` may set a number's groups of three digits apart: a space, or the no-break, narrow
+/// no-break and thin spaces typesetting puts there.
+#[inline]
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Whether the number that starts at byte `start` of `text` (`digits` so far) goes on past `c`,
+/// the char at byte `at` (before byte `next`): `c` is a thousands or decimal separator inside it ("3,500", "3.500",
+/// "2.5"), or a space that sets apart a group of thousands.
+///
+/// French, Russian, Finnish or Lithuanian set thousands apart by a space ("41 000", "1 500 000"),
+/// which makes one number as "41,000" does: numbers are what carries a story across languages,
+/// and "41 000" read as 41 and 000 matched nothing of "41,000". A space does so when exactly three
+/// digits follow it and then no letter or digit, and the number so far is a first group of one to
+/// three digits or already has groups so set apart: "in 2019 100 people" stays two numbers, and
+/// "12 000km" a number and a word. Out of line: the tokenizer's loop comes here only after a
+/// number, and the number's fields are passed by value, so that the loop keeps them in registers.
+#[inline(never)]
+fn number_goes_on(
+    text: &str,
+    start: Option<usize>,
+    digits: usize,
+    c: char,
+    at: usize,
+    next: usize,
+) -> bool {
+    if c == ',' || c == '.' {
+        return digit_follows(text, next);
+    }
+    if !is_group_space(c) || !digit_follows(text, next) {
+        return false;
+    }
+    let mut after = text[next..].chars();
+    let three = after
+        .by_ref()
+        .take(3)
+        .filter(|&c| normalize::decimal_digit(c).is_some())
+        .count();
+    let ends = after.next().is_none_or(|c| !c.is_alphanumeric());
+    three == 3
+        && ends
+        && (digits <= 3 || start.is_some_and(|s| text[s..at].chars().any(is_group_space)))
+}
+
 /// Splits `text` into raw tokens with normalised forms and sentence numbers.
 fn tokenize(text: &str) -> RawTokens {
     tokenize_with::<true>(text)
@@ -780,12 +839,8 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
             word.letter(text, i, c, class == Class::Digit, &mut st, &mut out);
             continue;
         }
-        // A thousands or decimal separator inside a number continues it: "3,500", "3.500", "2.5".
-        if in_word
-            && word.digits_only
-            && (c == ',' || c == '.')
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-        {
+        // A separator inside a number continues it (see `number_goes_on`).
+        if in_word && word.digits_only && number_goes_on(text, word.start, word.chars, c, i, next) {
             continue;
         }
         let chars = word.chars;
@@ -1192,6 +1247,33 @@ mod tests {
         let a = analyze("Mrs. Ames came on Feb. Tenth. Guests left", Some("en"));
         let sentences: Vec<u32> = a.tokens.iter().map(|t| t.sentence).collect();
         assert_eq!(sentences, vec![0, 0, 0, 0, 0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn numbers_keep_their_groups_of_thousands_however_set_apart() {
+        let numbers = |t: &str| {
+            let a = analyze(t, Some("fr"));
+            (0..a.tokens.len())
+                .filter(|&i| a.tokens[i].flags & NUMBER != 0)
+                .map(|i| a.norm_of(i).to_string())
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "41,000 cars",
+            "41.000 cars",
+            "41 000 cars",
+            "41\u{a0}000 cars",
+            "41\u{202f}000 cars",
+            "૪૧,૦૦૦ cars",
+            "૪૧ ૦૦૦ cars",
+        ] {
+            assert_eq!(numbers(text), ["41000"], "{text:?}");
+        }
+        assert_eq!(numbers("1 500 000 euros."), ["1500000"]);
+        // A four-digit number is no first group, and three digits before a letter no group.
+        assert_eq!(numbers("en 2019 100 personnes"), ["2019", "100"]);
+        assert_eq!(numbers("12 000km"), ["12"]);
+        assert_eq!(numbers("12 0001 et 7 12"), ["12", "0001", "7", "12"]);
     }
 
     #[test]
