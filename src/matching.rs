@@ -265,7 +265,8 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         order_pairs,
         cross_language: !orig_lang.is_empty()
             && if page_lang.is_empty() {
-                page.not_in & (1 << rec.lang) != 0
+                1u64.checked_shl(u32::from(rec.lang))
+                    .is_some_and(|bit| page.not_in & bit != 0)
             } else {
                 page_lang != orig_lang
             },
@@ -881,6 +882,37 @@ mod tests {
         assert_eq!(copy.not_in, 0);
         let best = check_page(&list, &copy).best.expect("a candidate");
         assert_eq!(best.relation, Relation::Verbatim, "{best:?}");
+    }
+
+    #[test]
+    fn an_original_in_a_language_of_its_own_script_is_another_language() {
+        use crate::fingerprint::SketchSize;
+        use crate::list::build::build;
+        use crate::list::OriginalDoc;
+        // The harbour story in Gujarati, its numbers in Gujarati digits, some with postpositions
+        // written on: given as "gu", which was no listed code, it counted as of unknown language,
+        // and the English story was compared with it as if in one language (`none`).
+        let gujarati = "વાલ્ડોરિયાના બંદર સત્તાવાળાએ સોમવારે જણાવ્યું હતું કે ૧,૩૫૦ ગોદી \
+            કામદારોની હડતાળ બાદ ૪,૨૦૦ કન્ટેનર અટવાઈ ગયા છે. નિર્દેશક હેનરિક એસ્પલુન્ડે \
+            માર્લોમાં પરિષદને જણાવ્યું કે પેટ્રા ક્વિસ્ટના નેતૃત્વ હેઠળના સંઘ સાથેની વાટાઘાટો ૧૪ માર્ચે \
+            ફરી શરૂ થશે. બંદરના ૩૮ ટકા માલનું પરિવહન કરતી શિપિંગ લાઇન નોર્ડવેવે જણાવ્યું કે તે \
+            ૧૭ જહાજોને કેસિંગ તરફ વાળશે. મેયર જોનાસ એલ્બર્ગે બંને પક્ષોને ૨૦૨૫ના બજેટ મતદાન \
+            પહેલાં સમાધાન કરવા વિનંતી કરી.";
+        let list = build(
+            [OriginalDoc {
+                id: "gu".into(),
+                lang: Some("gu".into()),
+                text: gujarati.into(),
+                ..Default::default()
+            }],
+            SketchSize::LIST,
+        )
+        .unwrap();
+        assert_eq!(lang::code_at(list.record(0).lang), "gu");
+        let best = crate::check(&list, HARBOUR, None)
+            .best
+            .expect("a candidate");
+        assert_eq!(best.relation, Relation::Translated, "{best:?}");
     }
 
     #[test]

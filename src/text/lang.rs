@@ -30,11 +30,21 @@ pub(crate) const STOPWORDS: &[(&str, &str)] = &[
     ("sv", "att av de den det där efter en ett för från har hade han hon i inte jag kan med men mot om på sig som till under var vi vid och är"),
 ];
 
-/// Language codes whose index a list record stores in one byte (0 means unknown).
+/// Language codes whose index a list record stores in one byte (0 means unknown). New codes are
+/// only ever appended, so that a list keeps its languages across versions.
+///
+/// A code listed here is a language a caller may give (a list's `lang` field, `--lang`, a page's
+/// `<html lang>`): an original given in Gujarati or Kazakh is then told apart from an English page
+/// as another language, where an unlisted code counted as unknown and an English translation was
+/// compared with it as if in one language (`none`). The codes after "ca" are the languages of
+/// WMT's news tasks and the other languages with news in their own script or with many readers.
 pub const CODES: &[&str] = &[
     "", "en", "de", "fr", "es", "it", "pt", "nl", "ru", "ur", "ar", "id", "tr", "sv", "da", "no",
     "fi", "el", "hu", "ro", "ta", "pl", "cs", "uk", "bg", "fa", "hi", "zh", "ja", "ko", "th", "he",
-    "ms", "vi", "sr", "hr", "sk", "sl", "lt", "lv", "et", "bn", "sw", "ca",
+    "ms", "vi", "sr", "hr", "sk", "sl", "lt", "lv", "et", "bn", "sw", "ca", "gu", "kk", "pa", "mr",
+    "ne", "te", "kn", "ml", "si", "ka", "hy", "be", "mk", "mn", "az", "uz", "ky", "tg", "tl", "sq",
+    "is", "ga", "eu", "gl", "af", "so", "ha", "yo", "am", "km", "my", "lo", "ps", "ku", "sd", "or",
+    "as", "ti", "ig", "zu", "xh", "mt", "cy", "lb", "bs", "ug", "yi", "jv", "su", "mg", "rw",
 ];
 
 /// The index of `code` in [`CODES`], 0 if the code is not listed.
@@ -300,7 +310,8 @@ pub fn ruled_out(words: &[u64]) -> u64 {
     for (code, set) in stopword_sets() {
         let hits = words.iter().filter(|&&w| set.contains(w)).count() as u32;
         if hits * 20 < total {
-            out |= 1 << code_index(code);
+            // Every language with a function-word list comes early in `CODES` (a test holds it).
+            out |= 1u64.checked_shl(u32::from(code_index(code))).unwrap_or(0);
         }
     }
     out
@@ -344,7 +355,7 @@ pub const HINT_MIN_LETTERS: u32 = 40;
 ///   on a German story).
 ///
 /// A short text (under [`HINT_MIN_LETTERS`] letters), and a language whose script the counts do not
-/// tell (Tamil, Bengali), keep the hint.
+/// tell (Tamil, Bengali, Gujarati, Georgian and others), keep the hint.
 pub fn hint_fits(hint: &str, scripts: &ScriptCounts, words: impl Iterator<Item = u64>) -> bool {
     let s = scripts;
     let counts = [
@@ -364,16 +375,20 @@ pub fn hint_fits(hint: &str, scripts: &ScriptCounts, words: impl Iterator<Item =
     }
     // Which of `counts` the hinted language is written in (Serbian in two).
     let written_in: &[usize] = match hint {
-        "ru" | "uk" | "bg" => &[1],
-        "sr" => &[0, 1],
-        "ur" | "ar" | "fa" => &[2],
+        "ru" | "uk" | "bg" | "kk" | "be" | "mk" | "mn" | "ky" | "tg" => &[1],
+        "sr" | "bs" | "az" | "uz" => &[0, 1],
+        "ur" | "ar" | "fa" | "ps" | "sd" | "ug" => &[2],
+        "ku" => &[0, 2],
         "zh" | "ja" => &[3],
         "ko" => &[4],
-        "hi" => &[5],
+        "hi" | "mr" | "ne" => &[5],
         "el" => &[6],
-        "he" => &[7],
+        "he" | "yi" => &[7],
         "th" => &[8],
-        "ta" | "bn" | "" => return true,
+        // Scripts the counts do not tell: Tamil, Bengali, Gujarati, Gurmukhi, Telugu, Kannada,
+        // Malayalam, Sinhala, Georgian, Armenian, Ethiopic, Khmer, Burmese, Lao, Oriya.
+        "ta" | "bn" | "gu" | "pa" | "te" | "kn" | "ml" | "si" | "ka" | "hy" | "am" | "ti"
+        | "km" | "my" | "lo" | "or" | "as" | "" => return true,
         _ => &[0],
     };
     let (top, &most) = counts
@@ -517,6 +532,10 @@ mod tests {
             assert_eq!(code_at(i as u8), *c);
         }
         assert_eq!(code_index("xx"), 0);
+        assert!(CODES.len() <= 256, "an index is one byte");
+        for (code, _) in STOPWORDS {
+            assert!(code_index(code) > 0 && code_index(code) < 64, "{code}");
+        }
         assert_eq!(code_at(250), "");
         assert_eq!(primary("en-GB"), "en");
     }

@@ -835,6 +835,12 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
                 } else {
                     out.scripts.add(c);
                 }
+                // A number with a suffix of another script written on ("1962માં", "2021년",
+                // "૨૦૨૫ના": Gujarati, Hindi and Korean write postpositions so) is a number and a
+                // word: numbers carry a story across languages. ASCII letters stay on ("10km").
+                if in_word && word.digits_only && !c.is_ascii() {
+                    word.end(text, i, &mut out);
+                }
             }
             word.letter(text, i, c, class == Class::Digit, &mut st, &mut out);
             continue;
@@ -1274,6 +1280,12 @@ mod tests {
         assert_eq!(numbers("en 2019 100 personnes"), ["2019", "100"]);
         assert_eq!(numbers("12 000km"), ["12"]);
         assert_eq!(numbers("12 0001 et 7 12"), ["12", "0001", "7", "12"]);
+        // A suffix of another script written on ends the number; ASCII letters do not.
+        assert_eq!(
+            numbers("1962માં 2021ء ૨૦૨૫ના 2021년 120رنز"),
+            ["1962", "2021", "2025", "2021", "120"]
+        );
+        assert_eq!(numbers("10km G7"), Vec::<String>::new());
     }
 
     #[test]
