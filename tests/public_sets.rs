@@ -76,8 +76,8 @@ fn counter_public() {
     let Some(r) = run("counter-public") else {
         return;
     };
-    assert!(r.all.auc.unwrap() >= 0.84, "{:?}", r.all);
-    assert!(r.all.top1_id.unwrap() >= 0.96);
+    assert!(r.all.auc.unwrap() >= 0.845, "{:?}", r.all);
+    assert!(r.all.top1_id.unwrap() >= 0.965);
     assert!(r.all.false_attr.unwrap() <= 0.15);
 }
 
@@ -438,10 +438,10 @@ fn pages_wrapped_at_a_fixed_width_keep_their_figures() {
     // ending a sentence before a word not in capitals, and stopped making the capitalised word
     // after it sentence-initial (so no name), counter-public's honest reports were called copies
     // 11.5 % of the time (5.7 % as written then) and wmt19's decision accuracy was 0.809 (0.839).
-    // Counter-public's floors are those since numbers with a suffix written on were split off
-    // (0.840, 8.0 % and 0.652; 0.845, 6.9 % and 0.655 as written).
+    // Counter-public's floors are those since numbers written on words were split off (0.846,
+    // 8.0 % and 0.669; 0.851, 6.9 % and 0.672 as written).
     for (set, min_auc, max_false_attr, min_decision) in [
-        ("counter-public", 0.835, 0.085, 0.65),
+        ("counter-public", 0.84, 0.085, 0.66),
         ("wmt19-public", 0.96, 0.0, 0.825),
     ] {
         let Some(dir) = shared_set(set) else { return };

@@ -624,6 +624,20 @@ fn number_goes_on(
         && (digits <= 3 || start.is_some_and(|s| text[s..at].chars().any(is_group_space)))
 }
 
+/// Whether the char before byte `i` of `text` (a char boundary) is a letter beyond ASCII, so that
+/// a digit at `i` starts a number rather than going on with a word: "کے30" is a word and 30, as
+/// "1962માં" is 1962 and a word. ASCII letters keep their digits ("G7", "covid19").
+#[inline(never)]
+fn letter_before(text: &str, i: usize, table: &[CharInfo; TABLE_CHARS]) -> bool {
+    text[..i].chars().next_back().is_some_and(|c| {
+        !c.is_ascii()
+            && match table.get(c as usize) {
+                Some(info) => info.class == Class::Letter,
+                None => classify(c) == Class::Letter,
+            }
+    })
+}
+
 /// Splits `text` into raw tokens with normalised forms and sentence numbers.
 fn tokenize(text: &str) -> RawTokens {
     tokenize_with::<true>(text)
@@ -653,6 +667,8 @@ fn take_table_word(
     let bytes = text.as_bytes();
     let norm_start = out.norm.len();
     let (mut j, mut chars, mut slow) = (i, 0, false);
+    // Whether the char before `j` is a letter beyond ASCII: a digit after one starts a number.
+    let mut after_letter = false;
     let whole = loop {
         let Some(&b) = bytes.get(j) else {
             break true;
@@ -670,9 +686,10 @@ fn take_table_word(
                 .is_some_and(|c| classify(c) == Class::Other);
         };
         let info = table[cp];
-        if info.class == Class::Other {
+        if info.class == Class::Other || (info.class == Class::Digit && after_letter) {
             break true;
         }
+        after_letter = info.class == Class::Letter && b >= 0x80;
         chars += 1;
         if chars >= MAX_WORD_CHARS {
             break false;
@@ -749,6 +766,9 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
             // rest of the run of ASCII letters and digits, as far as the word may grow.
             let digit = b.is_ascii_digit();
             out.scripts.latin += u32::from(!digit);
+            if digit && word.start.is_some() && !word.digits_only && letter_before(text, i, table) {
+                word.end(text, i, &mut out);
+            }
             word.letter(text, i, char::from(b), digit, &mut st, &mut out);
             let mut j = i + 1;
             let end = bytes.len().min(j + (MAX_WORD_CHARS - word.chars));
@@ -841,6 +861,13 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
                 if in_word && word.digits_only && !c.is_ascii() {
                     word.end(text, i, &mut out);
                 }
+            } else if class == Class::Digit
+                && in_word
+                && !word.digits_only
+                && letter_before(text, i, table)
+            {
+                // And a word of another script with a number written on ("کے30", "پر2009").
+                word.end(text, i, &mut out);
             }
             word.letter(text, i, c, class == Class::Digit, &mut st, &mut out);
             continue;
@@ -1285,7 +1312,9 @@ mod tests {
             numbers("1962માં 2021ء ૨૦૨૫ના 2021년 120رنز"),
             ["1962", "2021", "2025", "2021", "120"]
         );
-        assert_eq!(numbers("10km G7"), Vec::<String>::new());
+        assert_eq!(numbers("10km G7 covid19"), Vec::<String>::new());
+        // And a word of another script with a number written on it.
+        assert_eq!(numbers("کے30 پر2009 сумма150"), ["30", "2009", "150"]);
     }
 
     #[test]
