@@ -593,9 +593,9 @@ fn is_group_space(c: char) -> bool {
 /// French, Russian, Finnish or Lithuanian set thousands apart by a space ("41 000", "1 500 000"),
 /// which makes one number as "41,000" does: numbers are what carries a story across languages,
 /// and "41 000" read as 41 and 000 matched nothing of "41,000". A space does so when exactly three
-/// digits follow it and then no letter or digit, and the number so far is a first group of one to
-/// three digits or already has groups so set apart: "in 2019 100 people" stays two numbers, and
-/// "12 000km" a number and a word. Out of line: the tokenizer's loop comes here only after a
+/// digits follow it and then no digit, and the number so far is a first group of one to three
+/// digits or already has groups so set apart: "in 2019 100 people" stays two numbers, and "12
+/// 000km" is 12000 and a word. Out of line: the tokenizer's loop comes here only after a
 /// number, and the number's fields are passed by value, so that the loop keeps them in registers.
 #[inline(never)]
 fn number_goes_on(
@@ -618,7 +618,9 @@ fn number_goes_on(
         .take(3)
         .filter(|&c| normalize::decimal_digit(c).is_some())
         .count();
-    let ends = after.next().is_none_or(|c| !c.is_alphanumeric());
+    let ends = after
+        .next()
+        .is_none_or(|c| normalize::decimal_digit(c).is_none());
     three == 3
         && ends
         && (digits <= 3 || start.is_some_and(|s| text[s..at].chars().any(is_group_space)))
@@ -766,17 +768,30 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
             // rest of the run of ASCII letters and digits, as far as the word may grow.
             let digit = b.is_ascii_digit();
             out.scripts.latin += u32::from(!digit);
-            if digit && word.start.is_some() && !word.digits_only && letter_before(text, i, table) {
+            // A number ends where a letter starts, and a word of another script where a digit
+            // does (see the general path).
+            if word.start.is_some()
+                && if digit {
+                    !word.digits_only && letter_before(text, i, table)
+                } else {
+                    word.digits_only
+                }
+            {
                 word.end(text, i, &mut out);
             }
             word.letter(text, i, char::from(b), digit, &mut st, &mut out);
             let mut j = i + 1;
             let end = bytes.len().min(j + (MAX_WORD_CHARS - word.chars));
-            while j < end && bytes[j].is_ascii_alphanumeric() {
-                let digit = bytes[j].is_ascii_digit();
-                out.scripts.latin += u32::from(!digit);
-                word.digits_only &= digit;
-                j += 1;
+            if word.digits_only {
+                // A number's digits, up to a letter, where the next step ends it.
+                while j < end && bytes[j].is_ascii_digit() {
+                    j += 1;
+                }
+            } else {
+                while j < end && bytes[j].is_ascii_alphanumeric() {
+                    out.scripts.latin += u32::from(!bytes[j].is_ascii_digit());
+                    j += 1;
+                }
             }
             word.chars += j - (i + 1);
             next = j;
@@ -855,10 +870,11 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
                 } else {
                     out.scripts.add(c);
                 }
-                // A number with a suffix of another script written on ("1962માં", "2021년",
-                // "૨૦૨૫ના": Gujarati, Hindi and Korean write postpositions so) is a number and a
-                // word: numbers carry a story across languages. ASCII letters stay on ("10km").
-                if in_word && word.digits_only && !c.is_ascii() {
+                // A number with letters written on ("£1.5bn", "1990s", "21st", "10km", and in
+                // other scripts "1962માં", "2021년", Urdu's "2021ء": Gujarati, Hindi and Korean
+                // write postpositions so) is a number and a word: numbers carry a story across
+                // languages, where "1,5 Milliarden" and "1990er" are 15 and 1990.
+                if in_word && word.digits_only {
                     word.end(text, i, &mut out);
                 }
             } else if class == Class::Digit
@@ -1305,14 +1321,14 @@ mod tests {
         assert_eq!(numbers("1 500 000 euros."), ["1500000"]);
         // A four-digit number is no first group, and three digits before a letter no group.
         assert_eq!(numbers("en 2019 100 personnes"), ["2019", "100"]);
-        assert_eq!(numbers("12 000km"), ["12"]);
+        assert_eq!(numbers("12 000km"), ["12000"]);
         assert_eq!(numbers("12 0001 et 7 12"), ["12", "0001", "7", "12"]);
-        // A suffix of another script written on ends the number; ASCII letters do not.
+        // Letters written on end a number; a word of ASCII letters keeps its digits.
         assert_eq!(
-            numbers("1962માં 2021ء ૨૦૨૫ના 2021년 120رنز"),
-            ["1962", "2021", "2025", "2021", "120"]
+            numbers("1962માં 2021ء ૨૦૨૫ના 2021년 120رنز £1.5bn 1990s 21st"),
+            ["1962", "2021", "2025", "2021", "120", "15", "1990", "21"]
         );
-        assert_eq!(numbers("10km G7 covid19"), Vec::<String>::new());
+        assert_eq!(numbers("G7 covid19 MP3"), Vec::<String>::new());
         // And a word of another script with a number written on it.
         assert_eq!(numbers("کے30 پر2009 сумма150"), ["30", "2009", "150"]);
     }
