@@ -9,10 +9,12 @@
 //! * `anchor`: for numbers and names only, a form that survives translation (see
 //!   [`normalize::name_skeleton`]), or 0.
 //!
-//! Words are maximal runs of letters, digits and combining marks; numbers keep their thousands
-//! separators inside ("3,500" is one word, `3500`); scripts written without spaces (Han, kana,
-//! Thai, Lao, Khmer, Myanmar) give one token per character, so a Chinese page is a sequence of
-//! characters rather than one giant word. A word longer than [`MAX_WORD_CHARS`] is cut, so a
+//! Words are maximal runs of letters, digits and combining marks, but for numbers: digits end
+//! where a letter follows them or where they follow a letter beyond ASCII ("£1.5bn", "2021ء" and
+//! "کے30" hold the numbers 15, 2021 and 30; "G7" stays one word), and keep their thousands
+//! separators, a space among them ("3,500" and "41 000" are one word each, `3500` and `41000`);
+//! scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) give one token per
+//! character, so a Chinese page is a sequence of characters rather than one giant word. A word longer than [`MAX_WORD_CHARS`] is cut, so a
 //! 50,000-character line without spaces costs what any other text does.
 //!
 //! Flags mark what must not count as evidence of copying: function words, quoted speech
@@ -587,8 +589,8 @@ fn is_group_space(c: char) -> bool {
 }
 
 /// Whether the number that starts at byte `start` of `text` (`digits` so far) goes on past `c`,
-/// the char at byte `at` (before byte `next`): `c` is a thousands or decimal separator inside it ("3,500", "3.500",
-/// "2.5"), or a space that sets apart a group of thousands.
+/// the char at byte `at` (before byte `next`): `c` is a thousands or decimal separator inside it
+/// ("3,500", "3.500", "2.5"), or a space that sets apart a group of thousands.
 ///
 /// French, Russian, Finnish or Lithuanian set thousands apart by a space ("41 000", "1 500 000"),
 /// which makes one number as "41,000" does: numbers are what carries a story across languages,
@@ -658,7 +660,8 @@ fn two_byte_char(bytes: &[u8], i: usize) -> usize {
 /// to `out.norm`, its letters are counted by script tag into `tagged`, and its end and length in
 /// chars are returned. `None`, with nothing appended or counted, leaves the word to the general
 /// path, char by char. A word that starts with a letter is no number, so no separator continues
-/// it: whatever ends it here ends it on the general path too.
+/// it, and a digit after a letter beyond ASCII ends it: whatever ends it here ends it on the
+/// general path too.
 fn take_table_word(
     text: &str,
     i: usize,
