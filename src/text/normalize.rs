@@ -184,11 +184,100 @@ fn push_general(word: &str, out: &mut String) {
     }
 }
 
+/// Names of countries and cities that languages spell apart (exonyms), as their English
+/// spelling: "München" and "Munich", "Москва" and "Moscow" share no skeleton, and a translation's
+/// place names were found in neither direction. Keys are normal forms ([`push_normalized`]), in
+/// byte order for a binary search.
+const EXONYMS: &[(&str, &str)] = &[
+    ("athen", "athens"),
+    ("belgien", "belgium"),
+    ("brasilien", "brazil"),
+    ("brüssel", "brussels"),
+    ("deutschland", "germany"),
+    ("dänemark", "denmark"),
+    ("europa", "europe"),
+    ("finnland", "finland"),
+    ("frankreich", "france"),
+    ("genf", "geneva"),
+    ("griechenland", "greece"),
+    ("großbritannien", "britain"),
+    ("indien", "india"),
+    ("irak", "iraq"),
+    ("irland", "ireland"),
+    ("italien", "italy"),
+    ("kiew", "kyiv"),
+    ("kopenhagen", "copenhagen"),
+    ("köln", "cologne"),
+    ("lissabon", "lisbon"),
+    ("mailand", "milan"),
+    ("moskau", "moscow"),
+    ("münchen", "munich"),
+    ("neapel", "naples"),
+    ("niederlande", "netherlands"),
+    ("norwegen", "norway"),
+    ("nürnberg", "nuremberg"),
+    ("peking", "beijing"),
+    ("polen", "poland"),
+    ("prag", "prague"),
+    ("rom", "rome"),
+    ("russland", "russia"),
+    ("schweden", "sweden"),
+    ("schweiz", "switzerland"),
+    ("spanien", "spain"),
+    ("syrien", "syria"),
+    ("tschechien", "czechia"),
+    ("türkei", "turkey"),
+    ("ungarn", "hungary"),
+    ("venedig", "venice"),
+    ("warschau", "warsaw"),
+    ("weißrussland", "belarus"),
+    ("wien", "vienna"),
+    ("ägypten", "egypt"),
+    ("österreich", "austria"),
+    ("австрия", "austria"),
+    ("англия", "england"),
+    ("британия", "britain"),
+    ("брюссель", "brussels"),
+    ("варшава", "warsaw"),
+    ("великобритания", "britain"),
+    ("вена", "vienna"),
+    ("германии", "germany"),
+    ("германия", "germany"),
+    ("греция", "greece"),
+    ("европа", "europe"),
+    ("женева", "geneva"),
+    ("израиль", "israel"),
+    ("индия", "india"),
+    ("испания", "spain"),
+    ("италия", "italy"),
+    ("киев", "kyiv"),
+    ("китай", "china"),
+    ("москва", "moscow"),
+    ("москве", "moscow"),
+    ("мюнхен", "munich"),
+    ("пекин", "beijing"),
+    ("польша", "poland"),
+    ("россии", "russia"),
+    ("россия", "russia"),
+    ("сирия", "syria"),
+    ("сша", "usa"),
+    ("турция", "turkey"),
+    ("франции", "france"),
+    ("франция", "france"),
+    ("швейцария", "switzerland"),
+    ("япония", "japan"),
+];
+
 /// The cross-language skeleton of a name: transliterated to Latin, diacritics removed, vowels and
 /// the letters that transliterations disagree on dropped, doubled consonants collapsed, cut to
 /// four consonants. "Trump" and "Трамп" both give `trmp`, "Putin" and "Путин" `ptn`, "Kremlin" and
 /// "Кремль" `krml`. Returns `None` when fewer than two consonants remain (too weak to be evidence).
+/// A place that languages spell apart ("München", "Москва": a table of such names) takes the
+/// skeleton of its English name; `word` is a normal form ([`push_normalized`]) for that lookup.
 pub fn name_skeleton(word: &str) -> Option<String> {
+    let word = EXONYMS
+        .binary_search_by(|(k, _)| k.cmp(&word))
+        .map_or(word, |at| EXONYMS[at].1);
     let mut latin = String::with_capacity(word.len());
     for c in word.nfd() {
         if is_combining_mark(c) {
@@ -430,5 +519,21 @@ mod tests {
         }
         assert_eq!(name_skeleton("Io"), None);
         assert_eq!(name_skeleton("北京"), None);
+    }
+
+    #[test]
+    fn places_spelled_apart_share_a_skeleton() {
+        // The table is in byte order, and its keys are normal forms, as the pipeline passes them.
+        assert!(EXONYMS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (key, english) in EXONYMS {
+            assert_eq!(norm(key), *key);
+            assert_eq!(name_skeleton(key), name_skeleton(english), "{key}");
+        }
+        assert_eq!(name_skeleton(&norm("München")), name_skeleton("munich"));
+        assert_eq!(name_skeleton(&norm("Москва")), name_skeleton("moscow"));
+        assert_eq!(
+            name_skeleton(&norm("Großbritannien")),
+            name_skeleton("britain")
+        );
     }
 }
