@@ -531,6 +531,29 @@ struct OpenWord {
 }
 
 impl OpenWord {
+    /// Whether the open word, if any, ends before the letter or digit (`digit`) at byte `i` of
+    /// `text`: a number ends where a letter follows it, and a word where a digit follows a letter
+    /// beyond ASCII. A number with letters written on ("£1.5bn", "1990s", "21st", "10km", and in
+    /// other scripts "1962માં", "2021년", Urdu's "2021ء": Gujarati, Hindi and Korean write
+    /// postpositions so), or a word of another script with one ("کے30", "پر2009"), is a number
+    /// and a word: numbers carry a story across languages, where "1,5 Milliarden" and "1990er"
+    /// are 15 and 1990. Both of the tokenizer's paths ask here, so that they split alike.
+    #[inline(always)]
+    fn ends_before(
+        &self,
+        digit: bool,
+        text: &str,
+        i: usize,
+        table: &[CharInfo; TABLE_CHARS],
+    ) -> bool {
+        self.start.is_some()
+            && if digit {
+                !self.digits_only && letter_before(text, i, table)
+            } else {
+                self.digits_only
+            }
+    }
+
     /// Adds the letter, digit or mark `c` at byte `i` (`digit`: whether it is a digit): starts a
     /// word if none is open, after ending one that has reached [`MAX_WORD_CHARS`].
     #[inline(always)]
@@ -771,15 +794,7 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
             // rest of the run of ASCII letters and digits, as far as the word may grow.
             let digit = b.is_ascii_digit();
             out.scripts.latin += u32::from(!digit);
-            // A number ends where a letter starts, and a word of another script where a digit
-            // does (see the general path).
-            if word.start.is_some()
-                && if digit {
-                    !word.digits_only && letter_before(text, i, table)
-                } else {
-                    word.digits_only
-                }
-            {
+            if word.ends_before(digit, text, i, table) {
                 word.end(text, i, &mut out);
             }
             word.letter(text, i, char::from(b), digit, &mut st, &mut out);
@@ -873,22 +888,12 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
                 } else {
                     out.scripts.add(c);
                 }
-                // A number with letters written on ("£1.5bn", "1990s", "21st", "10km", and in
-                // other scripts "1962માં", "2021년", Urdu's "2021ء": Gujarati, Hindi and Korean
-                // write postpositions so) is a number and a word: numbers carry a story across
-                // languages, where "1,5 Milliarden" and "1990er" are 15 and 1990.
-                if in_word && word.digits_only {
-                    word.end(text, i, &mut out);
-                }
-            } else if class == Class::Digit
-                && in_word
-                && !word.digits_only
-                && letter_before(text, i, table)
-            {
-                // And a word of another script with a number written on ("کے30", "پر2009").
+            }
+            let digit = class == Class::Digit;
+            if class != Class::Mark && word.ends_before(digit, text, i, table) {
                 word.end(text, i, &mut out);
             }
-            word.letter(text, i, c, class == Class::Digit, &mut st, &mut out);
+            word.letter(text, i, c, digit, &mut st, &mut out);
             continue;
         }
         // A separator inside a number continues it (see `number_goes_on`).
