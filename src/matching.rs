@@ -61,13 +61,13 @@ impl<'t> Page<'t> {
         let not_in = if analysis.lang.is_empty() {
             // Running text only: a table of names and scores has no function words in any
             // language, and says nothing of its own.
-            let words: Vec<u64> = analysis
-                .tokens
-                .iter()
-                .filter(|t| t.flags & (NUMBER | CAPITAL) == 0)
-                .map(|t| t.word)
-                .collect();
-            lang::ruled_out(&words)
+            lang::ruled_out(
+                analysis
+                    .tokens
+                    .iter()
+                    .filter(|t| t.flags & (NUMBER | CAPITAL) == 0)
+                    .map(|t| t.word),
+            )
         } else {
             0
         };
@@ -265,8 +265,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         order_pairs,
         cross_language: !orig_lang.is_empty()
             && if page_lang.is_empty() {
-                1u64.checked_shl(u32::from(rec.lang))
-                    .is_some_and(|bit| page.not_in & bit != 0)
+                page.not_in & lang::lang_bit(rec.lang) != 0
             } else {
                 page_lang != orig_lang
             },

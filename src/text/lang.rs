@@ -52,6 +52,12 @@ pub fn code_index(code: &str) -> u8 {
     CODES.iter().position(|c| *c == code).unwrap_or(0) as u8
 }
 
+/// The bit of a language set (such as [`ruled_out`] returns) for the language at `index` in
+/// [`CODES`]; 0 for an index beyond the set's 64 bits, which such a set never holds.
+pub fn lang_bit(index: u8) -> u64 {
+    1u64.checked_shl(u32::from(index)).unwrap_or(0)
+}
+
 /// The code at `index` in [`CODES`], "" for unknown or out-of-range indices.
 pub fn code_at(index: u8) -> &'static str {
     CODES.get(usize::from(index)).copied().unwrap_or("")
@@ -300,21 +306,24 @@ const RULE_OUT_MIN_WORDS: u32 = 20;
 /// Why: a Finnish, Lithuanian or Gujarati page, which the guesser cannot name, was compared with
 /// an English original as if in the same language, and its translation was `none` (a Finnish
 /// translation of the demo story: 0.02, against 0.91 when the page's language was given).
-pub fn ruled_out(words: &[u64]) -> u64 {
-    let words = &words[..words.len().min(GUESS_WORDS)];
-    let total = words.len() as u32;
+pub fn ruled_out(words: impl Iterator<Item = u64>) -> u64 {
+    let sets: Vec<(&str, &WordSet)> = stopword_sets().iter().map(|(c, s)| (*c, s)).collect();
+    let mut hits = vec![0u32; sets.len()];
+    let mut total = 0u32;
+    for w in words.take(GUESS_WORDS) {
+        total += 1;
+        for (n, (_, set)) in hits.iter_mut().zip(&sets) {
+            *n += u32::from(set.contains(w));
+        }
+    }
     if total < RULE_OUT_MIN_WORDS {
         return 0;
     }
-    let mut out = 0u64;
-    for (code, set) in stopword_sets() {
-        let hits = words.iter().filter(|&&w| set.contains(w)).count() as u32;
-        if hits * 20 < total {
-            // Every language with a function-word list comes early in `CODES` (a test holds it).
-            out |= 1u64.checked_shl(u32::from(code_index(code))).unwrap_or(0);
-        }
-    }
-    out
+    // Every language with a function-word list comes early in `CODES` (a test holds it).
+    sets.iter()
+        .zip(hits)
+        .filter(|&(_, n)| n * 20 < total)
+        .fold(0, |out, ((code, _), _)| out | lang_bit(code_index(code)))
 }
 
 /// How many of the first [`GUESS_WORDS`] of `words` are function words of each language of
@@ -424,21 +433,21 @@ mod tests {
 
     #[test]
     fn a_text_the_guesser_cannot_name_rules_out_the_languages_it_is_not_in() {
-        let words = |t: &str| super::super::word_hashes(t);
+        let words = |t: &str| super::super::word_hashes(t).into_iter();
         let finnish = "satamaviranomainen kertoi maanantaina että kontteja on jumissa lakon \
             vuoksi ja neuvottelut ammattiliiton kanssa jatkuvat ensi viikolla kun varustamo \
             ohjaa aluksia muihin satamiin ja pormestari kehotti osapuolia sopimaan";
-        let out = ruled_out(&words(finnish));
+        let out = ruled_out(words(finnish));
         for code in ["en", "de", "fr", "ru", "ur"] {
-            assert!(out & (1 << code_index(code)) != 0, "{code}");
+            assert!(out & lang_bit(code_index(code)) != 0, "{code}");
         }
         // Languages without a function-word list cannot be ruled out, Finnish among them.
-        assert_eq!(out & (1 << code_index("fi")), 0);
+        assert_eq!(out & lang_bit(code_index("fi")), 0);
         // English running text is not ruled out of English; too few words rule out nothing.
         let english = "the authority said on monday that containers were stranded after a strike \
             by dock workers and that talks with the union would resume in march before the vote";
-        assert_eq!(ruled_out(&words(english)) & (1 << code_index("en")), 0);
-        assert_eq!(ruled_out(&words("kertoi maanantaina että")), 0);
+        assert_eq!(ruled_out(words(english)) & lang_bit(code_index("en")), 0);
+        assert_eq!(ruled_out(words("kertoi maanantaina että")), 0);
     }
 
     #[test]
