@@ -86,7 +86,8 @@ fn wmt19_translations() {
     let Some(r) = run("wmt19-public") else { return };
     assert!(r.all.top1_id.unwrap() >= 0.95, "{:?}", r.all);
     assert!(r.all.auc.unwrap() >= 0.95);
-    assert!(r.all.decision.unwrap() >= 0.83);
+    // 0.852 before months and weekdays were anchors in every language (`text::dates`), 0.911 after.
+    assert!(r.all.decision.unwrap() >= 0.90);
 }
 
 /// A few paragraphs of an original inside another story, the brief's first kind of partial copy,
@@ -134,8 +135,9 @@ fn copies_inside_other_stories() {
 /// A report of an event an original covers, in another language, is not a translation of it. No
 /// public set holds such reports, but every translation in wmt19 becomes one once its own
 /// original is left out of the list: the other originals of its week cover the same events, in
-/// its language or another. Measured: 5.4 % of them are then called derived from another
-/// original (38.7 % when the few names and numbers in the index were compared one way only).
+/// its language or another. Measured: 4.6 % of them are then called derived from another
+/// original (38.7 % when the few names and numbers in the index were compared one way only; 7.2 %
+/// once months and weekdays were anchors, before the cross-language model was fitted again).
 #[test]
 fn wmt19_translations_are_not_pinned_on_other_reports() {
     let dir = Path::new("../shared/eval/wmt19-public");
@@ -165,7 +167,7 @@ fn wmt19_translations_are_not_pinned_on_other_reports() {
     }
     let share = pinned.len() as f64 / cases.len() as f64;
     eprintln!("translations pinned on another original: {share:.3}");
-    assert!(share <= 0.07, "{share:.3}: {pinned:?}");
+    assert!(share <= 0.06, "{share:.3}: {pinned:?}");
 }
 
 /// The committed default list is exactly what the current code builds from its sources.

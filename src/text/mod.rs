@@ -21,6 +21,7 @@
 //! ([`quotes`]), site furniture ([`furniture`]) and wire credits ([`crate::credits`]).
 
 mod content_simhash;
+pub mod dates;
 pub mod diacritics;
 pub mod furniture;
 pub mod lang;
@@ -213,7 +214,7 @@ fn analyze_tokens(
         FURNITURE,
     );
     mark_ranges(&mut raw.tokens, &quotes::quotation_spans(text), QUOTED);
-    let narrative = featurize(&mut raw, lang);
+    let narrative = featurize(text, &mut raw, lang);
     let mut analysis = Analysis {
         tokens: raw.tokens,
         norm: raw.norm,
@@ -868,6 +869,9 @@ fn tokenize_with<const FAST: bool>(text: &str) -> RawTokens {
         let in_word = word.start.is_some();
         if c >= '\u{0e00}' && is_unspaced_script(c) {
             word.end(text, i, &mut out);
+            // A period after a character of these scripts ends its sentence, whatever word came
+            // before (the fast path may have marked one as an abbreviation).
+            abbreviation = false;
             out.scripts.add(c);
             word.sentence = st.begin_word(c, text, &mut out.continued);
             push_raw(text, i..next, false, false, word.sentence, &mut out);
@@ -1045,12 +1049,25 @@ fn simhash_input(key: u64, norm: &str) -> u64 {
     })
 }
 
-/// German articles, contractions and possessives: a capitalised word after one of them is a
-/// common noun (German capitalises every noun), not a name.
+/// German determiners: articles and their contractions with prepositions, possessives,
+/// demonstratives, negation, quantifiers and the small numerals, in every case. A capitalised word
+/// after one of them is a common noun (German capitalises every noun), not a name: "die
+/// Regierung", "im Bundestag", "viele Menschen", "zwei Wochen", "seinem Trainer".
 const GERMAN_DETERMINERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-    "im", "am", "zum", "zur", "vom", "beim", "ins", "kein", "keine", "seine", "ihre", "diese",
-    "dieser",
+    "im", "am", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "fürs", "ums", "kein", "keine",
+    "keinen", "keinem", "keiner", "keines", "mein", "meine", "meinen", "meinem", "meiner",
+    "meines", "dein", "deine", "deinen", "deinem", "deiner", "deines", "sein", "seine", "seinen",
+    "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "unser",
+    "unsere", "unseren", "unserem", "unserer", "unseres", "euer", "eure", "euren", "eurem",
+    "eurer", "eures", "dieser", "diese", "diesen", "diesem", "dieses", "jener", "jene", "jenen",
+    "jenem", "jenes", "jeder", "jede", "jeden", "jedem", "jedes", "welcher", "welche", "welchen",
+    "welchem", "welches", "mancher", "manche", "manchen", "manchem", "manches", "solcher",
+    "solche", "solchen", "solchem", "solches", "alle", "allen", "aller", "beide", "beiden",
+    "beider", "viele", "vielen", "vieler", "wenige", "wenigen", "weniger", "einige", "einigen",
+    "einiger", "mehrere", "mehreren", "mehrerer", "etliche", "etlichen", "zwei", "drei", "vier",
+    "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig", "dreißig",
+    "hundert", "tausend",
 ];
 
 /// Endings of German common nouns (abstract nouns, feminine forms, loan words) that names
@@ -1069,7 +1086,7 @@ const GERMAN_NOUN_ENDINGS: &[&str] = &[
 /// ("Trainer Löw"). Names rarely take an article in German ("die Merkel" is colloquial), and a
 /// name that does is merely not counted as one.
 /// `capitalised`: how many of the tokens are capitalised, as many as the set may hold.
-fn german_common_nouns(raw: &RawTokens, capitalised: usize) -> HashSet64 {
+fn german_common_nouns(text: &str, raw: &RawTokens, capitalised: usize) -> HashSet64 {
     /// Lower-case words allowed between the article and the noun.
     const MAX_ADJECTIVES: usize = 2;
     // The determiners as the hashes of their words, which tokens hold: a word before a capital
@@ -1099,7 +1116,10 @@ fn german_common_nouns(raw: &RawTokens, capitalised: usize) -> HashSet64 {
             if before.sentence != raw.tokens[j + 1].sentence && raw.sentence_initial(j + 1) {
                 break;
             }
-            if determiners.contains(before.word) {
+            // A number right before it counts as a determiner too ("30 Minuten", "100
+            // Menschen", "der 21-Jährige"), but not before an acronym ("1. FC Köln").
+            let counted = j + 1 == i && before.flags & NUMBER != 0 && !is_acronym(text, t);
+            if counted || determiners.contains(before.word) {
                 nouns.insert(t.word);
                 break;
             }
@@ -1109,6 +1129,13 @@ fn german_common_nouns(raw: &RawTokens, capitalised: usize) -> HashSet64 {
         }
     }
     nouns
+}
+
+/// Whether token `t` of `text` is written in capitals beyond its first letter ("FC", "SPD").
+fn is_acronym(text: &str, t: &Token) -> bool {
+    text.get(t.start as usize..t.end as usize)
+        .and_then(|w| w.chars().nth(1))
+        .is_some_and(char::is_uppercase)
 }
 
 /// What a word's hash is mixed with to key [`WORD_CACHE`]: stems depend on the language.
@@ -1139,11 +1166,12 @@ thread_local! {
 /// Fills in the tokens' stem and anchor hashes and flags function words. Returns the counts of
 /// the SimHash inputs of the content words outside quotations and furniture (credits are not
 /// flagged yet: see [`analyze`]).
-fn featurize(raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
+fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
     let lang_salt = lang_salt(lang);
     let german = lang == "de";
+    let dates_need_capital = dates::needs_capital(lang);
     // Words capitalised somewhere other than at a sentence start are names, and so are their
     // sentence-initial occurrences; but not in a text whose case tells no names (`capitals`).
     // Otherwise every word of a story sent in capitals or in title case would be a name, and a
@@ -1165,7 +1193,7 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
             .map(|i| raw.tokens[i].word),
     );
     let common_nouns = if german {
-        german_common_nouns(raw, capitalised)
+        german_common_nouns(text, raw, capitalised)
     } else {
         HashSet64::default()
     };
@@ -1188,8 +1216,11 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
                 }
                 let stem = if flags & (STOP | NUMBER) == 0 {
                     let forms = cache.entry(word ^ lang_salt).or_insert_with(|| WordForms {
-                        stem: match &stemmer {
-                            Some(st) if flags & CJK == 0 => fnv1a(st.stem(norm).as_bytes()),
+                        // A month or weekday's stem is its date key, the same in every
+                        // language (`dates`), so that it can stand as its anchor.
+                        stem: match (dates::key(norm, lang), &stemmer) {
+                            (Some(date), _) => date,
+                            (None, Some(st)) if flags & CJK == 0 => fnv1a(st.stem(norm).as_bytes()),
                             _ => word,
                         },
                         simhash: simhash::simhash_stream(std::iter::once(norm)),
@@ -1207,6 +1238,8 @@ fn featurize(raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
                     } else {
                         0
                     }
+                } else if dates::is_key(stem) && (flags & CAPITAL != 0 || !dates_need_capital) {
+                    stem
                 } else if flags & CAPITAL != 0
                     && flags & STOP == 0
                     && (!raw.sentence_initial(i) || names.contains(&word))
@@ -1442,6 +1475,67 @@ mod tests {
         // English capitals are read as before: no article makes a common noun of them.
         let en = analyze("The Government met the Trainer of the team.", Some("en"));
         assert!(en.tokens.iter().filter(|t| t.anchor != 0).count() == 2);
+    }
+
+    #[test]
+    fn german_nouns_after_quantifiers_numerals_and_numbers_are_not_names() {
+        let text = "Seit Jahren kommen viele Menschen, vor 30 Minuten zwei Frauen und \
+                    seinem Kollegen. Der 21-Jährige spielt in Köln, wo 12 SPD-Abgeordnete Müller wählten.";
+        let a = analyze(text, Some("de"));
+        let name = |word: &str| {
+            a.tokens
+                .iter()
+                .find(|t| &text[t.start as usize..t.end as usize] == word)
+                .unwrap_or_else(|| panic!("{word} not found"))
+                .anchor
+                != 0
+        };
+        for noun in ["Menschen", "Minuten", "Frauen", "Kollegen", "Jährige"] {
+            assert!(!name(noun), "{noun} taken for a name");
+        }
+        // An acronym after a number stays a name, and so do the names.
+        for n in ["SPD", "Köln", "Müller"] {
+            assert!(name(n), "{n} not taken for a name");
+        }
+    }
+
+    #[test]
+    fn months_and_weekdays_are_one_anchor_in_every_language() {
+        let date_anchors = |text: &str, lang: &str| -> Vec<u64> {
+            let a = analyze(text, Some(lang));
+            a.tokens
+                .iter()
+                .filter(|t| dates::is_key(t.anchor))
+                .map(|t| t.anchor)
+                .collect()
+        };
+        let en = date_anchors(
+            "Police said on Sunday that the bridge opens in October.",
+            "en",
+        );
+        assert_eq!(en.len(), 2);
+        // German weekdays follow "am", which made them common nouns; Russian writes both in
+        // lower case, the month in the genitive or prepositional case.
+        for (text, lang) in [
+            (
+                "Die Polizei sagte am Sonntag, die Brücke öffne im Oktober.",
+                "de",
+            ),
+            (
+                "Полиция сообщила в воскресенье, что мост откроют в октябре.",
+                "ru",
+            ),
+            (
+                "La police a dit dimanche que le pont ouvrira en octobre.",
+                "fr",
+            ),
+        ] {
+            assert_eq!(date_anchors(text, lang), en, "{lang}");
+        }
+        // An English month in lower case is another word ("to march"); in a language that writes
+        // months in lower case, a capitalised one at a sentence's start still counts.
+        assert!(date_anchors("They will march to the bridge.", "en").is_empty());
+        assert_eq!(date_anchors("Октябрь был холодным.", "ru").len(), 1);
     }
 
     #[test]
