@@ -141,20 +141,11 @@ const CONTAINS: &[(&str, &[&str])] = &[
     ("required fields", &["required fields are marked"]),
 ];
 
-/// Words that make up date and time lines ("Tuesday, November 28, 2023 · 11:27 PM IST").
+/// Words that make up date and time lines ("Tuesday, November 28, 2023 · 11:27 PM IST") besides
+/// the English names of months and weekdays ([`super::dates`]): "may", which that table leaves
+/// out as a common word, abbreviations, times and time zones.
 const DATE_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
     "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan",
     "feb",
     "mar",
@@ -167,13 +158,6 @@ const DATE_WORDS: &[&str] = &[
     "oct",
     "nov",
     "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "am",
     "pm",
     "gmt",
@@ -189,6 +173,11 @@ const DATE_WORDS: &[&str] = &[
     "on",
     "at",
 ];
+
+/// Whether `w` (lower case) is a word of a date or time line.
+fn is_date_word(w: &str) -> bool {
+    DATE_WORDS.contains(&w) || super::dates::key(w, "en").is_some()
+}
 
 /// Byte ranges of the furniture lines of `text`.
 pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
@@ -372,7 +361,7 @@ fn is_date_line(lower: &str) -> bool {
         .filter(|w| !w.is_empty())
     {
         any = true;
-        if !(w.chars().all(|c| c.is_ascii_digit()) || DATE_WORDS.contains(&w)) {
+        if !(w.chars().all(|c| c.is_ascii_digit()) || is_date_word(w)) {
             return false;
         }
     }
@@ -390,7 +379,7 @@ mod tests {
             .filter(|w| !w.is_empty())
             .peekable();
         words.peek().is_some()
-            && words.all(|w| w.chars().all(|c| c.is_ascii_digit()) || DATE_WORDS.contains(&w))
+            && words.all(|w| w.chars().all(|c| c.is_ascii_digit()) || is_date_word(w))
     }
 
     #[test]
