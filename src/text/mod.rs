@@ -6,8 +6,8 @@
 //!
 //! * `word`: the normalised word ([`normalize`]: NFKC, lower case, script unifications);
 //! * `stem`: the Snowball stem for content words where the language has a stemmer, else `word`;
-//! * `anchor`: for numbers and names only, a form that survives translation (see
-//!   [`normalize::name_skeleton`]), or 0.
+//! * `anchor`: for numbers, names and the months and weekdays of dates only, a form that
+//!   survives translation (see [`normalize::name_skeleton`] and [`dates`]), or 0.
 //!
 //! Words are maximal runs of letters, digits and combining marks, but for numbers: digits end
 //! where a letter follows them or where they follow a letter beyond ASCII ("£1.5bn", "2021ء" and
@@ -82,7 +82,8 @@ pub struct Token {
     pub word: u64,
     /// Hash of the word's stem (content words of languages with a stemmer) or of the word.
     pub stem: u64,
-    /// Hash of the word's cross-language form if it is a number or a name, else 0.
+    /// Hash of the word's cross-language form if it is a number, a name or a month or weekday
+    /// ([`dates`]), else 0.
     pub anchor: u64,
     /// Index of the sentence the word belongs to.
     pub sentence: u32,
@@ -1117,7 +1118,7 @@ fn german_common_nouns(text: &str, raw: &RawTokens, capitalised: usize) -> HashS
                 break;
             }
             // A number right before it counts as a determiner too ("30 Minuten", "100
-            // Menschen", "der 21-Jährige"), but not before an acronym ("1. FC Köln").
+            // Menschen", "21-Jährige"), but not before an acronym ("12 SPD-Abgeordnete").
             let counted = j + 1 == i && before.flags & NUMBER != 0 && !is_acronym(text, t);
             if counted || determiners.contains(before.word) {
                 nouns.insert(t.word);
