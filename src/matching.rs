@@ -301,7 +301,7 @@ struct VocabularyShares {
 /// an independent report on seed-story from 1.4 to 1.6 times; on the other sets the share's AUC
 /// alone moved by at most 0.002.
 ///
-/// Anchors, both ways: across languages, names and numbers are all that carries over, and a
+/// Anchors, both ways: across languages, names, numbers and dates are all that carries over, and a
 /// translation carries nearly all of them both ways, while a report of the same event in another
 /// language shares the main names and few of the rest. Measured against the original's whole set
 /// of anchors rather than the few in the index, this is what tells the two apart.
