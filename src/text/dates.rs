@@ -14,7 +14,6 @@
 //! The forms are those a date takes: Russian and Polish months also in the genitive ("5
 //! октября") and prepositional case, weekdays in the accusative ("в пятницу").
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Month forms of each language, January to December, one month's forms separated by spaces.
@@ -400,38 +399,29 @@ const TAG: u64 = 0x6461_7465_2d6b_6500;
 /// The date key of `word` (a normal form: [`super::normalize::push_normalized`]) in a text of
 /// language `lang`, if it names a month or weekday there.
 pub fn key(word: &str, lang: &str) -> Option<u64> {
-    static FORMS: OnceLock<HashMap<(&'static str, String), u8>> = OnceLock::new();
+    // Per language of the tables, its forms, each with its month or weekday: some fifty to
+    // compare, most by their length alone, and no allocation (the caller asks once per distinct
+    // word and language).
+    static FORMS: OnceLock<Vec<Vec<(&'static str, u8)>>> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
-        let mut m = HashMap::new();
-        let mut add = |lang: &'static str, forms: &str, concept: u8| {
-            for form in forms.split_whitespace() {
-                let mut norm = String::new();
-                super::normalize::push_normalized(form, &mut norm);
-                m.insert((lang, norm), concept);
-            }
-        };
-        for (lang, months) in MONTHS {
-            for (i, forms) in months.iter().enumerate() {
-                add(lang, forms, i as u8 + 1);
-            }
-        }
-        for (lang, days) in WEEKDAYS {
-            for (i, forms) in days.iter().enumerate() {
-                add(lang, forms, i as u8 + 13);
-            }
-        }
-        m
+        MONTHS
+            .iter()
+            .map(|(lang, months)| {
+                let days = WEEKDAYS.iter().find(|(l, _)| l == lang).map(|(_, d)| d);
+                months
+                    .iter()
+                    .zip(1..)
+                    .chain(days.into_iter().flatten().zip(13..))
+                    .flat_map(|(forms, concept)| {
+                        forms.split_whitespace().map(move |f| (f, concept))
+                    })
+                    .collect()
+            })
+            .collect()
     });
-    // A lookup by a borrowed pair would need the key type to be borrowable as one; the words
-    // asked about are few (once per distinct word and language: the caller caches).
-    forms
-        .get(&(lang_static(lang)?, word.to_string()))
-        .map(|&c| TAG | u64::from(c))
-}
-
-/// `lang` as the table's own `&'static str`, if the table has the language.
-fn lang_static(lang: &str) -> Option<&'static str> {
-    MONTHS.iter().map(|(l, _)| *l).find(|l| *l == lang)
+    let of_lang: &Vec<(&str, u8)> = &forms[MONTHS.iter().position(|(l, _)| *l == lang)?];
+    let &(_, concept) = of_lang.iter().find(|(form, _)| *form == word)?;
+    Some(TAG | u64::from(concept))
 }
 
 /// Whether `key` is a date key ([`key`]).
@@ -490,15 +480,22 @@ mod tests {
     }
 
     #[test]
-    fn every_language_with_weekdays_has_months_and_every_form_is_distinct_within_it() {
+    fn every_language_with_weekdays_has_months_and_its_forms_are_normal_and_distinct() {
         for (lang, days) in WEEKDAYS {
-            assert!(lang_static(lang).is_some(), "{lang}");
             let months = MONTHS.iter().find(|(l, _)| l == lang).unwrap().1;
             let mut all: Vec<String> = months
                 .iter()
                 .chain(days.iter())
                 .flat_map(|f| f.split_whitespace().map(norm))
                 .collect();
+            // The tables hold normal forms, which `key` is asked with.
+            for f in months
+                .iter()
+                .chain(days.iter())
+                .flat_map(|f| f.split_whitespace())
+            {
+                assert_eq!(norm(f), f, "{lang}");
+            }
             let n = all.len();
             all.sort();
             all.dedup();
