@@ -1252,12 +1252,8 @@ fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> PairedCount
                 } else {
                     0
                 };
-                raw.tokens[i] = Token {
-                    stem,
-                    anchor,
-                    flags,
-                    ..t
-                };
+                let out = &mut raw.tokens[i];
+                (out.stem, out.anchor, out.flags) = (stem, anchor, flags);
             }
         })
     });
