@@ -3,9 +3,13 @@
 //! A translated report keeps its dates: "on Sunday" is "am Sonntag" and "в воскресенье", "in
 //! October" is "im Oktober" and "в октябре". Numbers carry across languages as they are, and
 //! names by their consonant skeletons ([`super::normalize::name_skeleton`]), but the words of a
-//! date share neither: their skeletons differ, and Russian, French or Urdu write them in lower
+//! date share neither: their skeletons differ, and Russian, French or Polish write them in lower
 //! case, where nothing else is a name. So each form below stands for its month or weekday, and
 //! every form of one month is one anchor in every language.
+//!
+//! Scripts without case (Urdu, Hindi) are left out: they have no names to the engine, so their
+//! dates would be the only anchors beside numbers, and reports of one event share their dates
+//! (counter-public's honest reports were called copies more often with them: README, "Accuracy").
 //!
 //! Where a form is also a common word of its language it is left out ("среда" is also "the
 //! environment", Portuguese "segunda" also "second", English "may" a verb), and in the languages
