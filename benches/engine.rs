@@ -178,13 +178,13 @@ fn one_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
         .install(f)
 }
 
-/// Prints how fast metadata is coded and decoded ([`provenance::list::cm`]): the public originals'
-/// ids, headlines, addresses and dates in blocks of about the size of 256 real entries. Best of
+/// Prints how fast metadata is coded and decoded ([`provenance::list::cm`]): the public originals.
+/// sources, ids, headlines, addresses and dates in blocks of about the size of 256 real entries. Best of
 /// three runs.
 fn metadata_coding() {
     let mut text = Vec::new();
     for v in public_records().iter().filter(|v| v.get("title").is_some()) {
-        for field in ["id", "title", "url", "published"] {
+        for field in ["source", "id", "title", "url", "published"] {
             text.extend_from_slice(v[field].as_str().unwrap_or("").as_bytes());
             text.push(0);
         }

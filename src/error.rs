@@ -59,6 +59,10 @@ pub enum BuildError {
     /// never cut, since a report must name its original exactly.
     #[error("original id {0:?}… is longer than 2,048 bytes")]
     LongId(String),
+    /// An id holds a zero byte (`\u0000`), which ends a field in a list's metadata
+    /// ([`crate::list::meta`]); ids are never changed, so it is refused.
+    #[error("original id {0:?} holds a zero byte (\\u0000)")]
+    ZeroByteInId(String),
     /// Originals prepared with different filter salts were added to one list, which has one.
     #[error("originals prepared with filter salts {0} and {1} cannot share a list")]
     MixedSalts(u8, u8),

@@ -192,7 +192,8 @@ impl ListBuilder {
     }
 
     /// Adds an original analysed with [`prepare`] (or [`prepare_salted`], with the same salt as
-    /// every other). Ids must be unique and at most [`super::meta::MAX_FIELD_BYTES`] long.
+    /// every other). Ids must be unique, at most [`super::meta::MAX_FIELD_BYTES`] long and free of
+    /// zero bytes.
     pub fn push(&mut self, p: Prepared) -> Result<(), BuildError> {
         if let Some(first) = self.prepared.first() {
             if first.filter_salt != p.filter_salt {
@@ -205,6 +206,9 @@ impl ListBuilder {
         if p.doc.id.len() > super::meta::MAX_FIELD_BYTES {
             let start = super::meta::cut_to(&p.doc.id, 40);
             return Err(BuildError::LongId(start.to_string()));
+        }
+        if p.doc.id.contains('\0') {
+            return Err(BuildError::ZeroByteInId(p.doc.id));
         }
         if self
             .ids
@@ -229,8 +233,7 @@ impl ListBuilder {
         // fills the other core while the index's serial steps (document frequencies, sorting)
         // leave it idle.
         let docs: Vec<&OriginalDoc> = self.prepared.iter().map(|p| &p.doc).collect();
-        let (mut list, (sources, meta)) = both(|| self.index(), || format::metadata(&docs));
-        list.sources = sources;
+        let (mut list, meta) = both(|| self.index(), || format::metadata(&docs));
         list.meta = meta;
         list.background = self.background;
         list
@@ -504,6 +507,17 @@ mod tests {
         let list = b.finish();
         assert_eq!(list.meta(0).id.len(), max);
         assert_eq!(list.meta(0).title.map(str::len), Some(max));
+    }
+
+    #[test]
+    fn ids_with_a_zero_byte_are_refused() {
+        let mut b = ListBuilder::new(SketchSize::LIST);
+        let err = b.add(doc("a\0b", "S", "a text")).unwrap_err();
+        assert!(
+            matches!(&err, BuildError::ZeroByteInId(id) if id == "a\0b"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("zero byte"), "{err}");
     }
 
     #[test]

@@ -5,21 +5,34 @@
 //! coder predicts one bit at a time from what came before instead, the way the PAQ family of
 //! compressors does, and codes each bit with a binary arithmetic coder:
 //!
-//! * six **models** each look at the bytes before the current one (the last 0, 1, 2, 3, 4 and 6
-//!   bytes, hashed with the bits of the current byte seen so far) and keep, per context, a
-//!   probability that the next bit is 1, which moves towards each bit seen there, fast at first
-//!   and then more slowly (a count per context sets the pace);
+//! * seven **context models** each look at what came before the current byte: the last 0, 1,
+//!   2, 3 and 5 bytes, the current word (its letters and digits, lower-cased) and the current
+//!   word with the one before, each also told which field of an entry it is in (source, id,
+//!   headline, address, date: `super::meta` ends each with a zero byte), and hashed with the bits
+//!   of the current byte seen so far. Each keeps, per context, a probability that the next bit is
+//!   1, which moves towards each bit seen there, fast at first and then more slowly (a count per
+//!   context sets the pace);
+//! * two **match models** ([`MatchModel`]) find where the last few bytes occurred before and
+//!   predict the byte that followed them there: one on the bytes as they are (a host, or an id
+//!   that repeats an address or a source's name), one on the bytes folded to lower case with
+//!   every run of punctuation and spaces one separator, so that an address's slug
+//!   (`…/russia-accuses-us-of-meddling/`) is predicted from the headline before it ("Russia
+//!   accuses US of meddling");
 //! * a **mixer** adds the models' predictions in the logistic domain (`stretch(p) = ln(p / (1 −
-//!   p))`), with weights chosen by the bits of the current byte seen so far, and learns the
-//!   weights online from its own errors: a long context that has seen a byte before is trusted
-//!   where it has been right, the short ones where it has not;
-//! * the **arithmetic coder** narrows a 32-bit interval by the mixed probability of each bit and
+//!   p))`), with weights chosen by the bits of the current byte seen so far and by which match
+//!   model predicts, and learns the weights online from its own errors: a long context that has
+//!   seen a byte before is trusted where it has been right, the short ones where it has not;
+//! * a **refiner** (an adaptive probability map, as in lpaq1) corrects the mixed probability by
+//!   what followed such a probability before in the same field and partial byte;
+//! * the **arithmetic coder** narrows a 32-bit interval by the final probability of each bit and
 //!   writes out the leading bytes that no longer change.
 //!
 //! Compressor and decompressor run the same model on the same bits, so they predict alike; all of
 //! it is integer arithmetic, so a list written natively reads the same in the browser. On the
-//! bundled list's metadata it needs 52 bytes per original where DEFLATE needed 65
-//! (`docs/performance.md`, "Size"), and it codes or decodes about 5 MB a second natively.
+//! bundled list's metadata it needs 45 bytes per original, where DEFLATE needed 65 and this coder
+//! with only the six byte contexts of list format 8 needed 52 (`docs/performance.md`, "Size");
+//! headlines with addresses whose slugs spell them out cost 30 % less than with those six. It
+//! codes or decodes about 2 MB a second natively.
 //!
 //! A block is decoded to exactly the length its list declares, reading zeros past the end of
 //! its bytes: damaged or hostile input gives wrong bytes (which the metadata reader then refuses),
@@ -28,15 +41,15 @@
 /// Bits of probability: probabilities are in 1/4096.
 const PROB_BITS: u32 = 12;
 /// Orders of the models: how many bytes before the current one each reads (0: none).
-const ORDERS: [u32; 6] = [0, 1, 2, 3, 4, 6];
-/// Inputs of the mixer: one per model and a constant.
-const INPUTS: usize = ORDERS.len() + 1;
+const ORDERS: [u32; 5] = [0, 1, 2, 3, 5];
+/// Inputs of the mixer: one per context model, the two match models and a constant.
+const INPUTS: usize = CONTEXTS + 3;
 /// The constant input, in stretch units.
 const BIAS: i32 = 256;
 /// A new mixer weight: about 0.3 of each model (16.16 fixed point).
 const INITIAL_WEIGHT: i32 = 19_660;
 /// The mixer's learning rate, as a multiplier of `error × input` before a shift by 16.
-const LEARNING_RATE: i32 = 80;
+const LEARNING_RATE: i32 = 40;
 /// Most observations a context's probability counts before it adapts at a fixed rate.
 const COUNT_LIMIT: u16 = 15;
 /// Smallest and largest table, in bits of slots per model.
@@ -95,32 +108,258 @@ fn stretch_table() -> Box<[i16; 4096]> {
     t
 }
 
+/// A model that predicts the next byte by finding where the bytes before it occurred last.
+///
+/// It works on one view of the bytes: as they are ([`MatchModel::raw`]: addresses and ids that
+/// repeat a host or another field) or folded to lower case with every run of other ASCII chars one
+/// separator ([`MatchModel::folded`]: an address's slug spelling out the headline before it). At
+/// each byte it looks the last few symbols of its view up in a table of where they
+/// last ended and, once found, follows that earlier occurrence for as long as it keeps matching.
+struct MatchModel {
+    /// Whether the view folds case and separators.
+    folding: bool,
+    /// Symbols that must repeat before an earlier occurrence is followed.
+    min: usize,
+    /// The view of every byte so far (folded: separators collapsed to one [`SEPARATOR`]).
+    seen: Vec<u8>,
+    /// Where the last few symbols ending at each hash last ended (0: nowhere yet).
+    last: Vec<u32>,
+    /// Where in `seen` the followed occurrence continues, if one is followed.
+    at: usize,
+    /// How many symbols the followed occurrence has matched (0: none followed).
+    len: u32,
+    /// The byte predicted next, if any.
+    expected: Option<u8>,
+    /// Per length bucket and predicted bit, the probability (12 bits, count in 4) that the
+    /// predicted bit is a 1.
+    slots: [u16; 64],
+    /// The slot used for the current bit, if the prediction still holds.
+    slot: Option<usize>,
+}
+
+/// Bytes the raw match model must find repeated before it follows an earlier occurrence.
+const RAW_MIN: usize = 7;
+/// Symbols the folded match model must find repeated before it follows an earlier occurrence.
+const FOLDED_MIN: usize = 4;
+/// The one symbol every run of ASCII chars other than letters and digits folds to.
+const SEPARATOR: u8 = b'-';
+
+impl MatchModel {
+    /// A model of the bytes as they are, with a table of `1 << bits` places.
+    fn raw(bits: u32) -> MatchModel {
+        MatchModel::new(false, bits)
+    }
+
+    /// A model of the bytes folded, with a table of `1 << bits` places.
+    fn folded(bits: u32) -> MatchModel {
+        MatchModel::new(true, bits)
+    }
+
+    fn new(folding: bool, bits: u32) -> MatchModel {
+        MatchModel {
+            folding,
+            min: if folding { FOLDED_MIN } else { RAW_MIN },
+            seen: Vec::new(),
+            last: vec![0; 1 << bits],
+            at: 0,
+            len: 0,
+            expected: None,
+            slots: [2048 << 4; 64],
+            slot: None,
+        }
+    }
+
+    /// The symbol `byte` is in this model's view, or `None` if it only lengthens a separator.
+    fn symbol(&self, byte: u8) -> Option<u8> {
+        if !self.folding {
+            return Some(byte);
+        }
+        let s = match byte {
+            b'A'..=b'Z' => byte + 32,
+            b'a'..=b'z' | b'0'..=b'9' | 0x80.. => byte,
+            _ => SEPARATOR,
+        };
+        (s != SEPARATOR || self.seen.last() != Some(&SEPARATOR)).then_some(s)
+    }
+
+    /// Takes in a whole byte; `style` turns a folded symbol into the byte it most likely is
+    /// here (its case and separator as the field has written them so far).
+    fn byte_done(&mut self, byte: u8, style: impl Fn(u8) -> u8) {
+        if let Some(s) = self.symbol(byte) {
+            if self.len > 0 && self.seen.get(self.at) == Some(&s) {
+                self.at += 1;
+                self.len += 1;
+            } else {
+                self.len = 0;
+            }
+            self.seen.push(s);
+            let n = self.seen.len();
+            if n >= self.min {
+                let h = self.seen[n - self.min..]
+                    .iter()
+                    .fold(0u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+                let shift = 32 - self.last.len().trailing_zeros();
+                let i = (h.wrapping_mul(0x9E37_79B1) >> shift) as usize;
+                if self.len == 0 {
+                    let candidate = self.last[i] as usize;
+                    if candidate > 0 {
+                        let back = self.seen[..candidate]
+                            .iter()
+                            .rev()
+                            .zip(self.seen.iter().rev())
+                            .take(32)
+                            .take_while(|(a, b)| a == b)
+                            .count();
+                        if back >= self.min {
+                            self.at = candidate;
+                            self.len = back as u32;
+                        }
+                    }
+                }
+                self.last[i] = n as u32;
+            }
+        }
+        self.expected = if self.len > 0 {
+            self.seen
+                .get(self.at)
+                .map(|&s| if self.folding { style(s) } else { s })
+        } else {
+            None
+        };
+    }
+
+    /// The model's input for the next bit, after `bits` of the byte (`partial`, with its
+    /// leading 1): the stretched probability of a 1, or 0 if it predicts nothing.
+    fn input(&mut self, partial: u32, bits: u32, stretch: &[i16; 4096]) -> i32 {
+        self.slot = None;
+        let Some(e) = self.expected else { return 0 };
+        let e = u32::from(e) | 256;
+        if e >> (8 - bits) != partial {
+            return 0;
+        }
+        let bit = (e >> (7 - bits)) & 1;
+        let bucket = (self.len.min(15) * 2 + u32::from(self.folding && bits == 0)) as usize;
+        let slot = bucket * 2 + bit as usize;
+        self.slot = Some(slot);
+        i32::from(stretch[usize::from(self.slots[slot] >> 4)])
+    }
+
+    /// Learns from `bit` if this model predicted it.
+    fn update(&mut self, bit: u32, rates: &[i32]) {
+        if let Some(slot) = self.slot {
+            adapt(&mut self.slots[slot], bit, rates);
+        }
+    }
+}
+
+/// Moves a slot's probability (high 12 bits) towards `bit`, at the pace its count (low 4 bits)
+/// sets, and counts the bit.
+fn adapt(s: &mut u16, bit: u32, rates: &[i32]) {
+    // A slot's probability moves towards 4095 or 1, so it stays within them.
+    let target = if bit == 1 { 4095 } else { 1 };
+    let (p, n) = (i32::from(*s >> 4), *s & 15);
+    let p = p + (((target - p) * rates[usize::from(n)]) >> 16);
+    *s = (p as u16) << 4 | (n + 1).min(COUNT_LIMIT);
+}
+
+/// Which part of a metadata entry a byte belongs to: 0 the source's varint, 1 to 4 the id,
+/// title, url and date, each ended by a zero byte (`super::meta`). Any bytes give some field,
+/// so the coder still works, only less well, on other data.
+fn next_field(field: u32, byte: u8) -> u32 {
+    match (field, byte) {
+        (4, 0) => 0,
+        (f, 0) => f + 1,
+        (f, _) => f,
+    }
+}
+
+/// An adaptive probability map: refines a probability by what followed it before in a small
+/// context, by interpolating between 33 learned points along the stretched probability.
+struct Refiner {
+    /// Per context, 33 probabilities in 1/65536.
+    points: Vec<u16>,
+    /// The point nearest the last refined probability, which learns from its bit.
+    nearest: usize,
+}
+
+impl Refiner {
+    fn new(contexts: usize) -> Refiner {
+        let points = (0..contexts * 33)
+            .map(|i| (squash((i % 33) as i32 * 128 - 2048) * 16) as u16)
+            .collect();
+        Refiner { points, nearest: 0 }
+    }
+
+    /// The probability (1/4096) whose stretch is `logit` (−2047 to 2047), refined in context
+    /// `cx`.
+    fn refine(&mut self, logit: i32, cx: usize) -> i32 {
+        let s = logit + 2048;
+        let (i, w) = ((s >> 7) as usize, s & 127);
+        let at = cx * 33 + i.min(31);
+        self.nearest = at + usize::from(w >= 64);
+        let (a, b) = (i32::from(self.points[at]), i32::from(self.points[at + 1]));
+        (a * (128 - w) + b * w) >> 11
+    }
+
+    fn update(&mut self, bit: u32) {
+        let target = (bit as i32) << 16;
+        let t = &mut self.points[self.nearest];
+        *t = (i32::from(*t) + ((target - i32::from(*t)) >> 6)).clamp(32, 65_503) as u16;
+    }
+}
+
+/// Hashed contexts: one per order of [`ORDERS`], the current word, and the current word with
+/// the one before.
+const CONTEXTS: usize = ORDERS.len() + 2;
+
 /// The state both directions share: the models' tables, the mixer and the context.
 struct Model {
     /// The logistic function and its inverse, as tables ([`tables`]).
     tables: &'static Tables,
-    /// Every model's table of slots, one after the other: probability in the high 12 bits,
-    /// count in the low 4.
+    /// Every context model's table of slots, one after the other: probability in the high 12
+    /// bits, count in the low 4.
     slots_of: Vec<u16>,
     /// Each model's table holds `1 << table_bits` slots.
     table_bits: u32,
-    /// Per model, its context hash for the current byte.
-    contexts: [u32; ORDERS.len()],
-    /// Per model, the first slot of the 16 its context has for the current half byte: the slots
-    /// of one half byte are neighbours, so a model reaches memory once per half byte, not per bit.
-    bases: [usize; ORDERS.len()],
-    /// Per model, the slot used for the current bit.
-    slots: [usize; ORDERS.len()],
+    /// Per context model, its context hash for the current byte.
+    contexts: [u32; CONTEXTS],
+    /// Per context model, the first slot of the 16 its context has for the current half byte:
+    /// the slots of one half byte are neighbours, so a model reaches memory once per half byte,
+    /// not per bit.
+    bases: [usize; CONTEXTS],
+    /// Per context model, the slot used for the current bit.
+    slots: [usize; CONTEXTS],
+    /// The bytes as they are, and folded.
+    raw: MatchModel,
+    folded: MatchModel,
+    /// The field the current byte belongs to ([`next_field`]).
+    field: u32,
+    /// Hash of the current word's letters and digits, lower-cased (0 between words).
+    word: u64,
+    /// Hash of the word before.
+    previous_word: u64,
+    /// The current field's last separator (ASCII other than letters and digits), and whether
+    /// its last letter was a capital: how a folded match writes its symbols.
+    separator: u8,
+    capitals: bool,
     /// The current half byte's bits so far, after a leading 1 (1 to 15).
     nibble: u32,
     /// Mixer weights, one set of [`INPUTS`] per partial byte.
-    weights: Box<[[i32; INPUTS]; 256]>,
+    weights: Vec<[i32; INPUTS]>,
+    /// The weight set of the current bit.
+    set: usize,
     /// The mixer's inputs for the current bit.
     inputs: [i32; INPUTS],
-    /// The mixed probability of a 1, in 1/4096.
+    /// The mixer's probability of a 1, in 1/4096.
+    mixed: i32,
+    /// The final probability of a 1, in 1/4096.
     p: i32,
+    /// Refines the mixer's probability in the context of the field and the partial byte.
+    refiner: Refiner,
     /// The current byte's bits so far, after a leading 1.
     partial: u32,
+    /// How many bits of the current byte are known.
+    bits: u32,
     /// The last eight bytes, the latest in the low byte.
     history: u64,
     /// 65536 / (n + 1.5) for each count n: how far a slot moves towards a bit.
@@ -135,16 +374,27 @@ impl Model {
             .clamp(MIN_TABLE_BITS, MAX_TABLE_BITS);
         let mut m = Model {
             tables: tables(),
-            slots_of: vec![2048 << 4; ORDERS.len() << bits],
+            slots_of: vec![2048 << 4; CONTEXTS << bits],
             table_bits: bits,
-            contexts: [0; ORDERS.len()],
-            bases: [0; ORDERS.len()],
-            slots: [0; ORDERS.len()],
+            contexts: [0; CONTEXTS],
+            bases: [0; CONTEXTS],
+            slots: [0; CONTEXTS],
+            raw: MatchModel::raw(bits - 3),
+            folded: MatchModel::folded(bits - 3),
+            field: 0,
+            word: 0,
+            previous_word: 0,
+            separator: SEPARATOR,
+            capitals: false,
             nibble: 1,
-            weights: Box::new([[INITIAL_WEIGHT; INPUTS]; 256]),
+            weights: vec![[INITIAL_WEIGHT; INPUTS]; 256 * 3],
+            set: 0,
             inputs: [0; INPUTS],
+            mixed: 2048,
             p: 2048,
+            refiner: Refiner::new(5 * 256),
             partial: 1,
+            bits: 0,
             history: 0,
             rates: [0; COUNT_LIMIT as usize + 1],
         };
@@ -169,66 +419,120 @@ impl Model {
         self.nibble = 1;
     }
 
-    /// Hashes each model's context at a byte boundary.
+    /// Takes in a whole byte: the field, the words, the match models and each context.
+    fn byte_done(&mut self, byte: u8) {
+        self.history = self.history << 8 | u64::from(byte);
+        if byte.is_ascii_alphanumeric() || byte >= 0x80 {
+            let folded = u64::from(byte.to_ascii_lowercase()) + 1;
+            self.word = (self.word ^ folded).wrapping_mul(0x0100_0000_01B3);
+            if byte.is_ascii_alphabetic() {
+                self.capitals = byte.is_ascii_uppercase();
+            }
+        } else {
+            if self.word != 0 {
+                self.previous_word = self.word;
+                self.word = 0;
+            }
+            if byte != 0 {
+                self.separator = byte;
+            }
+        }
+        let field = next_field(self.field, byte);
+        if field != self.field {
+            self.field = field;
+            self.separator = SEPARATOR;
+            self.capitals = false;
+        }
+        let (separator, capitals) = (self.separator, self.capitals);
+        let style = |s: u8| match s {
+            SEPARATOR => separator,
+            b'a'..=b'z' if capitals => s - 32,
+            _ => s,
+        };
+        self.raw.byte_done(byte, style);
+        self.folded.byte_done(byte, style);
+        self.start_byte();
+    }
+
+    /// Hashes each context model's context at a byte boundary.
     fn start_byte(&mut self) {
+        let field = u64::from(self.field) << 48;
         for (c, &order) in self.contexts.iter_mut().zip(&ORDERS) {
             let bytes = if order == 0 {
                 0
             } else {
                 self.history & (u64::MAX >> (64 - 8 * order))
             };
-            let h = (bytes ^ u64::from(order) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            *c = (h >> 32) as u32;
+            *c = hash_context(bytes ^ field, order);
         }
+        self.contexts[ORDERS.len()] = hash_context(self.word ^ field, 7);
+        self.contexts[ORDERS.len() + 1] =
+            hash_context(self.word ^ self.previous_word.rotate_left(17) ^ field, 8);
     }
 
     /// Computes [`Model::p`], the probability that the next bit is 1.
     fn predict(&mut self) {
         let mut dot: i64 = 0;
-        let w = &self.weights[self.partial as usize & 255];
-        for (i, (&base, &wi)) in self.bases.iter().zip(w).enumerate() {
+        let stretch = &self.tables.stretch;
+        for (i, &base) in self.bases.iter().enumerate() {
             let slot = base | self.nibble as usize;
             self.slots[i] = slot;
-            let p = self.slots_of.get(slot).map_or(2048, |s| s >> 4);
-            let st = i32::from(self.tables.stretch[usize::from(p) & 4095]);
-            self.inputs[i] = st;
-            dot += i64::from(wi) * i64::from(st);
+            // In range: a base is a model's table start plus a multiple of 16 within it.
+            self.inputs[i] = i32::from(stretch[usize::from(self.slots_of[slot] >> 4)]);
         }
+        self.inputs[CONTEXTS] = self.raw.input(self.partial, self.bits, stretch);
+        self.inputs[CONTEXTS + 1] = self.folded.input(self.partial, self.bits, stretch);
         self.inputs[INPUTS - 1] = BIAS;
-        dot += i64::from(w[INPUTS - 1]) * i64::from(BIAS);
-        let at = ((dot >> 16).clamp(-2047, 2047) + 2047) as usize;
-        self.p = i32::from(self.tables.squash[at.min(4094)]).clamp(1, 4095);
+        let state = if self.inputs[CONTEXTS] != 0 {
+            2
+        } else {
+            usize::from(self.inputs[CONTEXTS + 1] != 0)
+        };
+        self.set = state * 256 + (self.partial as usize & 255);
+        let w = &self.weights[self.set];
+        for (&wi, &x) in w.iter().zip(&self.inputs) {
+            dot += i64::from(wi) * i64::from(x);
+        }
+        let logit = (dot >> 16).clamp(-2047, 2047) as i32;
+        self.mixed = i32::from(self.tables.squash[(logit + 2047) as usize]).clamp(1, 4095);
+        let cx = self.field as usize * 256 + (self.partial as usize & 255);
+        let refined = self.refiner.refine(logit, cx);
+        self.p = ((self.mixed + 3 * refined) >> 2).clamp(1, 4095);
     }
 
     /// Learns from `bit`, the bit [`Model::p`] was the prediction for, and predicts the next.
     fn update(&mut self, bit: u32) {
         // |input × error × rate| < 2^11 · 2^12 · 2^7: within an i32.
-        let error = ((bit as i32) << PROB_BITS) - self.p;
-        let w = &mut self.weights[self.partial as usize & 255];
+        let error = ((bit as i32) << PROB_BITS) - self.mixed;
+        let w = &mut self.weights[self.set];
         for (wi, &x) in w.iter_mut().zip(&self.inputs) {
             *wi = wi.saturating_add((x * error * LEARNING_RATE) >> 16);
         }
-        // A slot's probability moves towards 4095 or 1, so it stays within them.
-        let target = if bit == 1 { 4095 } else { 1 };
         for &slot in &self.slots {
-            if let Some(s) = self.slots_of.get_mut(slot) {
-                let (p, n) = (i32::from(*s >> 4), *s & 15);
-                let p = p + (((target - p) * self.rates[usize::from(n & 15)]) >> 16);
-                *s = (p as u16) << 4 | (n + 1).min(COUNT_LIMIT);
-            }
+            adapt(&mut self.slots_of[slot], bit, &self.rates);
         }
+        self.raw.update(bit, &self.rates);
+        self.folded.update(bit, &self.rates);
+        self.refiner.update(bit);
         self.partial = self.partial << 1 | bit;
         self.nibble = self.nibble << 1 | bit;
+        self.bits += 1;
         if self.partial >= 256 {
-            self.history = self.history << 8 | u64::from(self.partial & 255);
+            let byte = (self.partial & 255) as u8;
             self.partial = 1;
-            self.start_byte();
+            self.bits = 0;
+            self.byte_done(byte);
             self.start_nibble();
         } else if self.nibble >= 16 {
             self.start_nibble();
         }
         self.predict();
     }
+}
+
+/// A context model's hash of its context `bytes`, told apart from other models' by `model`.
+fn hash_context(bytes: u64, model: u32) -> u32 {
+    ((bytes ^ u64::from(model) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 /// Compresses `data`; [`decompress`] with `data.len()` gives it back.

@@ -1,15 +1,15 @@
-//! The list file format, version 8. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 9. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
 //!   0  magic        8 bytes  "PROVLIST"
-//!   8  version      u16      8
+//!   8  version      u16      9
 //!  10  header_len   u16      48
 //!  12  originals    u32      n, at most 2^24 - 1
 //!  16  entries      u32      m, index entries (stored features)
 //!  20  bucket_bits  u8       b, 8 to 16
 //!  21  sketch size  3 × u8   shingles, terms, anchors kept per original (informative)
-//!  24  sources      u32      s, distinct source names
+//!  24  reserved     u32      0
 //!  28  rice         u8       k, the Rice parameter of the index keys, at most b + 10
 //!  29  filter salt  u8       the salt number of the vocabularies' filters: 0 in every list
 //!                            `build-list` writes (see `ribbon::salt`)
@@ -36,13 +36,12 @@
 //!              (see `ribbon`): an original's content words and anchors but those of its index
 //!              entries (terms and anchors) that a check looks up (held by at most
 //!              `matching::max_df(n)` originals), which the index answers for exactly
-//!   sources    s × string
 //!   meta table ⌈n / B⌉ × (u32 end of the block in the meta blocks, u32 decoded length), where
 //!              B = 256 for n ≤ 1,024 and 64 beyond (`meta::block_size`)
 //!   meta blocks each coded by the context-mixing coder of `cm`, decoding to the entries of B
-//!              originals (the last: the rest), one per original: varint source index + 1 or
-//!              0; strings id, title, url, published (see `meta`)
-//! string = varint byte length + UTF-8 bytes; an empty optional string means "absent"
+//!              originals (the last: the rest), one per original: source, id, title, url,
+//!              published, each UTF-8 bytes ended by a zero byte; an empty one means "absent"
+//!              (see `meta`)
 //! varint = LEB128: 7 bits a byte, least significant first, high bit set on all but the last
 //! ```
 //!
@@ -62,7 +61,7 @@ use crate::error::ListError;
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 8;
+pub const VERSION: u16 = 9;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Fewest bytes a record takes (see the layout above): a count of originals that would need
@@ -143,7 +142,6 @@ pub(crate) fn layout(records: Vec<Record>, entries: Vec<(u32, u32)>, sketch_size
             .map(|&e| ((e >> 32) as u32 & RESIDUAL_MASK) as u16)
             .collect(),
         postings: packed.iter().map(|&e| e as u32).collect(),
-        sources: Vec::new(),
         meta: MetaBlocks::default(),
         sketch_size,
         vocab: Vec::new(),
@@ -199,33 +197,25 @@ pub(crate) fn set_vocabularies<'a>(list: &mut List, vocabs: impl Iterator<Item =
     list.vocab_offsets = offsets;
 }
 
-/// The metadata of a list's originals `docs`, in record order: the table of distinct sources, and
-/// each original's entry in compressed blocks (see [`super::meta`]), compressed on all cores.
-pub(crate) fn metadata(docs: &[&OriginalDoc]) -> (Vec<String>, MetaBlocks) {
-    let mut sources: Vec<String> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+/// The metadata of a list's originals `docs`, in record order: each original's entry in
+/// compressed blocks (see [`super::meta`]), compressed on all cores.
+pub(crate) fn metadata(docs: &[&OriginalDoc]) -> MetaBlocks {
     let entries: Vec<Vec<u8>> = docs
         .iter()
         .map(|d| {
-            let src = d.source.as_deref().filter(|s| !s.is_empty()).map(|s| {
-                let next = sources.len();
-                *index.entry(s).or_insert_with(|| {
-                    sources.push(s.to_string());
-                    next
-                })
-            });
             let mut e = Vec::new();
             let fields = [
+                d.source.as_deref(),
                 Some(d.id.as_str()),
                 d.title.as_deref(),
                 d.url.as_deref(),
                 d.published.as_deref(),
             ];
-            meta::put_entry(&mut e, src, fields);
+            meta::put_entry(&mut e, fields);
             e
         })
         .collect();
-    (sources, MetaBlocks::from_entries(&entries))
+    MetaBlocks::from_entries(&entries)
 }
 
 /// The encoded parts of a list's body that [`encode`] writes and [`sections`] measures (the
@@ -235,7 +225,6 @@ struct Parts {
     rice: u8,
     keys: Vec<u8>,
     postings: Vec<u8>,
-    sources: Vec<u8>,
     meta_table: Vec<u8>,
 }
 
@@ -265,10 +254,6 @@ fn parts(list: &List) -> Parts {
         u64::from(p >> 8) << POSITION_BITS | u64::from((p & 0xff) >> (8 - POSITION_BITS))
     });
     pack_bits(entries, posting_bits(list.records.len()), &mut postings);
-    let mut sources = Vec::new();
-    for s in &list.sources {
-        meta::put_str(&mut sources, s);
-    }
     let mut meta_table = Vec::new();
     for (end, len) in list.meta.table() {
         meta_table.extend_from_slice(&end.to_le_bytes());
@@ -279,7 +264,6 @@ fn parts(list: &List) -> Parts {
         rice,
         keys: key_bytes,
         postings,
-        sources,
         meta_table,
     }
 }
@@ -304,13 +288,13 @@ fn put_record(out: &mut Vec<u8>, r: &Record, sketch_size: [u8; 3]) {
     out.extend_from_slice(&((r.tau >> 16) as u16).to_le_bytes());
     out.push(flags);
     out.push(r.lang);
-    meta::put_varint(out, u64::from(r.words.min(u32::from(u16::MAX))));
+    put_varint(out, u64::from(r.words.min(u32::from(u16::MAX))));
     out.push(weight_to_byte(r.term_weight, r.counts[1]));
     out.push(weight_to_byte(r.anchor_weight, r.counts[2]));
     if flags & FULL_SKETCH == 0 {
         out.extend_from_slice(&r.counts);
     }
-    meta::put_varint(out, u64::from(r.vocab_words));
+    put_varint(out, u64::from(r.vocab_words));
     if flags & CUT_VOCABULARY != 0 {
         out.extend_from_slice(&vocab_tau.to_le_bytes());
     }
@@ -318,8 +302,8 @@ fn put_record(out: &mut Vec<u8>, r: &Record, sketch_size: [u8; 3]) {
         r.vocab_slots >= r.vocab_words,
         "a filter has a slot per word"
     );
-    meta::put_varint(out, u64::from(r.vocab_slots.saturating_sub(r.vocab_words)));
-    meta::put_varint(out, u64::from(r.vocab_anchors));
+    put_varint(out, u64::from(r.vocab_slots.saturating_sub(r.vocab_words)));
+    put_varint(out, u64::from(r.vocab_anchors));
 }
 
 /// Serialises `list` to the file format of this version.
@@ -330,7 +314,6 @@ pub fn encode(list: &List) -> Vec<u8> {
         &p.postings,
         &p.keys,
         &list.vocab,
-        &p.sources,
         &p.meta_table,
         list.meta.data(),
     ]
@@ -343,7 +326,7 @@ pub fn encode(list: &List) -> Vec<u8> {
     out.extend_from_slice(&(list.postings.len() as u32).to_le_bytes());
     out.push(list.bucket_bits);
     out.extend_from_slice(&list.sketch_size);
-    out.extend_from_slice(&(list.sources.len() as u32).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&[p.rice, list.filter_salt, 0, 0]);
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
@@ -363,7 +346,7 @@ pub struct Sections {
     pub index: usize,
     /// The originals' vocabulary filters.
     pub vocabulary: usize,
-    /// Source names and per-original metadata (id, title, url, date).
+    /// Per-original metadata (source, id, title, url, date).
     pub metadata: usize,
 }
 
@@ -374,7 +357,7 @@ pub fn sections(list: &List) -> Sections {
         records: HEADER_LEN + p.records.len(),
         index: p.keys.len() + p.postings.len(),
         vocabulary: list.vocab.len(),
-        metadata: p.sources.len() + p.meta_table.len() + list.meta.data().len(),
+        metadata: p.meta_table.len() + list.meta.data().len(),
     }
 }
 
@@ -447,7 +430,7 @@ impl<'a> Reader<'a> {
     }
 
     fn varint(&mut self) -> Result<u64, ListError> {
-        meta::read_varint(self.bytes, &mut self.at).map_err(ListError::Corrupt)
+        read_varint(self.bytes, &mut self.at).map_err(ListError::Corrupt)
     }
 
     fn u16(&mut self) -> Result<u16, ListError> {
@@ -498,18 +481,34 @@ impl<'a> Reader<'a> {
             vocab_anchors: self.varint16()?,
         })
     }
+}
 
-    fn str(&mut self) -> Result<&'a str, ListError> {
-        std::str::from_utf8(self.str_bytes()?)
-            .map_err(|_| ListError::Corrupt("a source name is not valid UTF-8"))
+/// Appends `v` as a LEB128 varint: 7 bits a byte, least significant first, the high bit set on
+/// every byte but the last.
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
     }
+    out.push(v as u8);
+}
 
-    fn str_bytes(&mut self) -> Result<&'a [u8], ListError> {
-        let len = self.varint()?;
-        let len = usize::try_from(len)
-            .map_err(|_| ListError::Corrupt("a string is longer than the file"))?;
-        self.take(len)
+/// Reads a LEB128 varint of at most 64 bits at `*at` (as [`put_varint`] writes them), moving
+/// `*at` past it; the error says what is wrong, for the list reader's messages (varints hold
+/// record fields).
+fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u64, &'static str> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes
+            .get(*at)
+            .ok_or("a number runs past the end of its section")?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Ok(v);
+        }
     }
+    Err("a number is not a valid varint")
 }
 
 fn u16_at(b: &[u8], i: usize) -> u16 {
@@ -571,7 +570,6 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     let m = u32_at(h, 16) as usize;
     let bits = h[20];
     let sketch_size = [h[21], h[22], h[23]];
-    let n_sources = u32_at(h, 24) as usize;
     let rice = h[28];
     let filter_salt = h[29];
     if !(MIN_BUCKET_BITS..=MAX_BUCKET_BITS).contains(&bits) {
@@ -593,7 +591,6 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         .checked_mul(MIN_RECORD_LEN)
         .and_then(|r| r.checked_add(m / 8))
         .and_then(|r| r.checked_add(postings_len))
-        .and_then(|r| r.checked_add(n_sources))
         .and_then(|r| r.checked_add(meta::blocks_for(n).checked_mul(8)?))
         .ok_or(ListError::Corrupt("counts overflow"))?;
     if fixed > body.len() {
@@ -638,10 +635,6 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         );
     }
     let vocab = rd.take(vocab_len)?.to_vec();
-    let mut sources = Vec::with_capacity(n_sources);
-    for _ in 0..n_sources {
-        sources.push(rd.str()?.to_string());
-    }
     let blocks = meta::blocks_for(n);
     let table = rd.take(
         blocks
@@ -676,7 +669,6 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
         buckets,
         residuals,
         postings,
-        sources,
         meta: MetaBlocks::new(n, data.to_vec(), ends, decoded_lens),
         sketch_size,
         vocab,
@@ -835,7 +827,7 @@ mod tests {
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
         // Lists of earlier formats (32-bit postings; no anchors in vocabularies; plain metadata;
         // keys stored whole) or a later one.
-        for other in [1, 2, 3, 4, 5, 6, 7, VERSION + 1] {
+        for other in [1, 2, 3, 4, 5, 6, 7, 8, VERSION + 1] {
             let mut v = bytes.clone();
             v[8..10].copy_from_slice(&other.to_le_bytes());
             assert_eq!(

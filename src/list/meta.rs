@@ -10,9 +10,12 @@
 //! asked for and kept, so loading a list costs nothing more, and checking a page decodes at most
 //! the few blocks of the originals it reports.
 //!
-//! One entry: a varint (the source's index in the list's source table, plus one, or 0 for
-//! none), then the strings id, title, url and published, each a varint byte length and UTF-8
-//! bytes, an empty string meaning "absent".
+//! One entry: the strings source, id, title, url and published, each its UTF-8 bytes ended by a
+//! zero byte, an empty string meaning "absent". Ids may not hold a zero byte (a list refuses
+//! them); other fields lose theirs. Ended rather than preceded by its length, a field tells the
+//! coder where it is (the zero bytes mark the fields), and its end is usually predictable where
+//! a length never is; the source's name, written out in every entry, costs almost nothing where
+//! it repeats, and spells out what an id or address beginning with it repeats.
 //!
 //! Reading never trusts a block: its decoded size is bounded by [`max_block_bytes`] before
 //! anything is allocated, and a block that does not decode to exactly its entries (possible only
@@ -45,9 +48,9 @@ pub fn block_size(n: usize) -> usize {
 /// dates are cut at a character boundary when a list is built; longer ids are refused, since an
 /// id must stay exact.
 pub const MAX_FIELD_BYTES: usize = 2048;
-/// Largest entry a list may hold: four strings of at most [`MAX_FIELD_BYTES`] (each with a
-/// 2-byte length) and a source index of at most 4 bytes.
-pub const MAX_ENTRY_BYTES: usize = 4 * (MAX_FIELD_BYTES + 2) + 4;
+/// Largest entry a list may hold: five strings of at most [`MAX_FIELD_BYTES`], each with its
+/// ending zero byte.
+pub const MAX_ENTRY_BYTES: usize = 5 * (MAX_FIELD_BYTES + 1);
 /// Largest decoded block a list of `n` originals may declare: its block size in entries of
 /// [`MAX_ENTRY_BYTES`], so that a crafted file cannot make one original's metadata cost more
 /// decoding than its block could honestly hold.
@@ -55,12 +58,21 @@ pub fn max_block_bytes(n: usize) -> usize {
     block_size(n) * MAX_ENTRY_BYTES
 }
 
-/// Appends one original's entry (see the module docs) to `out`. `source` is the index of its
-/// source in the list's table, if it has one; strings longer than [`MAX_FIELD_BYTES`] are cut.
-pub(crate) fn put_entry(out: &mut Vec<u8>, source: Option<usize>, fields: [Option<&str>; 4]) {
-    put_varint(out, source.map_or(0, |i| i as u64 + 1));
+/// Appends one original's entry (see the module docs) to `out`: its source, id, title, url and
+/// date. Zero bytes are left out (the list builder refuses ids that hold one) and fields longer
+/// than [`MAX_FIELD_BYTES`] are cut.
+pub(crate) fn put_entry(out: &mut Vec<u8>, fields: [Option<&str>; 5]) {
     for f in fields {
-        put_str(out, cut(f.unwrap_or("")));
+        let f = f.unwrap_or("");
+        let kept;
+        let f = if f.contains('\0') {
+            kept = f.replace('\0', "");
+            kept.as_str()
+        } else {
+            f
+        };
+        out.extend_from_slice(cut(f).as_bytes());
+        out.push(0);
     }
 }
 
@@ -79,22 +91,6 @@ pub(crate) fn cut_to(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
-}
-
-/// Appends `v` as a LEB128 varint: 7 bits a byte, least significant first, the high bit set on
-/// every byte but the last.
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push(v as u8 | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Appends `s` as a varint byte length and its UTF-8 bytes.
-pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
 }
 
 /// One block as it is stored: its compressed bytes and its decoded length.
@@ -194,9 +190,8 @@ impl MetaBlocks {
             .zip(self.decoded_lens.iter().copied())
     }
 
-    /// The metadata of original `i`, with source names from `sources`; `None` if `i` is out of
-    /// range or its block is damaged.
-    pub(crate) fn get<'a>(&'a self, i: usize, sources: &'a [String]) -> Option<Meta<'a>> {
+    /// The metadata of original `i`; `None` if `i` is out of range or its block is damaged.
+    pub(crate) fn get(&self, i: usize) -> Option<Meta<'_>> {
         if i >= self.n {
             return None;
         }
@@ -209,7 +204,7 @@ impl MetaBlocks {
             .as_ref()?;
         let k = i % size;
         let (start, end) = (block.starts[k] as usize, block.starts[k + 1] as usize);
-        let (meta, _) = read_entry(&block.bytes[start..end], sources)?;
+        let (meta, _) = read_entry(&block.bytes[start..end])?;
         Some(meta)
     }
 
@@ -225,8 +220,7 @@ impl MetaBlocks {
         starts.push(0u32);
         let mut at = 0;
         for _ in 0..count {
-            // Source names are not needed to check the structure.
-            let (_, used) = read_entry(&bytes[at..], &[])?;
+            let (_, used) = read_entry(&bytes[at..])?;
             at += used;
             starts.push(at as u32);
         }
@@ -234,27 +228,21 @@ impl MetaBlocks {
     }
 }
 
-/// Reads one entry from the start of `bytes`: the metadata and the bytes it took. A source index
-/// beyond `sources` reads as no source (the list's reader checks indexes against its table).
-fn read_entry<'a>(bytes: &'a [u8], sources: &'a [String]) -> Option<(Meta<'a>, usize)> {
+/// Reads one entry from the start of `bytes`: the metadata and the bytes it took; `None` if
+/// its five fields are not there or not UTF-8.
+fn read_entry<'a>(bytes: &'a [u8]) -> Option<(Meta<'a>, usize)> {
     let mut at = 0;
-    let source = read_varint(bytes, &mut at).ok()?;
-    let mut fields = [""; 4];
+    let mut fields = [""; 5];
     for f in &mut fields {
-        let len = usize::try_from(read_varint(bytes, &mut at).ok()?).ok()?;
-        let s = bytes.get(at..at.checked_add(len)?)?;
-        *f = std::str::from_utf8(s).ok()?;
-        at += len;
+        let len = bytes.get(at..)?.iter().position(|&b| b == 0)?;
+        *f = std::str::from_utf8(&bytes[at..at + len]).ok()?;
+        at += len + 1;
     }
     let opt = |s: &'a str| (!s.is_empty()).then_some(s);
-    let [id, title, url, published] = fields;
+    let [source, id, title, url, published] = fields;
     let meta = Meta {
         id,
-        source: usize::try_from(source)
-            .ok()
-            .and_then(|s| s.checked_sub(1))
-            .and_then(|s| sources.get(s))
-            .map(String::as_str),
+        source: opt(source),
         title: opt(title),
         url: opt(url),
         published: opt(published),
@@ -262,27 +250,11 @@ fn read_entry<'a>(bytes: &'a [u8], sources: &'a [String]) -> Option<(Meta<'a>, u
     Some((meta, at))
 }
 
-/// Reads a LEB128 varint of at most 64 bits at `*at` (as [`put_varint`] writes them), moving
-/// `*at` past it; the error says what is wrong, for the list reader's messages (varints hold
-/// metadata lengths and source indexes, and record fields).
-pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u64, &'static str> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = *bytes
-            .get(*at)
-            .ok_or("a number runs past the end of its section")?;
-        *at += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Ok(v);
-        }
-    }
-    Err("a number is not a valid varint")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SOURCES: [&str; 2] = ["Wire A", "Wire B"];
 
     fn entries(n: usize) -> Vec<Vec<u8>> {
         (0..n)
@@ -290,11 +262,16 @@ mod tests {
                 let mut e = Vec::new();
                 let title = format!("Headline number {i} about the harbour");
                 let url = format!("https://example.org/news/{i}-harbour");
-                let source = (i % 3 != 0).then_some(i % 2);
+                let source = (i % 3 != 0).then_some(SOURCES[i % 2]);
                 put_entry(
                     &mut e,
-                    source,
-                    [Some(&format!("id-{i}")), Some(&title), Some(&url), None],
+                    [
+                        source,
+                        Some(&format!("id-{i}")),
+                        Some(&title),
+                        Some(&url),
+                        None,
+                    ],
                 );
                 e
             })
@@ -307,22 +284,21 @@ mod tests {
 
     #[test]
     fn every_original_reads_back_from_its_block() {
-        let sources = vec!["Wire A".to_string(), "Wire B".to_string()];
         let n = 2 * BLOCK + 22;
         let m = blocks(n);
         assert_eq!(m.ends.len(), 3);
         for i in [0, BLOCK - 1, BLOCK, 2 * BLOCK - 1, 2 * BLOCK, n - 1] {
-            let meta = m.get(i, &sources).unwrap();
+            let meta = m.get(i).unwrap();
             assert_eq!(meta.id, format!("id-{i}"));
             assert_eq!(
                 meta.url,
                 Some(format!("https://example.org/news/{i}-harbour").as_str())
             );
             assert_eq!(meta.published, None);
-            let source = (i % 3 != 0).then(|| sources[i % 2].as_str());
+            let source = (i % 3 != 0).then_some(SOURCES[i % 2]);
             assert_eq!(meta.source, source);
         }
-        assert!(m.get(n, &sources).is_none());
+        assert!(m.get(n).is_none());
         // Repeated headlines and addresses compress: well under half of the plain entries.
         let plain: usize = entries(n).iter().map(Vec::len).sum();
         assert!(m.data().len() * 2 < plain, "{} of {plain}", m.data().len());
@@ -337,16 +313,16 @@ mod tests {
         let mut longer = lens.clone();
         longer[0] += 1;
         let m = MetaBlocks::new(n, good.data().to_vec(), ends.clone(), longer);
-        assert!(m.get(0, &[]).is_none());
-        assert_eq!(m.get(BLOCK, &[]).unwrap().id, format!("id-{BLOCK}"));
+        assert!(m.get(0).is_none());
+        assert_eq!(m.get(BLOCK).unwrap().id, format!("id-{BLOCK}"));
         // A block that claims fewer: decoding stops at the limit, and the entries do not fit.
         let mut shorter = lens.clone();
         shorter[1] -= 1;
         let m = MetaBlocks::new(n, good.data().to_vec(), ends.clone(), shorter);
-        assert!(m.get(n - 1, &[]).is_none());
+        assert!(m.get(n - 1).is_none());
         // Garbage instead of coded data.
         let m = MetaBlocks::new(n, vec![0xff; good.data().len()], ends, lens);
-        assert!(m.get(0, &[]).is_none() && m.get(BLOCK + 1, &[]).is_none());
+        assert!(m.get(0).is_none() && m.get(BLOCK + 1).is_none());
     }
 
     #[test]
@@ -355,9 +331,22 @@ mod tests {
         let m = blocks(n);
         assert_eq!(m.ends.len(), n.div_ceil(SMALL_BLOCK));
         for i in [0, SMALL_BLOCK - 1, SMALL_BLOCK, n - 1] {
-            assert_eq!(m.get(i, &[]).unwrap().id, format!("id-{i}"));
+            assert_eq!(m.get(i).unwrap().id, format!("id-{i}"));
         }
         assert_eq!(blocks(4 * BLOCK).ends.len(), 4);
+    }
+
+    #[test]
+    fn zero_bytes_are_left_out_of_fields() {
+        let mut e = Vec::new();
+        put_entry(
+            &mut e,
+            [None, Some("a1"), Some("Head\0line"), None, Some("\0")],
+        );
+        let m = MetaBlocks::from_entries(&[e]);
+        let meta = m.get(0).unwrap();
+        assert_eq!((meta.source, meta.id), (None, "a1"));
+        assert_eq!((meta.title, meta.published), (Some("Headline"), None));
     }
 
     #[test]

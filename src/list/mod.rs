@@ -78,7 +78,6 @@ pub struct List {
     pub(crate) buckets: Vec<u32>,
     pub(crate) residuals: Vec<u16>,
     pub(crate) postings: Vec<u32>,
-    pub(crate) sources: Vec<String>,
     pub(crate) meta: meta::MetaBlocks,
     pub(crate) sketch_size: [u8; 3],
     pub(crate) vocab: Vec<u8>,
@@ -141,7 +140,7 @@ impl List {
     /// original whose block is damaged (only possible in a crafted file, which passed the
     /// checksums) has an empty id and nothing else.
     pub fn meta(&self, i: usize) -> Meta<'_> {
-        self.meta.get(i, &self.sources).unwrap_or(Meta {
+        self.meta.get(i).unwrap_or(Meta {
             id: "",
             source: None,
             title: None,
