@@ -50,6 +50,8 @@ const BIAS: i32 = 256;
 const INITIAL_WEIGHT: i32 = 19_660;
 /// The mixer's learning rate, as a multiplier of `error × input` before a shift by 16.
 const LEARNING_RATE: i32 = 40;
+/// Errors (in 1/4096) too small to teach the mixer anything worth its time.
+const SURE_ERROR: i32 = 64;
 /// Most observations a context's probability counts before it adapts at a fixed rate.
 const COUNT_LIMIT: u16 = 15;
 /// Smallest and largest table, in bits of slots per model.
@@ -207,7 +209,7 @@ impl MatchModel {
                             .iter()
                             .rev()
                             .zip(self.seen.iter().rev())
-                            .take(32)
+                            .take(16)
                             .take_while(|(a, b)| a == b)
                             .count();
                         if back >= self.min {
@@ -504,9 +506,11 @@ impl Model {
     fn update(&mut self, bit: u32) {
         // |input × error × rate| < 2^11 · 2^12 · 2^7: within an i32.
         let error = ((bit as i32) << PROB_BITS) - self.mixed;
-        let w = &mut self.weights[self.set];
-        for (wi, &x) in w.iter_mut().zip(&self.inputs) {
-            *wi = wi.saturating_add((x * error * LEARNING_RATE) >> 16);
+        if error.abs() > SURE_ERROR {
+            let w = &mut self.weights[self.set];
+            for (wi, &x) in w.iter_mut().zip(&self.inputs) {
+                *wi = wi.saturating_add((x * error * LEARNING_RATE) >> 16);
+            }
         }
         for &slot in &self.slots {
             adapt(&mut self.slots_of[slot], bit, &self.rates);
