@@ -286,10 +286,11 @@ struct Refiner {
 
 impl Refiner {
     fn new(contexts: usize) -> Refiner {
-        let points = (0..contexts * 33)
-            .map(|i| (squash((i % 33) as i32 * 128 - 2048) * 16) as u16)
-            .collect();
-        Refiner { points, nearest: 0 }
+        let row: [u16; 33] = std::array::from_fn(|i| (squash(i as i32 * 128 - 2048) * 16) as u16);
+        Refiner {
+            points: row.repeat(contexts),
+            nearest: 0,
+        }
     }
 
     /// The probability (1/4096) whose stretch is `logit` (−2047 to 2047), refined in context
