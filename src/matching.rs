@@ -21,6 +21,8 @@ use crate::text::{analyze, lang, Analysis, CAPITAL, NUMBER};
 pub const SCORED: usize = 16;
 /// Candidates reported.
 pub const REPORTED: usize = 5;
+/// Most derived candidates a report draws passages from.
+const PASSAGE_SOURCES: usize = 3;
 
 /// Features held by more originals than this are ignored: `max(32, n / 50)` for a list of `n`.
 pub fn max_df(n: usize) -> usize {
@@ -92,10 +94,25 @@ pub fn check_page(list: &List, page: &Page<'_>) -> Report {
     // which reflects how much evidence each candidate has (a stable sort), not list order.
     let mut ranked: Vec<(f64, Candidate, u32)> = measured
         .iter()
-        .map(|(o, f)| (score::score(f), candidate(list, page, *o, f), *o))
+        .map(|(o, f)| (score::score(f), candidate(list, *o, f), *o))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let scored: Vec<(Candidate, u32)> = ranked.into_iter().map(|(_, c, o)| (c, o)).collect();
+    let mut scored: Vec<(Candidate, u32)> = ranked.into_iter().map(|(_, c, o)| (c, o)).collect();
+    // Only the candidates a report names, and those its passages are drawn from, are described
+    // by their metadata: decoding a block of it costs more than measuring a candidate.
+    let mut derived = 0;
+    let named: Vec<usize> = (0..scored.len())
+        .filter(|&i| {
+            let passage = scored[i].0.relation.is_derived() && derived < PASSAGE_SOURCES;
+            derived += usize::from(passage);
+            i < REPORTED || passage
+        })
+        .collect();
+    list.decode_meta_of(named.iter().map(|&i| scored[i].1 as usize));
+    for i in named {
+        let (c, o) = &mut scored[i];
+        describe(list, page, *o, c);
+    }
 
     let mut passages = passages(list, page, &scored, &by_original);
     crate::report::bytes_to_chars(
@@ -190,30 +207,41 @@ fn prescore(list: &List, original: u32, hits: &[Hit]) -> f64 {
     share(0) + share(1) + 0.5 * share(2)
 }
 
-/// Scores and describes one measured candidate.
-fn candidate(list: &List, page: &Page<'_>, original: u32, f: &Features) -> Candidate {
+/// Scores one measured candidate; its metadata is left empty until [`describe`] fills it in.
+fn candidate(list: &List, original: u32, f: &Features) -> Candidate {
     let score = score::score(f);
     let relation = score::relation(f, score);
-    let meta = list.meta(original as usize);
     let rec = list.record(original as usize);
     let r3 = |x: f64| (x * 1000.0).round() / 1000.0 + 0.0;
     Candidate {
-        id: meta.id.to_string(),
-        source: meta.source.map(str::to_string),
-        title: meta.title.map(str::to_string),
-        url: meta.url.map(str::to_string),
-        published: meta.published.map(str::to_string),
+        id: String::new(),
+        source: None,
+        title: None,
+        url: None,
+        published: None,
         score: r3(score),
         relation,
         page_coverage: r3(f.page_coverage),
         original_coverage: r3(f.original_coverage),
-        credited: meta
-            .source
-            .is_some_and(|s| credits::mentions(page.text, &page.analysis, s)),
+        credited: false,
         near_duplicate: f.near_duplicate,
         lang: lang::code_at(rec.lang).to_string(),
         evidence: score::evidence(f),
     }
+}
+
+/// Fills in candidate `c`'s metadata from the list (original `original`): its id, source,
+/// headline, address and date, and whether the page credits its source.
+fn describe(list: &List, page: &Page<'_>, original: u32, c: &mut Candidate) {
+    let meta = list.meta(original as usize);
+    c.id = meta.id.to_string();
+    c.source = meta.source.map(str::to_string);
+    c.title = meta.title.map(str::to_string);
+    c.url = meta.url.map(str::to_string);
+    c.published = meta.published.map(str::to_string);
+    c.credited = meta
+        .source
+        .is_some_and(|s| credits::mentions(page.text, &page.analysis, s));
 }
 
 /// Everything measured about the page and one original.
@@ -526,7 +554,7 @@ fn passages(
     for (c, o) in scored
         .iter()
         .filter(|(c, _)| c.relation.is_derived())
-        .take(3)
+        .take(PASSAGE_SOURCES)
     {
         let hs = &hits[o];
         let whole = list.record(*o as usize).tau == u32::MAX;
@@ -766,6 +794,40 @@ mod tests {
         // holds names as anchors only: the rest of the words are found.
         let f = check(HARBOUR.to_string(), &HARBOUR.to_uppercase());
         assert!(f.vocabulary > 0.7, "{f:?}");
+    }
+
+    #[test]
+    fn named_candidates_and_passage_sources_carry_their_metadata() {
+        use crate::fingerprint::SketchSize;
+        use crate::list::build::build;
+        use crate::list::OriginalDoc;
+        // Twelve versions of one story, each with a sentence of its own: more candidates are
+        // measured than a report names.
+        let docs = (0..12).map(|i| OriginalDoc {
+            id: format!("h{i}"),
+            source: Some(format!("Wire {i}")),
+            title: Some(format!("Harbour strike, version {i}")),
+            lang: Some("en".into()),
+            text: format!("{HARBOUR} Version {i} adds that {} ships waited.", 10 + i),
+            ..Default::default()
+        });
+        let list = build(docs, SketchSize::LIST).unwrap();
+        let report = check(&list, &format!("{HARBOUR} (Wire 3)"), Some("en"));
+        assert_eq!(report.candidates.len(), REPORTED);
+        for c in &report.candidates {
+            let i: usize = c.id.strip_prefix('h').and_then(|n| n.parse().ok()).unwrap();
+            assert_eq!(c.source.as_deref(), Some(format!("Wire {i}").as_str()));
+            assert_eq!(
+                c.title.as_deref(),
+                Some(format!("Harbour strike, version {i}").as_str())
+            );
+            assert_eq!(c.credited, i == 3, "{c:?}");
+        }
+        assert!(!report.passages.is_empty());
+        assert!(report
+            .passages
+            .iter()
+            .all(|p| p.original_id.starts_with('h')));
     }
 
     #[test]

@@ -149,6 +149,12 @@ impl List {
         })
     }
 
+    /// Decodes the metadata of `originals` ahead of [`List::meta`] asking for it one original at
+    /// a time: their blocks are decoded at once, on all cores natively.
+    pub fn decode_meta_of(&self, originals: impl Iterator<Item = usize>) {
+        self.meta.decode_blocks_of(originals);
+    }
+
     /// The filter of original `i`'s stored vocabulary: its content-word and anchor keys at or below
     /// `record(i).vocab_tau`, but those of its own index entries that a check looks up (held by at
     /// most [`crate::matching::max_df`] originals), which a check finds in the index, exactly;
