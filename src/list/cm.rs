@@ -12,7 +12,7 @@
 //!   of the current byte seen so far. Each keeps, per context, a probability that the next bit is
 //!   1, which moves towards each bit seen there, fast at first and then more slowly (a count per
 //!   context sets the pace);
-//! * two **match models** ([`MatchModel`]) find where the last few bytes occurred before and
+//! * two **match models** (`MatchModel`) find where the last few bytes occurred before and
 //!   predict the byte that followed them there: one on the bytes as they are (a host, or an id
 //!   that repeats an address or a source's name), one on the bytes folded to lower case with
 //!   every run of punctuation and spaces one separator, so that an address's slug
@@ -157,6 +157,7 @@ impl MatchModel {
         MatchModel::new(true, bits)
     }
 
+    /// A model that folds its view or not, with a table of `1 << bits` places.
     fn new(folding: bool, bits: u32) -> MatchModel {
         MatchModel {
             folding,
@@ -264,9 +265,12 @@ fn adapt(s: &mut u16, bit: u32, rates: &[i32]) {
     *s = (p as u16) << 4 | (n + 1).min(COUNT_LIMIT);
 }
 
-/// Which part of a metadata entry a byte belongs to: 0 the source's varint, 1 to 4 the id,
-/// title, url and date, each ended by a zero byte (`super::meta`). Any bytes give some field,
-/// so the coder still works, only less well, on other data.
+/// Fields of a metadata entry ([`next_field`]).
+const FIELDS: usize = 5;
+
+/// The field of a metadata entry the byte after `byte` belongs to, `byte` being in `field`: 0 to
+/// 4 the source, id, title, url and date, each ended by a zero byte (`super::meta`). Any bytes
+/// give some field, so the coder still works, only less well, on other data.
 fn next_field(field: u32, byte: u8) -> u32 {
     match (field, byte) {
         (4, 0) => 0,
@@ -285,6 +289,7 @@ struct Refiner {
 }
 
 impl Refiner {
+    /// A map for `contexts` contexts, each starting as the identity.
     fn new(contexts: usize) -> Refiner {
         let row: [u16; 33] = std::array::from_fn(|i| (squash(i as i32 * 128 - 2048) * 16) as u16);
         Refiner {
@@ -304,6 +309,7 @@ impl Refiner {
         (a * (128 - w) + b * w) >> 11
     }
 
+    /// Moves the point nearest the last refined probability towards `bit`.
     fn update(&mut self, bit: u32) {
         let target = (bit as i32) << 16;
         let t = &mut self.points[self.nearest];
@@ -332,8 +338,9 @@ struct Model {
     bases: [usize; CONTEXTS],
     /// Per context model, the slot used for the current bit.
     slots: [usize; CONTEXTS],
-    /// The bytes as they are, and folded.
+    /// The match model of the bytes as they are.
     raw: MatchModel,
+    /// The match model of the bytes folded to lower case and one separator.
     folded: MatchModel,
     /// The field the current byte belongs to ([`next_field`]).
     field: u32,
@@ -347,7 +354,8 @@ struct Model {
     capitals: bool,
     /// The current half byte's bits so far, after a leading 1 (1 to 15).
     nibble: u32,
-    /// Mixer weights, one set of [`INPUTS`] per partial byte.
+    /// Mixer weights, one set of [`INPUTS`] per partial byte and per which match model
+    /// predicts (none, the folded one alone, the raw one).
     weights: Vec<[i32; INPUTS]>,
     /// The weight set of the current bit.
     set: usize,
@@ -390,12 +398,12 @@ impl Model {
             separator: SEPARATOR,
             capitals: false,
             nibble: 1,
-            weights: vec![[INITIAL_WEIGHT; INPUTS]; 256 * 3],
+            weights: vec![[INITIAL_WEIGHT; INPUTS]; 3 * 256],
             set: 0,
             inputs: [0; INPUTS],
             mixed: 2048,
             p: 2048,
-            refiner: Refiner::new(5 * 256),
+            refiner: Refiner::new(FIELDS * 256),
             partial: 1,
             bits: 0,
             history: 0,

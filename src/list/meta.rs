@@ -5,8 +5,8 @@
 //! (Urdu ones twice so in UTF-8) and addresses longer. It is also read rarely: only for the few
 //! originals a report names. So entries are grouped in blocks ([`block_size`]), in record order,
 //! and each block is compressed by the context-mixing coder of [`super::cm`], which predicts each
-//! bit from the bytes before it: 186 → 52 bytes per original for the bundled list (raw DEFLATE,
-//! lists of format 6 and before: 65). A block is decoded the first time one of its originals is
+//! bit from the bytes before it: 186 → 45 bytes per original for the bundled list (raw DEFLATE,
+//! lists of format 6 and before: 65; format 8's simpler coder: 52). A block is decoded the first time one of its originals is
 //! asked for and kept, so loading a list costs nothing more, and checking a page decodes at most
 //! the few blocks of the originals it reports.
 //!
@@ -27,12 +27,12 @@ use std::sync::OnceLock;
 use super::Meta;
 
 /// Originals per compressed block in lists of up to four such blocks: the coder learns each
-/// block's words and spellings afresh, so larger blocks compress better (on the bundled list, 52
-/// bytes per original against 55 with 128 and 58 with 64).
+/// block's words and spellings afresh, so larger blocks compress better (on the bundled list, 45
+/// bytes per original against 48 with 128 and 51 with 64).
 pub const BLOCK: usize = 256;
 /// Originals per block in larger lists: a check reports up to five originals, each perhaps in
-/// another block, and decoding a block costs about 40 ns a byte (a block of 64 real headlines,
-/// some 12 KB, about half a millisecond natively and twice that in the browser).
+/// another block, and decoding a block costs about 400 ns a byte (a block of 64 real headlines,
+/// some 12 KB, about 5 ms natively and twice that in the browser).
 pub const SMALL_BLOCK: usize = 64;
 
 /// Originals per block in a list of `n` originals: [`BLOCK`] up to four blocks, [`SMALL_BLOCK`]
