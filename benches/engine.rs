@@ -298,6 +298,43 @@ fn real_list_sizes() {
     }
 }
 
+/// The size of lists of real texts by their length: every distinct public text (originals and
+/// cases, in their languages) in lists of those of 150–299, 300–449, 450–599 and 600–749 words,
+/// without headlines or addresses. An original's vocabulary, stored whole, grows with its length.
+fn sizes_by_length() {
+    let mut seen = std::collections::HashSet::new();
+    let texts: Vec<(usize, OriginalDoc)> = public_records()
+        .iter()
+        .filter_map(|v| {
+            let text = v["text"].as_str()?;
+            seen.insert(text.to_string()).then(|| {
+                let doc = OriginalDoc {
+                    id: seen.len().to_string(),
+                    lang: v["lang"].as_str().map(str::to_string),
+                    text: text.to_string(),
+                    ..Default::default()
+                };
+                (text.split_whitespace().count(), doc)
+            })
+        })
+        .collect();
+    for low in [150, 300, 450, 600] {
+        let docs: Vec<OriginalDoc> = texts
+            .iter()
+            .filter(|(words, _)| (low..low + 150).contains(words))
+            .map(|(_, d)| d.clone())
+            .collect();
+        if docs.len() >= 10 {
+            let n = docs.len();
+            let name = format!(
+                "public texts of {low}–{} words ({n}, no headlines)",
+                low + 149
+            );
+            print_size(&name, &build(docs));
+        }
+    }
+}
+
 /// The pool's Latin-script texts (under 5% of their bytes beyond ASCII).
 fn latin(pool: &[String]) -> Vec<String> {
     pool.iter()
@@ -345,6 +382,7 @@ fn main() {
     let list = build(synthetic(&pool, 20_000));
     print_size("20,000-original list (synthetic, 350 words)", &list);
     real_list_sizes();
+    sizes_by_length();
     let pages: Vec<&String> = pool
         .iter()
         .filter(|t| (200..600).contains(&t.split_whitespace().count()))
