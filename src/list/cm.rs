@@ -120,8 +120,6 @@ fn stretch_table() -> Box<[i16; 4096]> {
 struct MatchModel {
     /// Whether the view folds case and separators.
     folding: bool,
-    /// Symbols that must repeat before an earlier occurrence is followed.
-    min: usize,
     /// The view of every byte so far (folded: separators collapsed to one [`SEPARATOR`]).
     seen: Vec<u8>,
     /// Where the last few symbols ending at each hash last ended (0: nowhere yet).
@@ -161,7 +159,6 @@ impl MatchModel {
     fn new(folding: bool, bits: u32) -> MatchModel {
         MatchModel {
             folding,
-            min: if folding { FOLDED_MIN } else { RAW_MIN },
             seen: Vec::new(),
             last: vec![0; 1 << bits],
             at: 0,
@@ -169,6 +166,15 @@ impl MatchModel {
             expected: None,
             slots: [2048 << 4; 64],
             slot: None,
+        }
+    }
+
+    /// Symbols that must repeat before an earlier occurrence is followed.
+    fn min(&self) -> usize {
+        if self.folding {
+            FOLDED_MIN
+        } else {
+            RAW_MIN
         }
     }
 
@@ -196,9 +202,9 @@ impl MatchModel {
                 self.len = 0;
             }
             self.seen.push(s);
-            let n = self.seen.len();
-            if n >= self.min {
-                let h = self.seen[n - self.min..]
+            let (n, min) = (self.seen.len(), self.min());
+            if n >= min {
+                let h = self.seen[n - min..]
                     .iter()
                     .fold(0u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
                 let shift = 32 - self.last.len().trailing_zeros();
@@ -213,7 +219,7 @@ impl MatchModel {
                             .take(16)
                             .take_while(|(a, b)| a == b)
                             .count();
-                        if back >= self.min {
+                        if back >= min {
                             self.at = candidate;
                             self.len = back as u32;
                         }
@@ -369,8 +375,6 @@ struct Model {
     refiner: Refiner,
     /// The current byte's bits so far, after a leading 1.
     partial: u32,
-    /// How many bits of the current byte are known.
-    bits: u32,
     /// The last eight bytes, the latest in the low byte.
     history: u64,
     /// 65536 / (n + 1.5) for each count n: how far a slot moves towards a bit.
@@ -405,7 +409,6 @@ impl Model {
             p: 2048,
             refiner: Refiner::new(FIELDS * 256),
             partial: 1,
-            bits: 0,
             history: 0,
             rates: [0; COUNT_LIMIT as usize + 1],
         };
@@ -491,8 +494,10 @@ impl Model {
             // In range: a base is a model's table start plus a multiple of 16 within it.
             self.inputs[i] = i32::from(stretch[usize::from(self.slots_of[slot] >> 4)]);
         }
-        self.inputs[CONTEXTS] = self.raw.input(self.partial, self.bits, stretch);
-        self.inputs[CONTEXTS + 1] = self.folded.input(self.partial, self.bits, stretch);
+        // The bits of the current byte known so far: those of `partial` below its leading 1.
+        let bits = 31 - self.partial.leading_zeros();
+        self.inputs[CONTEXTS] = self.raw.input(self.partial, bits, stretch);
+        self.inputs[CONTEXTS + 1] = self.folded.input(self.partial, bits, stretch);
         self.inputs[INPUTS - 1] = BIAS;
         let state = if self.inputs[CONTEXTS] != 0 {
             2
@@ -529,11 +534,9 @@ impl Model {
         self.refiner.update(bit);
         self.partial = self.partial << 1 | bit;
         self.nibble = self.nibble << 1 | bit;
-        self.bits += 1;
         if self.partial >= 256 {
             let byte = (self.partial & 255) as u8;
             self.partial = 1;
-            self.bits = 0;
             self.byte_done(byte);
             self.start_nibble();
         } else if self.nibble >= 16 {

@@ -6,9 +6,9 @@
 //! originals a report names. So entries are grouped in blocks ([`block_size`]), in record order,
 //! and each block is compressed by the context-mixing coder of [`super::cm`], which predicts each
 //! bit from the bytes before it: 186 → 45 bytes per original for the bundled list (raw DEFLATE,
-//! lists of format 6 and before: 65; format 8's simpler coder: 52). A block is decoded the first time one of its originals is
-//! asked for and kept, so loading a list costs nothing more, and checking a page decodes at most
-//! the few blocks of the originals it reports.
+//! lists of format 6 and before: 65; format 8's simpler coder: 52). A block is decoded the first
+//! time one of its originals is asked for and kept, so loading a list costs nothing more, and
+//! checking a page decodes at most the few blocks of the originals it reports.
 //!
 //! One entry: the strings source, id, title, url and published, each its UTF-8 bytes ended by a
 //! zero byte, an empty string meaning "absent". Ids may not hold a zero byte (a list refuses
@@ -64,14 +64,12 @@ pub fn max_block_bytes(n: usize) -> usize {
 pub(crate) fn put_entry(out: &mut Vec<u8>, fields: [Option<&str>; 5]) {
     for f in fields {
         let f = f.unwrap_or("");
-        let kept;
-        let f = if f.contains('\0') {
-            kept = f.replace('\0', "");
-            kept.as_str()
+        let f: std::borrow::Cow<str> = if f.contains('\0') {
+            f.replace('\0', "").into()
         } else {
-            f
+            f.into()
         };
-        out.extend_from_slice(cut(f).as_bytes());
+        out.extend_from_slice(cut(&f).as_bytes());
         out.push(0);
     }
 }
@@ -196,12 +194,7 @@ impl MetaBlocks {
             return None;
         }
         let size = block_size(self.n);
-        let b = i / size;
-        let block = self
-            .decoded
-            .get(b)?
-            .get_or_init(|| self.decode(b))
-            .as_ref()?;
+        let block = self.block(i / size)?;
         let k = i % size;
         let (start, end) = (block.starts[k] as usize, block.starts[k + 1] as usize);
         let (meta, _) = read_entry(&block.bytes[start..end])?;
@@ -221,8 +214,14 @@ impl MetaBlocks {
         blocks.sort_unstable();
         blocks.dedup();
         super::build::map_all(&blocks, |&b| {
-            self.decoded[b].get_or_init(|| self.decode(b));
+            self.block(b);
         });
+    }
+
+    /// Block `b`, decoded and checked on first use and kept; `None` if it is out of range or
+    /// damaged.
+    fn block(&self, b: usize) -> Option<&Decoded> {
+        self.decoded.get(b)?.get_or_init(|| self.decode(b)).as_ref()
     }
 
     /// Decodes and checks block `b`: exactly its declared length, exactly its entries.
