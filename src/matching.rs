@@ -283,6 +283,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         terms: share(weight(Kind::Term), rec.term_weight),
         vocabulary: shares.words,
         sentences: shares.sentences,
+        sentences_tested: shares.sentences_tested,
         page_anchors: shares.page_anchors,
         original_anchors: shares.original_anchors,
         // One shared number is no evidence: the anchor share is shrunk by m / (m + 2) for m matches.
@@ -311,6 +312,8 @@ struct VocabularyShares {
     words: f64,
     /// Share of the original's evidence words that the page holds in sentences found whole.
     sentences: f64,
+    /// Whether any page sentence could be tested whole (see [`WholeSentences::tested`]).
+    sentences_tested: bool,
     /// Share of the page's distinct anchors found among the original's, shrunk by n / (n + 2)
     /// for n anchors on the page (one shared name is no evidence).
     page_anchors: f64,
@@ -388,10 +391,11 @@ fn vocabulary_shares(
             (part as f64 / whole as f64).min(1.0)
         }
     };
-    let (_, whole) = sentences_found_whole(page, &vocab, rec.vocab_tau);
+    let found_whole = sentences_found_whole(page, &vocab, rec.vocab_tau);
     VocabularyShares {
         words: share(found, seen),
-        sentences: share(whole, rec.words as usize),
+        sentences: share(found_whole.words, rec.words as usize),
+        sentences_tested: found_whole.tested > 0,
         page_anchors: share(anchors_found, anchors_seen + 2),
         original_anchors: share(anchors_found, usize::from(rec.vocab_anchors) + 2),
     }
@@ -443,20 +447,23 @@ pub const WHOLE_SENTENCE_WORDS: usize = 6;
 /// tenth or more of an original in such sentences in 4 of 8,434 same-language pairs where it does
 /// not derive from it (three are COUNTER "non-derived" pages holding sentences of their source),
 /// and in 77 of the 275 where it does (a spun or heavily rewritten page keeps no sentence whole).
-fn sentences_found_whole(
-    page: &Page<'_>,
-    vocab: &OriginalWords<'_>,
-    tau: u32,
-) -> (Vec<bool>, usize) {
-    let mut whole = vec![false; page.analysis.sentences as usize];
-    let mut total = 0;
+fn sentences_found_whole(page: &Page<'_>, vocab: &OriginalWords<'_>, tau: u32) -> WholeSentences {
+    let mut found_whole = WholeSentences {
+        whole: vec![false; page.analysis.sentences as usize],
+        words: 0,
+        tested: 0,
+    };
     let (mut sentence, mut words, mut seen, mut found) = (0u32, 0, 0, 0);
     let mut close = |sentence: u32, words: usize, seen: usize, found: usize| {
-        if seen >= WHOLE_SENTENCE_WORDS && found == seen {
-            if let Some(w) = whole.get_mut(sentence as usize) {
+        if seen < WHOLE_SENTENCE_WORDS {
+            return;
+        }
+        found_whole.tested += 1;
+        if found == seen {
+            if let Some(w) = found_whole.whole.get_mut(sentence as usize) {
                 *w = true;
             }
-            total += words;
+            found_whole.words += words;
         }
     };
     for t in &page.analysis.tokens {
@@ -477,7 +484,18 @@ fn sentences_found_whole(
         }
     }
     close(sentence, words, seen, found);
-    (whole, total)
+    found_whole
+}
+
+/// The page's sentences tested against an original's vocabulary ([`sentences_found_whole`]).
+struct WholeSentences {
+    /// Per page sentence, whether it was found whole.
+    whole: Vec<bool>,
+    /// Evidence words in the sentences found whole.
+    words: usize,
+    /// Sentences with enough content words looked up to be tested at all: none on a page in a
+    /// script written without spaces, whose words the test does not look up.
+    tested: usize,
 }
 
 /// The token range of the page an original of `original_words` words can account for, given the
@@ -577,7 +595,7 @@ fn passages(
         if !whole {
             let tau = list.record(*o as usize).vocab_tau;
             let vocab = OriginalWords::new(list, *o as usize, hs);
-            let (found_whole, _) = sentences_found_whole(page, &vocab, tau);
+            let found_whole = sentences_found_whole(page, &vocab, tau).whole;
             for (s, &w) in found_whole.iter().enumerate() {
                 exact[s] += u32::from(w);
             }
@@ -1012,13 +1030,38 @@ mod tests {
         matinee for schools in January. Critics praised the strings and the young soloist.";
 
     #[test]
+    fn sentences_are_tested_where_a_script_has_spaces() {
+        let features =
+            |list: &List, text: &str| candidate_features(list, &Page::new(text, None))[0].1;
+        let f = features(&harbour_list(), HARBOUR);
+        assert!(f.sentences_tested && f.sentences > 0.9, "{f:?}");
+        // A story I wrote in Chinese, copied: found, but no sentence is tested word by word.
+        let story = "北京市政府星期一宣布，由于暴雨，全市一百二十所学校将停课三天。气象部门预计，\
+                     降雨将持续到周四，部分地区降雨量可能超过二百毫米。市长在新闻发布会上表示，\
+                     政府已经调集五千名救援人员，并在各区设立了临时避难所。";
+        let list = crate::list::build::build(
+            [crate::list::OriginalDoc {
+                id: "zh".into(),
+                lang: Some("zh".into()),
+                text: story.into(),
+                ..Default::default()
+            }],
+            crate::fingerprint::SketchSize::LIST,
+        )
+        .unwrap();
+        let f = features(&list, story);
+        assert!(!f.sentences_tested && f.vocabulary > 0.9, "{f:?}");
+    }
+
+    #[test]
     fn sentences_found_whole_are_the_copied_ones() {
         let list = harbour_list();
         let whole = |text: &str| {
             let page = Page::new(text, Some("en"));
             let hits = gather(&list, &page);
             let vocab = OriginalWords::new(&list, 0, &hits);
-            let (sentences, words) = sentences_found_whole(&page, &vocab, list.record(0).vocab_tau);
+            let found_whole = sentences_found_whole(&page, &vocab, list.record(0).vocab_tau);
+            let (sentences, words) = (found_whole.whole, found_whole.words);
             let found: Vec<usize> = (0..sentences.len()).filter(|&s| sentences[s]).collect();
             (found, words)
         };

@@ -28,6 +28,9 @@ pub struct Features {
     /// Share of the original's words that the page reproduces in whole sentences: page sentences
     /// every content word of which is in the original's vocabulary.
     pub sentences: f64,
+    /// Whether the page has sentences that [`Features::sentences`] could test (enough content
+    /// words looked up): none on a page in a script written without spaces, such as Chinese.
+    pub sentences_tested: bool,
     /// Idf-weighted share of the original's anchors found in the page.
     pub anchors: f64,
     /// Number of the original's anchors found in the page.
@@ -149,6 +152,15 @@ pub const DERIVED: f64 = 0.5;
 /// nine of ten.
 pub const RELATED: f64 = 0.08;
 
+/// Least share of the page's content words found in the original for a page copied whole to be
+/// called verbatim: the rest leaves room for a headline, captions and lines of its own.
+pub const WORD_FOR_WORD_VOCABULARY: f64 = 0.8;
+
+/// Least share of the original's words reproduced in whole page sentences for a page holding all
+/// of a (possibly truncated) original to be called verbatim: more than half, since sentences of
+/// fewer than [`crate::matching::WHOLE_SENTENCE_WORDS`] content words are never counted.
+pub const WORD_FOR_WORD_SENTENCES: f64 = 0.55;
+
 /// The relation a scored pair is given.
 pub fn relation(f: &Features, score: f64) -> Relation {
     if score < DERIVED {
@@ -162,10 +174,19 @@ pub fn relation(f: &Features, score: f64) -> Relation {
     if f.cross_language {
         return Relation::Translated;
     }
-    let copied_whole = f.page_coverage >= 0.7 && (f.original_coverage >= 0.5 || f.near_duplicate);
+    // The coverages count the original's ten sampled phrases, so they are coarse: a page made of
+    // half an original and half another story reads as 0.8 or 1.0 of the original now and then.
+    // Two shares count every word instead, and a word-for-word verdict must agree with them: the
+    // page's words found in the original (most of a copied page's), and the original's words the
+    // page reproduces in whole sentences (most of a truncated original's).
+    let copied_whole = f.page_coverage >= 0.7
+        && f.original_coverage >= 0.5
+        && f.vocabulary >= WORD_FOR_WORD_VOCABULARY;
     // A list may hold only the first paragraphs of a story: a page that contains nearly all of
     // the original and little else before its end is still a verbatim copy.
-    let original_truncated = f.original_coverage >= 0.8 && f.page_coverage >= 0.4;
+    let original_truncated = f.original_coverage >= 0.8
+        && f.page_coverage >= 0.4
+        && (f.sentences >= WORD_FOR_WORD_SENTENCES || !f.sentences_tested);
     if f.near_duplicate || copied_whole || original_truncated {
         Relation::Verbatim
     } else if f.page_coverage >= 0.25 || f.original_coverage >= 0.4 || f.sentences >= 0.2 {
@@ -385,5 +406,50 @@ mod tests {
         };
         assert!(score(&f) > 0.95);
         assert_eq!(relation(&f, score(&f)), Relation::Verbatim);
+    }
+
+    #[test]
+    fn sampled_coverage_alone_does_not_make_a_copy_word_for_word() {
+        // Half of an original, then half of another story: its ten sampled phrases happened to
+        // fall in the copied half, but only two thirds of the page's words are the original's,
+        // and whole sentences reproduce under half of it (measured so on such a page of two
+        // wmt19-public originals).
+        let half = Features {
+            page_coverage: 0.77,
+            original_coverage: 1.0,
+            terms: 0.9,
+            anchors: 0.75,
+            vocabulary: 0.69,
+            sentences: 0.43,
+            sentences_tested: true,
+            order: 1.0,
+            order_pairs: 12,
+            ..Default::default()
+        };
+        assert!(score(&half) > DERIVED);
+        assert_eq!(relation(&half, score(&half)), Relation::Partial);
+        // The same shares from a page that holds the whole of a truncated original (the first
+        // paragraphs of its story) and then the rest of the story: verbatim.
+        let truncated = Features {
+            page_coverage: 0.45,
+            sentences: 0.8,
+            ..half
+        };
+        assert_eq!(relation(&truncated, score(&truncated)), Relation::Verbatim);
+        // A page in a script written without spaces has no sentences the share could test: the
+        // sampled coverage is all there is.
+        let unspaced = Features {
+            sentences: 0.0,
+            sentences_tested: false,
+            ..truncated
+        };
+        assert_eq!(relation(&unspaced, score(&unspaced)), Relation::Verbatim);
+        // Copied whole, with a headline and captions of its own: verbatim.
+        let whole = Features {
+            page_coverage: 0.8,
+            vocabulary: 0.86,
+            ..half
+        };
+        assert_eq!(relation(&whole, score(&whole)), Relation::Verbatim);
     }
 }
