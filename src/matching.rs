@@ -94,20 +94,20 @@ pub fn check_page(list: &List, page: &Page<'_>) -> Report {
     // which reflects how much evidence each candidate has (a stable sort), not list order.
     let mut ranked: Vec<(f64, Candidate, u32)> = measured
         .iter()
-        .map(|(o, f)| (score::score(f), candidate(list, *o, f), *o))
+        .map(|(o, f)| {
+            let score = score::score(f);
+            (score, candidate(list, *o, f, score), *o)
+        })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut scored: Vec<(Candidate, u32)> = ranked.into_iter().map(|(_, c, o)| (c, o)).collect();
     // Only the candidates a report names, and those its passages are drawn from, are described
     // by their metadata: decoding a block of it costs more than measuring a candidate.
-    let mut derived = 0;
-    let named: Vec<usize> = (0..scored.len())
-        .filter(|&i| {
-            let passage = scored[i].0.relation.is_derived() && derived < PASSAGE_SOURCES;
-            derived += usize::from(passage);
-            i < REPORTED || passage
-        })
+    let mut named: Vec<usize> = (0..scored.len().min(REPORTED))
+        .chain(passage_sources(&scored))
         .collect();
+    named.sort_unstable();
+    named.dedup();
     list.decode_meta_of(named.iter().map(|&i| scored[i].1 as usize));
     for i in named {
         let (c, o) = &mut scored[i];
@@ -207,9 +207,9 @@ fn prescore(list: &List, original: u32, hits: &[Hit]) -> f64 {
     share(0) + share(1) + 0.5 * share(2)
 }
 
-/// Scores one measured candidate; its metadata is left empty until [`describe`] fills it in.
-fn candidate(list: &List, original: u32, f: &Features) -> Candidate {
-    let score = score::score(f);
+/// One measured candidate with its `score` ([`score::score`] of `f`); its metadata is left empty
+/// until [`describe`] fills it in.
+fn candidate(list: &List, original: u32, f: &Features, score: f64) -> Candidate {
     let relation = score::relation(f, score);
     let rec = list.record(original as usize);
     let r3 = |x: f64| (x * 1000.0).round() / 1000.0 + 0.0;
@@ -554,6 +554,14 @@ fn concordance(pairs: &[(u32, u8)]) -> (f64, usize) {
     }
 }
 
+/// The candidates of `scored` (best first) a report draws passages from, as indexes into it: the
+/// first [`PASSAGE_SOURCES`] derived ones.
+fn passage_sources(scored: &[(Candidate, u32)]) -> impl Iterator<Item = usize> + '_ {
+    (0..scored.len())
+        .filter(|&i| scored[i].0.relation.is_derived())
+        .take(PASSAGE_SOURCES)
+}
+
 /// The page's reused passages: sentences holding evidence of the derived candidates.
 ///
 /// A sentence with a shared phrase is an exact passage (so is every sentence of a verbatim
@@ -569,11 +577,7 @@ fn passages(
     let tokens = &page.analysis.tokens;
     let mut claimed = vec![false; page.analysis.sentences as usize];
     let mut out: Vec<Passage> = Vec::new();
-    for (c, o) in scored
-        .iter()
-        .filter(|(c, _)| c.relation.is_derived())
-        .take(PASSAGE_SOURCES)
-    {
+    for (c, o) in passage_sources(scored).map(|i| &scored[i]) {
         let hs = &hits[o];
         let whole = list.record(*o as usize).tau == u32::MAX;
         let mut exact = vec![0u32; claimed.len()];

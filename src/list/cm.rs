@@ -83,6 +83,8 @@ struct Tables {
     stretch: Box<[i16; 4096]>,
     /// [`squash`] of every logit from −2047 to 2047, at `logit + 2047`.
     squash: Box<[i16; 4095]>,
+    /// 65536 / (n + 1.5) for each count n: how far a slot moves towards a bit ([`adapt`]).
+    rates: [i32; COUNT_LIMIT as usize + 1],
 }
 
 fn tables() -> &'static Tables {
@@ -90,6 +92,7 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| Tables {
         stretch: stretch_table(),
         squash: Box::new(std::array::from_fn(|i| squash(i as i32 - 2047) as i16)),
+        rates: std::array::from_fn(|n| (65536.0 * 2.0 / (2.0 * n as f64 + 3.0)) as i32),
     })
 }
 
@@ -377,8 +380,6 @@ struct Model {
     partial: u32,
     /// The last eight bytes, the latest in the low byte.
     history: u64,
-    /// 65536 / (n + 1.5) for each count n: how far a slot moves towards a bit.
-    rates: [i32; COUNT_LIMIT as usize + 1],
 }
 
 impl Model {
@@ -410,11 +411,7 @@ impl Model {
             refiner: Refiner::new(FIELDS * 256),
             partial: 1,
             history: 0,
-            rates: [0; COUNT_LIMIT as usize + 1],
         };
-        for (n, r) in m.rates.iter_mut().enumerate() {
-            *r = (65536.0 * 2.0 / (2.0 * n as f64 + 3.0)) as i32;
-        }
         m.start_byte();
         m.start_nibble();
         m.predict();
@@ -527,10 +524,10 @@ impl Model {
             }
         }
         for &slot in &self.slots {
-            adapt(&mut self.slots_of[slot], bit, &self.rates);
+            adapt(&mut self.slots_of[slot], bit, &self.tables.rates);
         }
-        self.raw.update(bit, &self.rates);
-        self.folded.update(bit, &self.rates);
+        self.raw.update(bit, &self.tables.rates);
+        self.folded.update(bit, &self.tables.rates);
         self.refiner.update(bit);
         self.partial = self.partial << 1 | bit;
         self.nibble = self.nibble << 1 | bit;
