@@ -5,15 +5,24 @@
 //!    ([`max_df`]) are skipped, since they say nothing about any one of them. Each hit records the
 //!    feature's position in the page and in the original.
 //! 3. Originals are ranked by a cheap pre-score (share of their stored features the page hit) and
-//!    the best [`SCORED`] are measured in full ([`Features`]) and scored ([`crate::score`]).
-//! 4. The page's reused passages are built from the hits of the derived candidates.
+//!    the best [`SCORED`] are measured in full ([`Features`]: the order of shared features here,
+//!    what the original's stored vocabulary says of the page in `vocabulary`) and scored
+//!    ([`crate::score`]).
+//! 4. The page's reused passages are built from the hits of the derived candidates (`passages`).
+
+mod passages;
+mod vocabulary;
 
 use std::collections::HashMap;
 
+use passages::{passage_sources, passages};
+use vocabulary::vocabulary_shares;
+pub use vocabulary::WHOLE_SENTENCE_WORDS;
+
 use crate::credits;
-use crate::fingerprint::{DocFeatures, Feature, Kind};
+use crate::fingerprint::{DocFeatures, Kind};
 use crate::list::List;
-use crate::report::{Candidate, Passage, PassageKind, Relation, Report, Stats};
+use crate::report::{Candidate, Relation, Report, Stats};
 use crate::score::{self, Features};
 use crate::text::{analyze, lang, Analysis, CAPITAL, NUMBER};
 
@@ -304,228 +313,6 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
     }
 }
 
-/// What the original's stored vocabulary says about the page, counted over the stretch of the
-/// page the original can account for.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct VocabularyShares {
-    /// Share of the page's distinct content words, names left out, found in the original.
-    words: f64,
-    /// Share of the original's evidence words that the page holds in sentences found whole.
-    sentences: f64,
-    /// Whether any page sentence could be tested whole (see [`WholeSentences::tested`]).
-    sentences_tested: bool,
-    /// Share of the page's distinct anchors found among the original's, shrunk by n / (n + 2)
-    /// for n anchors on the page (one shared name is no evidence).
-    page_anchors: f64,
-    /// Share of the original's anchors found in the page, shrunk the same way (an original with
-    /// two numbers is not matched by a page that has them too).
-    original_anchors: f64,
-}
-
-/// Looks the page's content words and anchors up in the original's stored vocabulary.
-///
-/// Words: names are left out because independent reports of one event share them as much as
-/// copies do (they count as anchors instead): without them, the share measures shared wording.
-/// (The original's vocabulary does not hold the words that are names wherever it has them
-/// either: [`crate::fingerprint::vocabulary`].)
-/// Measured on the public sets, this raised the lowest share of a copy over the highest share of
-/// an independent report on seed-story from 1.4 to 1.6 times; on the other sets the share's AUC
-/// alone moved by at most 0.002.
-///
-/// Anchors, both ways: across languages, names, numbers and dates are all that carries over, and a
-/// translation carries nearly all of them both ways, while a report of the same event in another
-/// language shares the main names and few of the rest. Measured against the original's whole set
-/// of anchors rather than the few in the index, this is what tells the two apart.
-///
-/// Lists often hold only an original's first paragraphs, and a page often runs longer than its
-/// original: the page's words beyond what the original covers say nothing about copying. So when
-/// the original is clearly shorter than the page, only page words between the first and the last
-/// shared feature count, the stretch widened to at
-/// least one and a half times the original's length (a page reworded from an original is about as
-/// long as it). Independent reports share features all over the page, so for them nothing changes.
-fn vocabulary_shares(
-    list: &List,
-    page: &Page<'_>,
-    original: usize,
-    hits: &[Hit],
-) -> VocabularyShares {
-    let rec = list.record(original);
-    let vocab = OriginalWords::new(list, original, hits);
-    if rec.vocab_words == 0 && vocab.indexed.is_empty() {
-        return VocabularyShares::default();
-    }
-    // Only an original clearly shorter than the page (the first paragraphs of a story, as lists
-    // built from feeds hold) needs its stretch found; otherwise the whole page counts.
-    let (lo, hi) = if f64::from(rec.words) < 0.6 * f64::from(page.features.words) {
-        stretch(page, rec.words, hits)
-    } else {
-        (0, u32::MAX)
-    };
-    // How many of `features` were looked up (those the stored vocabulary would hold, inside the
-    // stretch) and how many were found.
-    let look_up = |features: &mut dyn Iterator<Item = &Feature>| {
-        features
-            .take_while(|f| f.key <= rec.vocab_tau)
-            .filter(|f| f.pos >= lo && f.pos <= hi)
-            .fold((0usize, 0usize), |(seen, found), f| {
-                (seen + 1, found + usize::from(vocab.contains(f.key)))
-            })
-    };
-    let is_name = |t: &&Feature| {
-        page.analysis
-            .tokens
-            .get(t.pos as usize)
-            .is_some_and(|x| x.anchor != 0)
-    };
-    let (seen, found) = look_up(&mut page.features.terms.iter().filter(|t| !is_name(t)));
-    let (anchors_seen, anchors_found) = look_up(&mut page.features.anchors.iter());
-    // A page cannot hold more of the original's names and numbers than the original has: any
-    // beyond are the filter's chance matches (or index entries of other keys that share this
-    // one's stored bits), which for an original with one anchor or none would read as a
-    // translation carrying all of them.
-    let anchors_found = anchors_found.min(usize::from(rec.vocab_anchors));
-    let share = |part: usize, whole: usize| {
-        if whole == 0 {
-            0.0
-        } else {
-            (part as f64 / whole as f64).min(1.0)
-        }
-    };
-    let found_whole = sentences_found_whole(page, &vocab, rec.vocab_tau);
-    VocabularyShares {
-        words: share(found, seen),
-        sentences: share(found_whole.words, rec.words as usize),
-        sentences_tested: found_whole.tested > 0,
-        page_anchors: share(anchors_found, anchors_seen + 2),
-        original_anchors: share(anchors_found, usize::from(rec.vocab_anchors) + 2),
-    }
-}
-
-/// The words stored of one original, as a page's check sees them: its vocabulary's filter, and
-/// the page's words found among the original's index entries, which the filter leaves out (list
-/// format 6: the index holds them already, and found there they are found exactly).
-struct OriginalWords<'a> {
-    filter: crate::list::ribbon::Filter<'a>,
-    /// Keys of the page's terms and anchors found in the original's index entries, sorted.
-    indexed: Vec<u32>,
-}
-
-impl<'a> OriginalWords<'a> {
-    /// The stored words of `original`, given the page's `hits` in it.
-    fn new(list: &'a List, original: usize, hits: &[Hit]) -> OriginalWords<'a> {
-        let mut indexed: Vec<u32> = hits
-            .iter()
-            .filter(|h| h.kind != Kind::Shingle && h.original as usize == original)
-            .map(|h| h.key)
-            .collect();
-        indexed.sort_unstable();
-        OriginalWords {
-            filter: list.vocabulary(original),
-            indexed,
-        }
-    }
-
-    /// Whether the original has the content word or anchor `key` (a filter answers yes wrongly
-    /// for 1 key in 64).
-    fn contains(&self, key: u32) -> bool {
-        self.indexed.binary_search(&key).is_ok() || self.filter.contains(key)
-    }
-}
-
-/// Fewest content words a page sentence must have looked up in an original's vocabulary to count
-/// as found whole.
-pub const WHOLE_SENTENCE_WORDS: usize = 6;
-
-/// Which of the page's sentences are found whole in an original's vocabulary, and how many
-/// evidence words they hold: sentences with at least [`WHOLE_SENTENCE_WORDS`] content words (names
-/// left out, as in the vocabulary share) that the vocabulary would hold, every one of them found.
-///
-/// The index keeps ten sampled phrases of an original, so a page that copies a few of its
-/// paragraphs into another story often hits none of them; its vocabulary, stored whole, still
-/// holds every word of every copied sentence. Independent reports of one event share the topic's
-/// words but rarely every content word of a sentence: on the public sets, a page reproduces a
-/// tenth or more of an original in such sentences in 4 of 8,434 same-language pairs where it does
-/// not derive from it (three are COUNTER "non-derived" pages holding sentences of their source),
-/// and in 77 of the 275 where it does (a spun or heavily rewritten page keeps no sentence whole).
-fn sentences_found_whole(page: &Page<'_>, vocab: &OriginalWords<'_>, tau: u32) -> WholeSentences {
-    let mut found_whole = WholeSentences {
-        whole: vec![false; page.analysis.sentences as usize],
-        words: 0,
-        tested: 0,
-    };
-    let (mut sentence, mut words, mut seen, mut found) = (0u32, 0, 0, 0);
-    let mut close = |sentence: u32, words: usize, seen: usize, found: usize| {
-        if seen < WHOLE_SENTENCE_WORDS {
-            return;
-        }
-        found_whole.tested += 1;
-        if found == seen {
-            if let Some(w) = found_whole.whole.get_mut(sentence as usize) {
-                *w = true;
-            }
-            found_whole.words += words;
-        }
-    };
-    for t in &page.analysis.tokens {
-        if t.sentence != sentence {
-            close(sentence, words, seen, found);
-            (sentence, words, seen, found) = (t.sentence, 0, 0, 0);
-        }
-        if !t.is_evidence() {
-            continue;
-        }
-        words += 1;
-        if t.is_content() && t.anchor == 0 && t.flags & crate::text::CJK == 0 {
-            let k = Kind::Term.key_of(t.stem);
-            if k <= tau {
-                seen += 1;
-                found += usize::from(vocab.contains(k));
-            }
-        }
-    }
-    close(sentence, words, seen, found);
-    found_whole
-}
-
-/// The page's sentences tested against an original's vocabulary ([`sentences_found_whole`]).
-struct WholeSentences {
-    /// Per page sentence, whether it was found whole.
-    whole: Vec<bool>,
-    /// Evidence words in the sentences found whole.
-    words: usize,
-    /// Sentences with enough content words looked up to be tested at all: none on a page in a
-    /// script written without spaces, whose words the test does not look up.
-    tested: usize,
-}
-
-/// The token range of the page an original of `original_words` words can account for, given the
-/// positions its shared features were found at: from the first to the last, widened to one and a
-/// half times the original's length, first towards the page's start (the usual place of a copied
-/// lead), then towards its end.
-fn stretch(page: &Page<'_>, original_words: u32, hits: &[Hit]) -> (u32, u32) {
-    let last_token = page.features.tokens.saturating_sub(1);
-    let mut lo = hits
-        .iter()
-        .map(|h| h.page_pos)
-        .min()
-        .unwrap_or(0)
-        .min(last_token);
-    let mut hi = hits
-        .iter()
-        .map(|h| h.page_pos)
-        .max()
-        .unwrap_or(last_token)
-        .min(last_token);
-    let want = original_words.saturating_mul(3) / 2;
-    if hi - lo < want {
-        let missing = want - (hi - lo);
-        let back = missing.min(lo);
-        lo -= back;
-        hi = (hi + (missing - back)).min(last_token);
-    }
-    (lo, hi)
-}
-
 /// Share of concordant pairs among `(page, original)` position pairs sorted by page position,
 /// ignoring ties; 0.5 (no evidence of order) with fewer than three pairs.
 fn concordance(pairs: &[(u32, u8)]) -> (f64, usize) {
@@ -554,168 +341,10 @@ fn concordance(pairs: &[(u32, u8)]) -> (f64, usize) {
     }
 }
 
-/// The candidates of `scored` (best first) a report draws passages from, as indexes into it: the
-/// first [`PASSAGE_SOURCES`] derived ones.
-fn passage_sources(scored: &[(Candidate, u32)]) -> impl Iterator<Item = usize> + '_ {
-    (0..scored.len())
-        .filter(|&i| scored[i].0.relation.is_derived())
-        .take(PASSAGE_SOURCES)
-}
-
-/// The page's reused passages: sentences holding evidence of the derived candidates.
-///
-/// A sentence with a shared phrase is an exact passage (so is every sentence of a verbatim
-/// copy); one with at least two shared terms or anchors inside the stretch the original covers is
-/// reworded. When the original was stored whole (short originals, or two texts compared
-/// directly), exact passages are the shared phrases themselves rather than whole sentences.
-fn passages(
-    list: &List,
-    page: &Page<'_>,
-    scored: &[(Candidate, u32)],
-    hits: &HashMap<u32, Vec<Hit>>,
-) -> Vec<Passage> {
-    let tokens = &page.analysis.tokens;
-    let mut claimed = vec![false; page.analysis.sentences as usize];
-    let mut out: Vec<Passage> = Vec::new();
-    for (c, o) in passage_sources(scored).map(|i| &scored[i]) {
-        let hs = &hits[o];
-        let whole = list.record(*o as usize).tau == u32::MAX;
-        let mut exact = vec![0u32; claimed.len()];
-        let mut other = vec![0u32; claimed.len()];
-        for h in hs {
-            let Some(t) = tokens.get(h.page_pos as usize) else {
-                continue;
-            };
-            let s = t.sentence as usize;
-            if h.kind == Kind::Shingle {
-                exact[s] += 1;
-            } else {
-                other[s] += 1;
-            }
-        }
-        // Sentences every content word of which the original's vocabulary holds are copied too,
-        // whether or not a sampled phrase of the original fell in them.
-        // (An original stored whole has its exact spans from its phrases, below.)
-        if !whole {
-            let tau = list.record(*o as usize).vocab_tau;
-            let vocab = OriginalWords::new(list, *o as usize, hs);
-            let found_whole = sentences_found_whole(page, &vocab, tau).whole;
-            for (s, &w) in found_whole.iter().enumerate() {
-                exact[s] += u32::from(w);
-            }
-        }
-        let first = (0..claimed.len()).find(|&s| exact[s] + other[s] > 0);
-        let last = (0..claimed.len()).rev().find(|&s| exact[s] + other[s] > 0);
-        let (Some(first), Some(last)) = (first, last) else {
-            continue;
-        };
-        let mut spans: Vec<(usize, usize, PassageKind)> = Vec::new();
-        if whole {
-            // Precise exact spans: runs of shared three-word phrases.
-            let mut starts: Vec<u32> = hs
-                .iter()
-                .filter(|h| h.kind == Kind::Shingle)
-                .map(|h| h.page_pos)
-                .collect();
-            starts.sort_unstable();
-            let mut run: Option<(u32, u32)> = None;
-            for p in starts {
-                let end = p + crate::fingerprint::SHINGLE_WORDS as u32 - 1;
-                run = match run {
-                    Some((a, b)) if p <= b + 1 => Some((a, b.max(end))),
-                    Some((a, b)) => {
-                        push_token_span(tokens, a, b, PassageKind::Exact, &mut spans);
-                        Some((p, end))
-                    }
-                    None => Some((p, end)),
-                };
-            }
-            if let Some((a, b)) = run {
-                push_token_span(tokens, a, b, PassageKind::Exact, &mut spans);
-            }
-        }
-        for s in first..=last {
-            if claimed[s] {
-                continue;
-            }
-            let kind = if !whole && (exact[s] > 0 || c.relation == Relation::Verbatim) {
-                PassageKind::Exact
-            } else if other[s] >= 2 && !(whole && exact[s] > 0) {
-                PassageKind::Reworded
-            } else {
-                continue;
-            };
-            claimed[s] = true;
-            let mut in_sentence = tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.sentence as usize == s && t.flags & crate::text::FURNITURE == 0);
-            if let Some((a, _)) = in_sentence.next() {
-                let b = in_sentence.next_back().map_or(a, |(b, _)| b);
-                push_token_span(tokens, a as u32, b as u32, kind, &mut spans);
-            }
-        }
-        if whole {
-            for s in first..=last {
-                if exact[s] > 0 {
-                    claimed[s] = true;
-                }
-            }
-        }
-        for (start, end, kind) in merge(spans) {
-            out.push(Passage {
-                start,
-                end,
-                original_id: c.id.clone(),
-                kind,
-            });
-        }
-    }
-    out.sort_by_key(|p| (p.start, p.end));
-    out
-}
-
-fn push_token_span(
-    tokens: &[crate::text::Token],
-    a: u32,
-    b: u32,
-    kind: PassageKind,
-    out: &mut Vec<(usize, usize, PassageKind)>,
-) {
-    if let (Some(ta), Some(tb)) = (
-        tokens.get(a as usize),
-        tokens.get(b.min(tokens.len() as u32 - 1) as usize),
-    ) {
-        out.push((ta.start as usize, tb.end as usize, kind));
-    }
-}
-
-/// Merges overlapping spans of the same kind; spans of different kinds stay apart.
-fn merge(mut spans: Vec<(usize, usize, PassageKind)>) -> Vec<(usize, usize, PassageKind)> {
-    spans.sort_by_key(|s| (s.0, s.1));
-    let mut out: Vec<(usize, usize, PassageKind)> = Vec::new();
-    for s in spans {
-        match out.last().copied() {
-            Some(last) if s.0 <= last.1 && last.2 == s.2 => {
-                if let Some(l) = out.last_mut() {
-                    l.1 = l.1.max(s.1);
-                }
-            }
-            // Overlap of different kinds: keep the earlier, clip the later.
-            Some(last) if s.0 < last.1 => {
-                if s.1 > last.1 {
-                    out.push((last.1, s.1, s.2));
-                }
-            }
-            _ => out.push(s),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::{Passage, PassageKind};
 
     #[test]
     fn concordance_of_orders() {
@@ -764,7 +393,7 @@ mod tests {
     }
 
     /// One English original I wrote: a harbour strike, with names and numbers.
-    const HARBOUR: &str = "The harbour authority of Valdoria said on Monday that 4,200 \
+    pub(super) const HARBOUR: &str = "The harbour authority of Valdoria said on Monday that 4,200 \
         containers were stranded after a strike by 1,350 dock workers. Director Henrik Asplund \
         told the council in Marlow that talks with the union led by Petra Quist would resume on \
         14 March. The shipping line Nordwave, which moves 38 percent of the port's cargo, said it \
@@ -772,7 +401,7 @@ mod tests {
         the 2025 budget vote.";
 
     /// A list of one English original, `text`, under the id `id`.
-    fn english_list(id: &str, text: &str) -> List {
+    pub(super) fn english_list(id: &str, text: &str) -> List {
         use crate::fingerprint::SketchSize;
         use crate::list::build::build;
         use crate::list::OriginalDoc;
@@ -789,7 +418,7 @@ mod tests {
     }
 
     /// A list of [`HARBOUR`] alone.
-    fn harbour_list() -> List {
+    pub(super) fn harbour_list() -> List {
         english_list("harbour", HARBOUR)
     }
 
@@ -850,61 +479,6 @@ mod tests {
             .passages
             .iter()
             .all(|p| p.original_id.starts_with('h')));
-    }
-
-    #[test]
-    fn indexed_words_are_found_in_the_index_not_the_filter() {
-        let list = harbour_list();
-        let page = Page::new(HARBOUR, Some("en"));
-        let hits = gather(&list, &page);
-        let words = OriginalWords::new(&list, 0, &hits);
-        // The original's terms and anchors in its index entries are found there...
-        assert!(words.indexed.len() >= 10, "{:?}", words.indexed);
-        // ...and its filter was built without them: it holds them only by chance (1 in 64).
-        let in_filter = words
-            .indexed
-            .iter()
-            .filter(|&&k| words.filter.contains(k))
-            .count();
-        assert!(in_filter <= 2, "{in_filter} of {}", words.indexed.len());
-        assert!(usize::from(list.record(0).vocab_words) + words.indexed.len() >= 30);
-        // Together they hold every word of the original: a verbatim copy finds them all.
-        let shares = vocabulary_shares(&list, &page, 0, &hits);
-        assert_eq!(shares.words, 1.0);
-        assert!(shares.page_anchors > 0.8, "{shares:?}");
-    }
-
-    #[test]
-    fn an_original_without_names_or_numbers_shares_none_with_a_page() {
-        use crate::fingerprint::SketchSize;
-        use crate::list::{prepare_salted, ListBuilder, OriginalDoc};
-        let original = OriginalDoc {
-            id: "rain".into(),
-            lang: Some("en".into()),
-            text: "the river rose after days of rain, and the fields along its banks were under \
-                   water by the evening; farmers moved their animals to higher ground."
-                .into(),
-            ..Default::default()
-        };
-        // A page of eighty numbers: each a 1-in-64 chance match of the filter, so some salt's
-        // filter holds a few of them.
-        let numbers: Vec<String> = (0..80).map(|i| (1000 + 37 * i).to_string()).collect();
-        let text = format!("Figures: {}.", numbers.join(", "));
-        let page = Page::new(&text, Some("en"));
-        for salt in 0..8 {
-            let mut b = ListBuilder::new(SketchSize::LIST);
-            b.push(prepare_salted(original.clone(), SketchSize::LIST, salt))
-                .unwrap();
-            let list = b.finish();
-            assert_eq!(list.record(0).vocab_anchors, 0);
-            let hits = gather(&list, &page);
-            let shares = vocabulary_shares(&list, &page, 0, &hits);
-            assert_eq!(
-                (shares.page_anchors, shares.original_anchors),
-                (0.0, 0.0),
-                "salt {salt}"
-            );
-        }
     }
 
     #[test]
@@ -1024,7 +598,8 @@ mod tests {
     }
 
     /// A story of my own on another subject with two sentences of the harbour original inside.
-    const HOST_WITH_HARBOUR: &str = "The regional orchestra opened its winter season on Friday \
+    pub(super) const HOST_WITH_HARBOUR: &str =
+        "The regional orchestra opened its winter season on Friday \
         with a programme of northern composers. Its conductor, who took over the ensemble last \
         year, chose pieces rarely played outside the concert halls of the coast.\n\
         Director Henrik Asplund told the council in Marlow that talks with the union led by \
@@ -1058,35 +633,6 @@ mod tests {
     }
 
     #[test]
-    fn sentences_found_whole_are_the_copied_ones() {
-        let list = harbour_list();
-        let whole = |text: &str| {
-            let page = Page::new(text, Some("en"));
-            let hits = gather(&list, &page);
-            let vocab = OriginalWords::new(&list, 0, &hits);
-            let found_whole = sentences_found_whole(&page, &vocab, list.record(0).vocab_tau);
-            let (sentences, words) = (found_whole.whole, found_whole.words);
-            let found: Vec<usize> = (0..sentences.len()).filter(|&s| sentences[s]).collect();
-            (found, words)
-        };
-        let (found, words) = whole(HOST_WITH_HARBOUR);
-        assert_eq!(
-            found,
-            vec![2, 3],
-            "the two copied sentences, and nothing of the host"
-        );
-        assert!(words > 30);
-        // Another outlet's report of the strike shares the topic's words, not whole sentences.
-        let (found, _) = whole(
-            "Dock workers in Valdoria walked out for a second week, leaving thousands of \
-             containers on the quays. Henrik Asplund, who runs the port, called the stoppage \
-             reckless, while Petra Quist of the union said her members wanted nine percent more \
-             for night shifts. Nordwave declined to comment on how long its ships would wait.",
-        );
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
     fn copied_sentences_inside_another_story_are_a_partial_copy() {
         let list = harbour_list();
         let report = crate::check(&list, HOST_WITH_HARBOUR, Some("en"));
@@ -1108,23 +654,5 @@ mod tests {
         }
         let covered: usize = exact.iter().map(|p| p.end - p.start).sum();
         assert!(covered * 10 >= (copied_to - copied_from) * 9, "{exact:?}");
-    }
-
-    #[test]
-    fn merge_keeps_kinds_apart() {
-        let m = merge(vec![
-            (0, 10, PassageKind::Exact),
-            (5, 20, PassageKind::Exact),
-            (15, 30, PassageKind::Reworded),
-            (40, 50, PassageKind::Reworded),
-        ]);
-        assert_eq!(
-            m,
-            vec![
-                (0, 20, PassageKind::Exact),
-                (20, 30, PassageKind::Reworded),
-                (40, 50, PassageKind::Reworded)
-            ]
-        );
     }
 }
