@@ -210,6 +210,7 @@ fn exact_runs(page: &DocFeatures, original: &DocFeatures) -> Vec<Run> {
         .collect()
 }
 
+/// The byte range in `a`'s text from token `first` to token `last` (both cut to the last token).
 fn token_bytes(a: &Analysis, first: u32, last: u32) -> (usize, usize) {
     let n = a.tokens.len();
     if n == 0 {

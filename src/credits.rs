@@ -148,6 +148,7 @@ struct Table {
     by_first_word: WordTable<Vec<usize>>,
 }
 
+/// The agencies' spellings, built once from their names ([`Table`]).
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -251,6 +252,7 @@ pub fn mark_credits(text: &str, a: &mut Analysis) -> Vec<String> {
     found
 }
 
+/// Whether `c` is a hyphen or a dash, as a credit's "– AP" may be written with any of them.
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―')
 }

@@ -88,6 +88,7 @@ pub fn auc(pos: &[f64], neg: &[f64]) -> Option<f64> {
     Some(wins / (pos.len() * neg.len()) as f64)
 }
 
+/// The share of `xs` that are true; `None` for no values.
 fn mean(xs: &[bool]) -> Option<f64> {
     (!xs.is_empty()).then(|| xs.iter().filter(|&&x| x).count() as f64 / xs.len() as f64)
 }

@@ -49,6 +49,8 @@ impl Kind {
         key(self.salt(), h)
     }
 
+    /// What this kind's hashes are mixed with, so that a phrase, a term and an anchor with the
+    /// same hash have different keys.
     fn salt(self) -> u64 {
         match self {
             Kind::Shingle => 0x5348_494e_474c_4531,

@@ -106,6 +106,7 @@ fn order_term(f: &Features) -> f64 {
     (f.order - 0.5) * 2.0 * confidence
 }
 
+/// The logistic function: a linear score as a probability.
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }

@@ -21,6 +21,7 @@ pub const MAX_ORIGINALS: usize = (1 << 24) - 1;
 /// Candidates kept per original for term and anchor selection, by frequency; enough for the
 /// final top-k by tf-idf, small enough to hold a million originals in memory while building.
 const TERM_POOL: usize = 64;
+/// The same for anchors, fewer of which are stored.
 const ANCHOR_POOL: usize = 32;
 
 /// One original as given in a JSON Lines originals file

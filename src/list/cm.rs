@@ -56,6 +56,7 @@ const SURE_ERROR: i32 = 64;
 const COUNT_LIMIT: u16 = 15;
 /// Smallest and largest table, in bits of slots per model.
 const MIN_TABLE_BITS: u32 = 10;
+/// See [`MIN_TABLE_BITS`].
 const MAX_TABLE_BITS: u32 = 18;
 
 /// The logistic function on stretch units (1/256), as an integer probability in 1/4096: the
@@ -87,6 +88,7 @@ struct Tables {
     rates: [i32; COUNT_LIMIT as usize + 1],
 }
 
+/// The coder's fixed tables ([`Tables`]), computed once per process.
 fn tables() -> &'static Tables {
     static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
     TABLES.get_or_init(|| Tables {

@@ -416,6 +416,7 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// The next `n` bytes, or an error if the file ends first.
     fn take(&mut self, n: usize) -> Result<&'a [u8], ListError> {
         let end = self
             .at
@@ -429,10 +430,12 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
+    /// The next LEB128 varint.
     fn varint(&mut self) -> Result<u64, ListError> {
         read_varint(self.bytes, &mut self.at).map_err(ListError::Corrupt)
     }
 
+    /// The next little-endian `u16`.
     fn u16(&mut self) -> Result<u16, ListError> {
         Ok(u16_at(self.take(2)?, 0))
     }
@@ -511,12 +514,15 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u64, &'static str> {
     Err("a number is not a valid varint")
 }
 
+/// The little-endian `u16` at byte `i` of `b` (the caller has checked the bounds).
 fn u16_at(b: &[u8], i: usize) -> u16 {
     u16::from_le_bytes([b[i], b[i + 1]])
 }
+/// The little-endian `u32` at byte `i` of `b`.
 fn u32_at(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
 }
+/// The little-endian `u64` at byte `i` of `b`.
 fn u64_at(b: &[u8], i: usize) -> u64 {
     u64::from_le_bytes([
         b[i],

@@ -179,6 +179,7 @@ impl List {
         (0..self.len()).find(|&i| self.meta(i).id == id)
     }
 
+    /// How far a 32-bit key is shifted right to the bits the index keeps of it.
     fn key_shift(&self) -> u32 {
         32u32.saturating_sub(u32::from(self.bucket_bits) + format::RESIDUAL_BITS)
     }

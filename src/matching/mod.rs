@@ -159,8 +159,11 @@ pub fn candidate_features(list: &List, page: &Page<'_>) -> Vec<(usize, Features)
         .collect()
 }
 
+/// The candidates measured in full, in pre-score order, and the hits of every original the page hit.
 type Measured = (Vec<(u32, Features)>, HashMap<u32, Vec<Hit>>);
 
+/// Gathers the page's hits by original, ranks the originals by [`prescore`] and measures the best
+/// [`SCORED`] in full.
 fn measure(list: &List, page: &Page<'_>) -> Measured {
     let mut by_original: HashMap<u32, Vec<Hit>> = HashMap::new();
     for h in gather(list, page) {

@@ -19,6 +19,8 @@ use provenance::list::{format, prepare_salted, ListBuilder, OriginalDoc};
 use provenance::matching::{candidate_features, check_page, Page};
 use provenance::{List, Relation, Report};
 
+use crate::readable::{likelihood, pct, readable, verdict_words};
+
 /// The list used when `--list` is not given: the public evaluation sets' originals and the
 /// project's own demo story, as fingerprints only (see README).
 static DEFAULT_LIST: &[u8] = include_bytes!(concat!(
@@ -366,12 +368,15 @@ fn read_as(via: crate::html::Via) -> &'static str {
     }
 }
 
+/// All of standard input, as bytes.
 fn read_stdin() -> Result<Vec<u8>, Failure> {
     let mut buf = Vec::new();
     io::stdin().read_to_end(&mut buf)?;
     Ok(buf)
 }
 
+/// The list at `path`, or the bundled list; a file that is not a valid list is refused with its
+/// path and the reason.
 fn load_list(path: Option<&Path>) -> Result<List, Failure> {
     match path {
         Some(p) => {
@@ -501,6 +506,7 @@ struct JsonlCase {
     lang: Option<String>,
 }
 
+/// The report on `text`, its time measured ([`timed_check_page`]).
 fn timed_check(list: &List, text: &str, lang: Option<&str>) -> Report {
     timed_check_page(list, text, lang).0
 }
@@ -514,6 +520,8 @@ fn timed_check_page<'t>(list: &List, text: &'t str, lang: Option<&str>) -> (Repo
     (r, page)
 }
 
+/// `provenance check`: one text (a file, a saved web page or standard input) as a readable or
+/// JSON report, or every case of a JSON Lines file as one JSON report a line.
 fn check(
     list: Option<&Path>,
     file: Option<&Path>,
@@ -561,141 +569,7 @@ fn check(
     Ok(())
 }
 
-/// The plain-words verdict for a relation, as the extension shows it.
-fn verdict_words(r: Relation) -> &'static str {
-    match r {
-        Relation::Verbatim => "Copied almost word for word from",
-        Relation::Partial => "Partly copied from",
-        Relation::Rewritten => "Rewritten from",
-        Relation::Translated => "Translated from",
-        Relation::Related => "Same story as, not copied from",
-        Relation::None => "No known original found",
-    }
-}
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
-/// A score as a likelihood in whole percent, at most 99 % (as the popup and the educator page
-/// show it): a calibrated probability is never certainty.
-fn likelihood(x: f64) -> String {
-    format!("{:.0}%", (x * 100.0).min(99.0))
-}
-
-/// The human-readable report of `check`.
-fn readable(r: &Report, text: &str) -> String {
-    let mut s = String::new();
-    let name = |c: &provenance::Candidate| c.source.clone().unwrap_or_else(|| c.id.clone());
-    match &r.best {
-        Some(b) if b.relation != Relation::None => {
-            s += &format!(
-                "{} {} ({} likely derived)\n",
-                verdict_words(b.relation),
-                name(b),
-                likelihood(b.score)
-            );
-            s += &format!(
-                "  original: {}",
-                b.title
-                    .as_deref()
-                    .map_or(b.id.clone(), |t| format!("\"{t}\""))
-            );
-            if let Some(d) = &b.published {
-                s += &format!(", {d}");
-            }
-            s += "\n";
-            if let Some(u) = &b.url {
-                s += &format!("  {u}\n");
-            }
-            s += &format!(
-                "  page found in the original: {} · original reused: {} · {}\n",
-                pct(b.page_coverage),
-                pct(b.original_coverage),
-                if b.credited {
-                    format!("credits {}", name(b))
-                } else {
-                    "no credit found".into()
-                }
-            );
-            if b.evidence.sentences > 0.0 {
-                s += &format!(
-                    "  original's words in page sentences copied whole: {}\n",
-                    pct(b.evidence.sentences)
-                );
-            }
-        }
-        _ if r.stats.words == 0 => {
-            s += "Nothing to check: the text has no words (it is empty, or only spaces and \
-                  punctuation).\n"
-        }
-        _ => s += "No known original found.\n",
-    }
-    if !r.passages.is_empty() {
-        let exact = r
-            .passages
-            .iter()
-            .filter(|p| p.kind == provenance::PassageKind::Exact)
-            .count();
-        s += &format!(
-            "  passages: {} exact, {} reworded\n",
-            exact,
-            r.passages.len() - exact
-        );
-        for p in r.passages.iter().take(3) {
-            let passage: String = text.chars().skip(p.start).take(p.end - p.start).collect();
-            let snippet: String = passage.chars().take(90).collect();
-            s += &format!(
-                "    [{:?}] \"{}{}\"\n",
-                p.kind,
-                snippet.replace('\n', " "),
-                if passage.chars().count() > 90 {
-                    "…"
-                } else {
-                    ""
-                }
-            );
-        }
-    }
-    if !r.credits.is_empty() {
-        s += &format!("  the page credits: {}\n", r.credits.join(", "));
-    }
-    let others: Vec<_> = r
-        .candidates
-        .iter()
-        .skip(1)
-        .filter(|c| c.relation != Relation::None)
-        .collect();
-    if !others.is_empty() {
-        s += "Other candidates:\n";
-        for c in others {
-            s += &format!(
-                "  {} — {} ({}, {})\n",
-                name(c),
-                c.title.as_deref().unwrap_or(&c.id),
-                likelihood(c.score),
-                c.relation.as_str()
-            );
-        }
-    }
-    s += &format!(
-        "Checked {} words{} in {:.1} ms{}.\n",
-        r.stats.words,
-        if r.lang.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", r.lang)
-        },
-        r.stats.millis,
-        if r.stats.truncated {
-            "; the text was truncated to its first megabyte"
-        } else {
-            ""
-        }
-    );
-    s
-}
-
+/// `provenance compare`: two texts, their score, relation and linked passages.
 fn compare(
     page: &Path,
     original: &Path,
@@ -759,6 +633,8 @@ fn compare(
     Ok(())
 }
 
+/// `provenance eval`: accuracy on labelled sets (optionally over several filter salts, and with
+/// every candidate's features written out for study).
 fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Result<(), Failure> {
     let mut feature_out = match features {
         Some(p) => {
@@ -898,6 +774,7 @@ fn print_salt_spread(by_salt: &[Vec<EvalResult>]) {
     }
 }
 
+/// `provenance info`: what a list holds, and where its bytes go.
 fn info(path: Option<&Path>) -> Result<(), Failure> {
     let list = load_list(path)?;
     let bytes = match path {

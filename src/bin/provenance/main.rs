@@ -8,6 +8,8 @@
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
+#[cfg(not(target_arch = "wasm32"))]
+mod readable;
 
 /// mimalloc rather than the system's malloc: a list is built from many small buffers, allocated
 /// and freed on every core at once (see Cargo.toml).

@@ -1,0 +1,141 @@
+//! The readable report `provenance check` prints, and the words and figures `compare` shares with
+//! it: the verdict in plain words (as the extension shows it), scores as likelihoods, coverage as
+//! percentages.
+
+use provenance::{Relation, Report};
+
+/// The plain-words verdict for a relation, as the extension shows it.
+pub(crate) fn verdict_words(r: Relation) -> &'static str {
+    match r {
+        Relation::Verbatim => "Copied almost word for word from",
+        Relation::Partial => "Partly copied from",
+        Relation::Rewritten => "Rewritten from",
+        Relation::Translated => "Translated from",
+        Relation::Related => "Same story as, not copied from",
+        Relation::None => "No known original found",
+    }
+}
+
+/// A share as a whole percentage.
+pub(crate) fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// A score as a likelihood in whole percent, at most 99 % (as the popup and the educator page
+/// show it): a calibrated probability is never certainty.
+pub(crate) fn likelihood(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).min(99.0))
+}
+
+/// The human-readable report of `check`.
+pub(crate) fn readable(r: &Report, text: &str) -> String {
+    let mut s = String::new();
+    let name = |c: &provenance::Candidate| c.source.clone().unwrap_or_else(|| c.id.clone());
+    match &r.best {
+        Some(b) if b.relation != Relation::None => {
+            s += &format!(
+                "{} {} ({} likely derived)\n",
+                verdict_words(b.relation),
+                name(b),
+                likelihood(b.score)
+            );
+            s += &format!(
+                "  original: {}",
+                b.title
+                    .as_deref()
+                    .map_or(b.id.clone(), |t| format!("\"{t}\""))
+            );
+            if let Some(d) = &b.published {
+                s += &format!(", {d}");
+            }
+            s += "\n";
+            if let Some(u) = &b.url {
+                s += &format!("  {u}\n");
+            }
+            s += &format!(
+                "  page found in the original: {} · original reused: {} · {}\n",
+                pct(b.page_coverage),
+                pct(b.original_coverage),
+                if b.credited {
+                    format!("credits {}", name(b))
+                } else {
+                    "no credit found".into()
+                }
+            );
+            if b.evidence.sentences > 0.0 {
+                s += &format!(
+                    "  original's words in page sentences copied whole: {}\n",
+                    pct(b.evidence.sentences)
+                );
+            }
+        }
+        _ if r.stats.words == 0 => {
+            s += "Nothing to check: the text has no words (it is empty, or only spaces and \
+                  punctuation).\n"
+        }
+        _ => s += "No known original found.\n",
+    }
+    if !r.passages.is_empty() {
+        let exact = r
+            .passages
+            .iter()
+            .filter(|p| p.kind == provenance::PassageKind::Exact)
+            .count();
+        s += &format!(
+            "  passages: {} exact, {} reworded\n",
+            exact,
+            r.passages.len() - exact
+        );
+        for p in r.passages.iter().take(3) {
+            let passage: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+            let snippet: String = passage.chars().take(90).collect();
+            s += &format!(
+                "    [{:?}] \"{}{}\"\n",
+                p.kind,
+                snippet.replace('\n', " "),
+                if passage.chars().count() > 90 {
+                    "…"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    if !r.credits.is_empty() {
+        s += &format!("  the page credits: {}\n", r.credits.join(", "));
+    }
+    let others: Vec<_> = r
+        .candidates
+        .iter()
+        .skip(1)
+        .filter(|c| c.relation != Relation::None)
+        .collect();
+    if !others.is_empty() {
+        s += "Other candidates:\n";
+        for c in others {
+            s += &format!(
+                "  {} — {} ({}, {})\n",
+                name(c),
+                c.title.as_deref().unwrap_or(&c.id),
+                likelihood(c.score),
+                c.relation.as_str()
+            );
+        }
+    }
+    s += &format!(
+        "Checked {} words{} in {:.1} ms{}.\n",
+        r.stats.words,
+        if r.lang.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", r.lang)
+        },
+        r.stats.millis,
+        if r.stats.truncated {
+            "; the text was truncated to its first megabyte"
+        } else {
+            ""
+        }
+    );
+    s
+}
