@@ -74,7 +74,13 @@ function render(report, text) {
     if (best.url) a.href = best.url; else a.removeAttribute('href');
     a.title = t('openOriginal');
     $('date').textContent = best.published ? t('published', best.published) : '';
-    for (const [id, v] of [['page-cov', best.page_coverage], ['orig-cov', best.original_coverage]]) {
+    // Phrases measure word-for-word copying only: a rewrite keeps the original's words in new
+    // phrases, and a translation only its names and numbers, so the third bar shows what carries
+    // over in each case.
+    const translated = verdict === 'translated';
+    $('words-label').textContent = t(translated ? 'namesNumbers' : 'pageWords');
+    const words = translated ? best.evidence.anchors : best.evidence.vocabulary;
+    for (const [id, v] of [['page-cov', best.page_coverage], ['orig-cov', best.original_coverage], ['words', words]]) {
       $(id).value = v;
       $(`${id}-n`).textContent = `${Math.round(v * 100)}%`;
     }

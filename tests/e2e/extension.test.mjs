@@ -95,6 +95,18 @@ test('names the original source of every seed article', async () => {
     assert.match(pct, /^\d{1,2}% likely derived$/, `${stem}: percentage`);
     assert.ok(Number(pct.match(/\d+/)[0]) >= 50, `${stem}: ${pct}`);
     assert.ok((await popup.textContent('#verdict-words')).length > 5);
+    // Three bars, each a percentage; a rewrite copies few phrases, but the words bar shows what
+    // it kept of the original.
+    const bars = {};
+    for (const id of ['page-cov', 'orig-cov', 'words']) {
+      const shown = await popup.textContent(`#${id}-n`);
+      assert.match(shown, /^\d{1,3}%$/, `${stem}: ${id}`);
+      assert.ok((await popup.textContent(`#${id}-label`)).length > 5, `${stem}: ${id} label`);
+      bars[id] = Number(shown.slice(0, -1));
+    }
+    assert.equal(await popup.textContent('#words-label'), verdict === 'translated'
+      ? 'Names and numbers carried over' : "Page's words in the original", `${stem}: words label`);
+    if (verdict === 'rewritten') assert.ok(bars.words >= 20, `${stem}: words bar ${bars.words}%`);
     await popup.screenshot({ path: join(SHOTS, `popup-${stem}.png`) });
     await popup.close();
     await page.close();
