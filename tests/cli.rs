@@ -102,6 +102,14 @@ fn readable_report_speaks_plain_words() {
         s.starts_with("Copied almost word for word from Northwind Wire"),
         "{s}"
     );
+    // The phrases found both ways, and the page's words found in the original (what a rewrite
+    // keeps when it keeps no phrase).
+    let share = |label: &str| -> u32 {
+        let at = s.find(label).unwrap_or_else(|| panic!("{label}: {s}")) + label.len();
+        s[at..].split('%').next().unwrap().trim().parse().unwrap()
+    };
+    assert_eq!(share("page's phrases in the original:"), 100, "{s}");
+    assert!(share("page's words in the original:") >= 80, "{s}");
 }
 
 #[test]

@@ -19,7 +19,7 @@ use provenance::list::{format, prepare_salted, ListBuilder, OriginalDoc};
 use provenance::matching::{candidate_features, check_page, Page};
 use provenance::{List, Relation, Report};
 
-use crate::readable::{likelihood, pct, readable, verdict_words};
+use crate::readable::{carried_over, likelihood, phrase_shares, readable, verdict_words};
 
 /// The list used when `--list` is not given: the public evaluation sets' originals and the
 /// project's own demo story, as fingerprints only (see README).
@@ -605,11 +605,7 @@ fn compare(
         }
     );
     if let Some(b) = best {
-        println!(
-            "page found in the original: {} · original reused: {}",
-            pct(b.page_coverage),
-            pct(b.original_coverage)
-        );
+        println!("{}\n{}", phrase_shares(b), carried_over(b));
     }
     for p in &c.page_passages {
         let q = c.original_passages.iter().find(|q| q.link == p.link);

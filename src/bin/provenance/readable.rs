@@ -2,7 +2,7 @@
 //! it: the verdict in plain words (as the extension shows it), scores as likelihoods, coverage as
 //! percentages.
 
-use provenance::{Relation, Report};
+use provenance::{Candidate, Relation, Report};
 
 /// The plain-words verdict for a relation, as the extension shows it.
 pub(crate) fn verdict_words(r: Relation) -> &'static str {
@@ -27,10 +27,36 @@ pub(crate) fn likelihood(x: f64) -> String {
     format!("{:.0}%", (x * 100.0).min(99.0))
 }
 
+/// A candidate's phrases found both ways, in words: these count word-for-word copying only.
+pub(crate) fn phrase_shares(c: &Candidate) -> String {
+    format!(
+        "page's phrases in the original: {} · original's phrases on the page: {}",
+        pct(c.page_coverage),
+        pct(c.original_coverage)
+    )
+}
+
+/// What else of the original carries over to the page, in words: the page's words found in the
+/// original (a rewrite keeps many of them in new phrases) or, for a translation, the original's
+/// names and numbers on the page.
+pub(crate) fn carried_over(c: &Candidate) -> String {
+    if c.relation == Relation::Translated {
+        format!(
+            "names and numbers carried over: {}",
+            pct(c.evidence.anchors)
+        )
+    } else {
+        format!(
+            "page's words in the original: {}",
+            pct(c.evidence.vocabulary)
+        )
+    }
+}
+
 /// The human-readable report of `check`.
 pub(crate) fn readable(r: &Report, text: &str) -> String {
     let mut s = String::new();
-    let name = |c: &provenance::Candidate| c.source.clone().unwrap_or_else(|| c.id.clone());
+    let name = |c: &Candidate| c.source.clone().unwrap_or_else(|| c.id.clone());
     match &r.best {
         Some(b) if b.relation != Relation::None => {
             s += &format!(
@@ -53,9 +79,9 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
                 s += &format!("  {u}\n");
             }
             s += &format!(
-                "  page found in the original: {} · original reused: {} · {}\n",
-                pct(b.page_coverage),
-                pct(b.original_coverage),
+                "  {}\n  {} · {}\n",
+                phrase_shares(b),
+                carried_over(b),
                 if b.credited {
                     format!("credits {}", name(b))
                 } else {
