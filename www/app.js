@@ -5,7 +5,10 @@ import init, { Engine } from './pkg/provenance.js';
 const $ = (id) => document.getElementById(id);
 const WORDS = { verbatim: 'copied almost word for word', partial: 'partly copied', rewritten: 'rewritten from the original',
   translated: 'translated from the original', related: 'same story, not copied', none: 'not copied, not the same story' };
+/** A score as a likelihood in whole percent, at most 99 %: a calibrated probability is never certainty. */
 const pct = (x) => `${Math.min(99, Math.max(0, Math.round(x * 100)))}%`;
+/** A share (a coverage, a similarity) in whole percent: unlike a score, 100 % is a fact. */
+const share = (x) => `${Math.min(100, Math.max(0, Math.round(x * 100)))}%`;
 let engine;
 
 async function load() {
@@ -66,8 +69,14 @@ function runCompare() {
   $('c-pct').textContent = best ? `${pct(best.score)} likely derived` : '0%';
   $('c-relation').textContent = `— ${WORDS[relation]}`;
   $('c-relation').dataset.relation = relation;
+  // Phrases count word-for-word copying only; a rewrite keeps words in new phrases, and a
+  // translation its names and numbers.
+  const carried = !best ? ''
+    : relation === 'translated'
+      ? ` ${share(best.evidence.anchors)} of the original's names and numbers carry over.`
+      : ` ${share(best.evidence.vocabulary)} of the copy's words are in the original.`;
   $('c-coverage').textContent = best
-    ? `${pct(best.page_coverage)} of the copy's phrases are in the original; ${pct(best.original_coverage)} of the original's are reused.`
+    ? `${share(best.page_coverage)} of the copy's phrases are in the original; ${share(best.original_coverage)} of the original's are reused.${carried}`
     : '';
   const chars = [Array.from(page), Array.from(original)];
   $('c-page').replaceChildren(...marked(chars[0], c.page_passages, 'page'));
@@ -75,7 +84,7 @@ function runCompare() {
   $('c-alignment').tBodies[0].replaceChildren(...c.alignment.map((a) => {
     const tr = document.createElement('tr');
     for (const v of [chars[0].slice(a.page[0], a.page[1]).join(''), chars[1].slice(a.original[0], a.original[1]).join(''),
-      pct(a.similarity), a.kind === 'exact' ? 'copied' : 'reworded']) {
+      share(a.similarity), a.kind === 'exact' ? 'copied' : 'reworded']) {
       const td = document.createElement('td');
       td.textContent = v;
       tr.append(td);
@@ -129,9 +138,9 @@ function showCandidate(text, report, c) {
   $('d-page').replaceChildren(...marked(Array.from(text), passages, 'page'));
   $('d-title').textContent = c.title || c.id;
   const facts = [['Source', c.source], ['Published', c.published], ['Address', c.url], ['Score', pct(c.score)],
-    ['Relation', WORDS[c.relation]], ["Text's phrases found in it", pct(c.page_coverage)],
-    ['Its phrases reused', pct(c.original_coverage)], ["Text's words found in it", pct(c.evidence.vocabulary)],
-    ['Its words in sentences copied whole', pct(c.evidence.sentences)],
+    ['Relation', WORDS[c.relation]], ["Text's phrases found in it", share(c.page_coverage)],
+    ['Its phrases reused', share(c.original_coverage)], ["Text's words found in it", share(c.evidence.vocabulary)],
+    ['Its words in sentences copied whole', share(c.evidence.sentences)],
     ['Credited in the text', c.credited ? 'yes' : 'no']];
   $('d-meta').replaceChildren(...facts.filter(([, v]) => v).flatMap(([k, v]) => {
     const dt = document.createElement('dt');

@@ -60,6 +60,9 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     assert.match(await page.textContent('#c-pct'), /^\d{1,2}% likely derived$/);
     assert.ok(Number((await page.textContent('#c-pct')).match(/\d+/)[0]) >= 50);
     assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'partial');
+    // The phrases found both ways, and the copy's words found in the original.
+    assert.match(await page.textContent('#c-coverage'),
+      /^\d{1,3}% of the copy's phrases are in the original; \d{1,3}% of the original's are reused\. \d{1,3}% of the copy's words are in the original\.$/);
     const left = await page.locator('#c-page mark').count();
     const right = await page.locator('#c-original mark').count();
     assert.ok(left >= 3 && right >= 3, `passages: ${left} / ${right}`);
