@@ -2,6 +2,7 @@
 // and the bundled list (both inside the extension), shows the report, drives the highlights.
 // No network request is made: the page's text never leaves the browser.
 import init, { Engine } from './pkg/provenance.js';
+import { bundledList, ownList } from './lists.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -25,11 +26,29 @@ async function targetTab() {
   return active;
 }
 
+/** Loads the engine with the reader's own list (options page) if there is one, else the bundled one. */
 async function loadEngine() {
   const started = performance.now();
   await init({ module_or_path: new URL('pkg/provenance_bg.wasm', import.meta.url) });
-  const list = await fetch(new URL('lists/default.provlist', import.meta.url)).then((r) => r.arrayBuffer());
-  engine = new Engine(new Uint8Array(list));
+  engine?.free();
+  engine = undefined;
+  let note = '';
+  const own = await ownList().catch(() => undefined);
+  if (own) {
+    try {
+      engine = new Engine(new Uint8Array(own.bytes));
+      $('list-used').textContent = t('listOwn', own.name, engine.originals.toLocaleString());
+      document.body.dataset.list = 'own';
+    } catch (e) {
+      // Checked when it was chosen, so only damaged browser storage gets here.
+      note = `${t('ownListFailed', e.message)} `;
+    }
+  }
+  if (!engine) {
+    engine = new Engine(new Uint8Array(await bundledList()));
+    $('list-used').textContent = note + t('listBundled', engine.originals.toLocaleString());
+    document.body.dataset.list = 'bundled';
+  }
   document.body.dataset.engineMs = String(Math.round(performance.now() - started));
 }
 
@@ -170,6 +189,10 @@ async function injectContent() {
 }
 
 $('show').addEventListener('change', (e) => toggleHighlights(e.target.checked));
+$('change-list').addEventListener('click', (e) => {
+  e.preventDefault();
+  api.runtime.openOptionsPage();
+});
 $('check-selection').addEventListener('click', () => checkSelection().catch((e) => problem(t('failed', e.message))));
 $('check-article').addEventListener('click', () => { $('check-article').hidden = true; main(); });
 main().catch((e) => problem(t('failed', e.message || String(e))));

@@ -5,7 +5,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ROOT, testCopy, launchChromium } from './harness.mjs';
 
@@ -53,6 +54,8 @@ before(async () => {
   for (const f of readdirSync(SEEDS)) pages[`/${f.replace(/\.txt$/, '')}.html`] = newsPage(readFileSync(join(SEEDS, f), 'utf8'));
   // A site template's language, wrong for the story: an English copy under <html lang="ru">.
   pages['/wrong-lang.html'] = pages['/004_231163b21d9bc371.html'].replace('<html lang="en">', '<html lang="ru">');
+  // The project's own demo story, which only the bundled list and a list of it alone hold.
+  pages['/demo.html'] = newsPage(readFileSync(join(ROOT, 'examples/demo/article.txt'), 'utf8'));
   server = createServer((req, res) => {
     const body = pages[req.url];
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -226,6 +229,61 @@ test('explains what it cannot check', async () => {
   const short = await check(`${base}/short.html`);
   assert.equal(await short.popup.getAttribute('body', 'data-verdict'), 'too-short');
   assert.match(await short.popup.textContent('#status'), /too little text/);
+});
+
+test("checks against a list of the reader's own, refuses a damaged one, and goes back to the bundled one", async () => {
+  // A list of the demo story alone, built with the command line, and a copy with one bit flipped.
+  const own = join(SHOTS, 'demo.provlist');
+  const built = spawnSync(join(ROOT, 'target/release/provenance'),
+    ['build-list', '-q', join(ROOT, 'examples/demo/originals.jsonl'), '-o', own]);
+  assert.equal(built.status, 0, String(built.stderr));
+  const damaged = join(SHOTS, 'damaged.provlist');
+  const bytes = readFileSync(own);
+  bytes[bytes.length - 3] ^= 0x40;
+  writeFileSync(damaged, bytes);
+
+  const options = await ctx.newPage();
+  await options.setViewportSize({ width: 800, height: 700 });
+  await options.goto(`chrome-extension://${extId}/options.html`);
+  await options.waitForSelector('body[data-ready]');
+  assert.match(await options.textContent('#in-use'), /^The bundled list\. Originals in it: [\d,]+\.$/);
+  assert.equal(await options.isHidden('#bundled'), true);
+  await options.setInputFiles('#file', own);
+  await options.waitForSelector('body[data-list="own"]');
+  assert.match(await options.textContent('#in-use'), /^Your list “demo\.provlist”, chosen on \d{4}-\d\d-\d\d \(\d+ KB\)\. Originals in it: 1\.$/);
+  assert.equal(await options.getAttribute('#message', 'data-kind'), 'ok');
+
+  // The popup checks against it: the demo story is found, a seed article is no longer known.
+  const demo = await check(`${base}/demo.html`);
+  assert.equal(await demo.popup.getAttribute('body', 'data-list'), 'own');
+  assert.equal((await demo.popup.textContent('#source')).replace(/^—\s*/, '').trim(), 'Northwind Wire');
+  assert.equal(await demo.popup.textContent('#list-used'), 'Originals: your list “demo.provlist” (1).');
+  await demo.popup.screenshot({ path: join(SHOTS, 'popup-own-list.png') });
+  await demo.popup.close();
+  await demo.page.close();
+  const seed = await check(`${base}/003_5642dc05dc4bace3.html`);
+  assert.equal(await seed.popup.getAttribute('body', 'data-verdict'), 'none');
+  await seed.popup.close();
+  await seed.page.close();
+
+  // A damaged file is refused with the engine's reason, and the list in use stays.
+  await options.setInputFiles('#file', damaged);
+  await options.waitForSelector('#message[data-kind="error"]');
+  assert.match(await options.textContent('#message'),
+    /^“damaged\.provlist” was not taken: list body is damaged \(checksum mismatch\)\. The list in use has not changed\.$/);
+  assert.match(await options.textContent('#in-use'), /demo\.provlist/);
+  await options.screenshot({ path: join(SHOTS, 'options.png') });
+
+  // Back to the bundled list: the seed article's source is named again.
+  await options.click('#bundled');
+  await options.waitForSelector('body[data-list="bundled"]');
+  await options.close();
+  const again = await check(`${base}/003_5642dc05dc4bace3.html`);
+  assert.equal(await again.popup.getAttribute('body', 'data-list'), 'bundled');
+  assert.equal((await again.popup.textContent('#source')).replace(/^—\s*/, '').trim(), EXPECT['003_5642dc05dc4bace3']);
+  assert.match(await again.popup.textContent('#list-used'), /^Originals: the bundled list \([\d,]+\)\.$/);
+  await again.popup.close();
+  await again.page.close();
 });
 
 test('no request leaves loopback', () => {
