@@ -1,5 +1,6 @@
-// The educator page: the wasm engine and the bundled list, in the browser, with no server behind
-// them. Compare two texts side by side, or rank the known originals for one text.
+// The educator page: the wasm engine and the bundled list (or a list the reader chooses for the
+// visit), in the browser, with no server behind them. Compare two texts side by side, or rank the
+// known originals for one text.
 import init, { Engine } from './pkg/provenance.js';
 
 const $ = (id) => document.getElementById(id);
@@ -11,11 +12,39 @@ const pct = (x) => `${Math.min(99, Math.max(0, Math.round(x * 100)))}%`;
 const share = (x) => `${Math.min(100, Math.max(0, Math.round(x * 100)))}%`;
 let engine;
 
+/** Makes the list `bytes` the one checks and comparisons use; throws the engine's reason if it is no list. */
+function useList(bytes, name) {
+  const next = new Engine(new Uint8Array(bytes));
+  engine?.free();
+  engine = next;
+  const n = engine.originals.toLocaleString();
+  $('engine-info').textContent = `${n} known original${engine.originals === 1 ? '' : 's'}`;
+  $('list-in-use').textContent = name
+    ? `Known originals: your list “${name}” (${n}), for this visit only; nothing was uploaded.`
+    : `Known originals: the bundled list (${n}): the public evaluation sets' originals and a demo story.`;
+  $('list-bundled').hidden = !name;
+  document.body.dataset.list = name ? 'own' : 'bundled';
+  $('ranking').hidden = true;
+  $('detail').hidden = true;
+  $('check-status').textContent = '';
+}
+
+const bundledList = () => fetch(new URL('lists/default.provlist', import.meta.url)).then((r) => r.arrayBuffer());
+
 async function load() {
   await init({ module_or_path: new URL('pkg/provenance_bg.wasm', import.meta.url) });
-  const bytes = await fetch(new URL('lists/default.provlist', import.meta.url)).then((r) => r.arrayBuffer());
-  engine = new Engine(new Uint8Array(bytes));
-  $('engine-info').textContent = `${engine.originals} known originals`;
+  useList(await bundledList());
+}
+
+/** A list file the reader chose: used if the engine reads it, else refused with its reason. */
+async function chooseList(file) {
+  const say = (text, kind) => { $('list-message').textContent = text; $('list-message').dataset.kind = kind; };
+  try {
+    useList(await file.arrayBuffer(), file.name);
+    say('', 'ok');
+  } catch (e) {
+    say(`“${file.name}” was not taken: ${e.message}. The list in use has not changed.`, 'error');
+  }
 }
 
 /** A text given as its `chars` (offsets count them), as nodes with `passages` wrapped in linked marks. */
@@ -265,6 +294,15 @@ acceptDrops($('check-text'));
 $('save').addEventListener('click', () => saveReport());
 $('compare').addEventListener('click', runCompare);
 $('check').addEventListener('click', runCheck);
+$('list-file').addEventListener('change', async () => {
+  const [file] = $('list-file').files;
+  $('list-file').value = '';
+  if (file) await chooseList(file);
+});
+$('list-bundled').addEventListener('click', async () => {
+  useList(await bundledList());
+  $('list-message').textContent = '';
+});
 /**
  * Keeps the page usable offline once loaded (sw.js caches every file of the build). Service
  * workers need http://localhost, 127.0.0.1 or https; opened as a file the page simply stays online-only.

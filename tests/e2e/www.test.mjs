@@ -2,7 +2,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT } from './harness.mjs';
@@ -97,6 +98,49 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     const facts = await page.locator('#d-meta').textContent();
     assert.match(facts, /Its words in sentences copied whole\s*\d+%/);
     await page.locator('#detail').screenshot({ path: join(SHOTS, 'www-detail.png') });
+    await page.close();
+  });
+
+  test("checks against a list of the reader's own for the visit, and refuses a damaged one", async () => {
+    // A list of the demo story alone, built with the command line, and a copy with one bit flipped.
+    mkdirSync(SHOTS, { recursive: true });
+    const own = join(SHOTS, 'www-demo.provlist');
+    const built = spawnSync(join(ROOT, 'target/release/provenance'),
+      ['build-list', '-q', join(ROOT, 'examples/demo/originals.jsonl'), '-o', own]);
+    assert.equal(built.status, 0, String(built.stderr));
+    const damaged = join(SHOTS, 'www-damaged.provlist');
+    const bytes = readFileSync(own);
+    bytes[bytes.length - 3] ^= 0x40;
+    writeFileSync(damaged, bytes);
+
+    const page = await open({ width: 1280, height: 900 });
+    await page.click('.tab[data-view="check"]');
+    assert.match(await page.textContent('#list-in-use'), /^Known originals: the bundled list \([\d,]+\)/);
+    await page.setInputFiles('#list-file', own);
+    await page.waitForSelector('body[data-list="own"]');
+    assert.match(await page.textContent('#list-in-use'), /^Known originals: your list “www-demo\.provlist” \(1\), for this visit only/);
+    assert.equal(await page.textContent('#engine-info'), '1 known original');
+    await page.screenshot({ path: join(SHOTS, 'www-own-list.png') });
+    await page.fill('#check-text', readFileSync(join(ROOT, 'examples/demo/article.txt'), 'utf8'));
+    await page.click('#check');
+    await page.waitForSelector('#ranking:not([hidden])');
+    assert.equal((await page.locator('#ranking tbody tr').first().locator('td').allTextContents())[1], 'Northwind Wire');
+    // A seed article is unknown to this list.
+    await page.fill('#check-text', readFileSync(join(SEEDS, '003_5642dc05dc4bace3.txt'), 'utf8'));
+    await page.click('#check');
+    assert.equal(await page.textContent('#check-status'), 'No known original shares anything with this text.');
+    // A damaged file is refused with the engine's reason; the list in use stays.
+    await page.setInputFiles('#list-file', damaged);
+    await page.waitForSelector('#list-message[data-kind="error"]');
+    assert.equal(await page.textContent('#list-message'),
+      '“www-damaged.provlist” was not taken: list body is damaged (checksum mismatch). The list in use has not changed.');
+    assert.equal(await page.getAttribute('body', 'data-list'), 'own');
+    // And the bundled list again: the seed article's original is ranked.
+    await page.click('#list-bundled');
+    await page.waitForSelector('body[data-list="bundled"]');
+    await page.click('#check');
+    await page.waitForSelector('#ranking:not([hidden])');
+    assert.equal((await page.locator('#ranking tbody tr').first().locator('td').allTextContents())[1], 'Reuters');
     await page.close();
   });
 
