@@ -15,6 +15,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The time in milliseconds, as the browser tells it (for a report's `stats.millis`).
 fn now() -> f64 {
     js_sys::Date::now()
 }

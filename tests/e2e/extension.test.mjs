@@ -5,10 +5,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT, testCopy, launchChromium } from './harness.mjs';
+import { ROOT, testCopy, launchChromium, demoLists } from './harness.mjs';
 
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const SHOTS = join(ROOT, 'target/e2e');
@@ -232,15 +231,7 @@ test('explains what it cannot check', async () => {
 });
 
 test("checks against a list of the reader's own, refuses a damaged one, and goes back to the bundled one", async () => {
-  // A list of the demo story alone, built with the command line, and a copy with one bit flipped.
-  const own = join(SHOTS, 'demo.provlist');
-  const built = spawnSync(join(ROOT, 'target/release/provenance'),
-    ['build-list', '-q', join(ROOT, 'examples/demo/originals.jsonl'), '-o', own]);
-  assert.equal(built.status, 0, String(built.stderr));
-  const damaged = join(SHOTS, 'damaged.provlist');
-  const bytes = readFileSync(own);
-  bytes[bytes.length - 3] ^= 0x40;
-  writeFileSync(damaged, bytes);
+  const { own, damaged } = demoLists(SHOTS);
 
   const options = await ctx.newPage();
   await options.setViewportSize({ width: 800, height: 700 });

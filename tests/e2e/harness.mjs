@@ -1,6 +1,7 @@
-// Shared by the browser tests and the popup benchmark: a test copy of the built extension, and
-// Debian's headless Chromium with an extension loaded.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Shared by the browser tests and the popup benchmark: a test copy of the built extension,
+// Debian's headless Chromium with an extension loaded, and list files to choose.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -34,4 +35,22 @@ export async function launchChromium(dir, options = {}) {
   });
   const worker = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker');
   return { ctx, extId: new URL(worker.url()).host };
+}
+
+/**
+ * Two list files named `<prefix>demo.provlist` and `<prefix>damaged.provlist` in `dir`: the
+ * project's demo story alone, built by the command line (`./build.sh test` has built it), and a
+ * copy of it with one bit flipped.
+ */
+export function demoLists(dir, prefix = '') {
+  mkdirSync(dir, { recursive: true });
+  const own = join(dir, `${prefix}demo.provlist`);
+  const built = spawnSync(join(ROOT, 'target/release/provenance'),
+    ['build-list', '-q', join(ROOT, 'examples/demo/originals.jsonl'), '-o', own]);
+  if (built.status !== 0) throw new Error(`provenance build-list: ${built.stderr}`);
+  const damaged = join(dir, `${prefix}damaged.provlist`);
+  const bytes = readFileSync(own);
+  bytes[bytes.length - 3] ^= 0x40;
+  writeFileSync(damaged, bytes);
+  return { own, damaged };
 }

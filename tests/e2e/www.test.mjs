@@ -2,11 +2,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT } from './harness.mjs';
+import { ROOT, demoLists } from './harness.mjs';
 
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const EVAL = resolve(ROOT, '../shared/eval/seeds/originals.jsonl');
@@ -102,16 +101,7 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
   });
 
   test("checks against a list of the reader's own for the visit, and refuses a damaged one", async () => {
-    // A list of the demo story alone, built with the command line, and a copy with one bit flipped.
-    mkdirSync(SHOTS, { recursive: true });
-    const own = join(SHOTS, 'www-demo.provlist');
-    const built = spawnSync(join(ROOT, 'target/release/provenance'),
-      ['build-list', '-q', join(ROOT, 'examples/demo/originals.jsonl'), '-o', own]);
-    assert.equal(built.status, 0, String(built.stderr));
-    const damaged = join(SHOTS, 'www-damaged.provlist');
-    const bytes = readFileSync(own);
-    bytes[bytes.length - 3] ^= 0x40;
-    writeFileSync(damaged, bytes);
+    const { own, damaged } = demoLists(SHOTS, 'www-');
 
     const page = await open({ width: 1280, height: 900 });
     await page.click('.tab[data-view="check"]');
