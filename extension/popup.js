@@ -29,11 +29,13 @@ async function targetTab() {
 /** Loads the engine with the reader's own list (options page) if there is one, else the bundled one. */
 async function loadEngine() {
   const started = performance.now();
+  // The reader's own list is looked up while the engine compiles.
+  const stored = ownList().catch(() => undefined);
   await init({ module_or_path: new URL('pkg/provenance_bg.wasm', import.meta.url) });
   engine?.free();
   engine = undefined;
   let note = '';
-  const own = await ownList().catch(() => undefined);
+  const own = await stored;
   if (own) {
     try {
       engine = new Engine(new Uint8Array(own.bytes));
