@@ -24,11 +24,13 @@ function originalsIn(bytes) {
   }
 }
 
+/** Shows `text` under the file chooser, as an error or as done (`kind`). */
 function say(text, kind) {
   $('message').textContent = text;
   $('message').dataset.kind = kind;
 }
 
+/** Says which list the popup uses now, and offers the bundled one back if it is another. */
 async function showListInUse() {
   const own = await ownList();
   $('in-use').textContent = own
@@ -38,6 +40,7 @@ async function showListInUse() {
   document.body.dataset.list = own ? 'own' : 'bundled';
 }
 
+/** Takes the list file `file` as the reader's own if the engine reads it, else says why not. */
 async function choose(file) {
   if (file.size > MAX_LIST_BYTES) {
     say(t('listTooLarge', file.name, size(MAX_LIST_BYTES)), 'error');

@@ -1,5 +1,6 @@
 // provenance popup: reads the article through the content script, checks it with the wasm engine
-// and the bundled list (both inside the extension), shows the report, drives the highlights.
+// and the list in use (the bundled one, or the reader's own from the options page), shows the
+// report, drives the highlights.
 // No network request is made: the page's text never leaves the browser.
 import init, { Engine } from './pkg/provenance.js';
 import { bundledList, ownList } from './lists.js';

@@ -36,9 +36,16 @@ async function load() {
   useList(await bundledList());
 }
 
+/** Largest list file taken: a 100,000-original list is about 25 MB. */
+const MAX_LIST_BYTES = 64 * 1024 * 1024;
+
 /** A list file the reader chose: used if the engine reads it, else refused with its reason. */
 async function chooseList(file) {
   const say = (text, kind) => { $('list-message').textContent = text; $('list-message').dataset.kind = kind; };
+  if (file.size > MAX_LIST_BYTES) {
+    say(`“${file.name}” is larger than 64 MB, more than a list of originals needs. The list in use has not changed.`, 'error');
+    return;
+  }
   try {
     useList(await file.arrayBuffer(), file.name);
     say('', 'ok');
