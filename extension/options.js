@@ -32,7 +32,11 @@ function say(text, kind) {
 
 /** Says which list the popup uses now, and offers the bundled one back if it is another. */
 async function showListInUse() {
-  const own = await ownList();
+  // Storage a browser refuses (a private window, a full disk) leaves the bundled list in use.
+  const own = await ownList().catch((e) => {
+    say(t('storageUnavailable', e?.message || String(e)), 'error');
+    return undefined;
+  });
   $('in-use').textContent = own
     ? t('ownInUse', own.name, own.originals.toLocaleString(), size(own.bytes.byteLength), own.added)
     : t('bundledInUse', originalsIn(await bundledList()).toLocaleString());
@@ -54,7 +58,12 @@ async function choose(file) {
     say(t('listRefused', file.name, e.message), 'error');
     return;
   }
-  await keepOwnList({ bytes, name: file.name, originals, added: new Date().toISOString().slice(0, 10) });
+  try {
+    await keepOwnList({ bytes, name: file.name, originals, added: new Date().toISOString().slice(0, 10) });
+  } catch (e) {
+    say(t('storageUnavailable', e?.message || String(e)), 'error');
+    return;
+  }
   say(t('listKept', file.name, originals.toLocaleString()), 'ok');
   await showListInUse();
 }
@@ -68,12 +77,16 @@ async function main() {
     if (file) await choose(file);
   });
   $('bundled').addEventListener('click', async () => {
-    await forgetOwnList();
-    say(t('bundledAgain'), 'ok');
+    try {
+      await forgetOwnList();
+      say(t('bundledAgain'), 'ok');
+    } catch (e) {
+      say(t('storageUnavailable', e?.message || String(e)), 'error');
+    }
     await showListInUse();
   });
   await showListInUse();
   document.body.dataset.ready = 'true';
 }
 
-main().catch((e) => say(t('failed', e.message), 'error'));
+main().catch((e) => say(t('optionsFailed', e.message || String(e)), 'error'));
