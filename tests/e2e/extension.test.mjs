@@ -152,6 +152,14 @@ test('the toolbar popup checks the active tab by itself', async () => {
   await page.close();
 });
 
+test('a keyboard shortcut opens the popup', async () => {
+  // Chromium leaves a suggested key it reserves unassigned (Alt+Shift+P was): the key must be set.
+  const worker = ctx.serviceWorkers()[0];
+  const commands = await worker.evaluate(() => chrome.commands.getAll());
+  const action = commands.find((c) => c.name === '_execute_action');
+  assert.equal(action?.shortcut, 'Alt+Shift+O', JSON.stringify(commands));
+});
+
 test('highlights reused passages on the page and removes every mark', async () => {
   const { page, popup } = await check(`${base}/003_5642dc05dc4bace3.html`);
   const before = await page.evaluate(() => document.body.innerHTML);
