@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use rust_stemmers::Stemmer;
 
 use super::content_simhash::PairedCounts;
+use super::german_nouns;
 use super::tokenize::RawTokens;
 use super::{
     dates, lang, normalize, word_hashes, Token, CAPITAL, CJK, FURNITURE, NUMBER, QUOTED, STOP,
@@ -115,7 +116,12 @@ fn german_common_nouns(text: &str, raw: &RawTokens, capitalised: usize) -> HashS
             continue;
         }
         let norm = raw.norm_of(i);
-        if norm.chars().count() >= 6 && GERMAN_NOUN_ENDINGS.iter().any(|e| norm.ends_with(e)) {
+        if nouns.contains(&t.word) {
+            continue;
+        }
+        if (norm.chars().count() >= 6 && GERMAN_NOUN_ENDINGS.iter().any(|e| norm.ends_with(e)))
+            || german_nouns::is_common_noun(t.word, norm)
+        {
             nouns.insert(t.word);
             continue;
         }
@@ -389,6 +395,31 @@ mod tests {
                 name(person_or_place),
                 "{person_or_place} not taken for a name"
             );
+        }
+        // Nouns no article marks, common ones and compounds of them, are nouns too; names ending
+        // in a word that also ends place names are not.
+        let text = "Radfahrer und Anwohner ärgern sich, sagte Bundestrainer Löw in Schwalmstadt \
+                    über Nationalspielers Müll.";
+        let b = analyze(text, Some("de"));
+        let name = |word: &str| {
+            let t = b
+                .tokens
+                .iter()
+                .find(|t| &text[t.start as usize..t.end as usize] == word)
+                .unwrap_or_else(|| panic!("{word} not found"));
+            t.anchor != 0
+        };
+        for noun in [
+            "Radfahrer",
+            "Anwohner",
+            "Bundestrainer",
+            "Nationalspielers",
+            "Müll",
+        ] {
+            assert!(!name(noun), "{noun} taken for a name");
+        }
+        for n in ["Löw", "Schwalmstadt"] {
+            assert!(name(n), "{n} not taken for a name");
         }
         // English capitals are read as before: no article makes a common noun of them.
         let en = analyze("The Government met the Trainer of the team.", Some("en"));

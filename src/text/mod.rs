@@ -24,6 +24,7 @@ pub mod dates;
 pub mod diacritics;
 mod featurize;
 pub mod furniture;
+mod german_nouns;
 pub mod lang;
 pub mod lookalikes;
 pub mod markup;
