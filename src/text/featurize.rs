@@ -365,20 +365,26 @@ mod tests {
         }
     }
 
+    /// A closure telling whether `word` (its first occurrence in the German `text`) is a name.
+    fn names_in(text: &str) -> impl Fn(&str) -> bool + '_ {
+        let a = analyze(text, Some("de"));
+        move |word| {
+            a.tokens
+                .iter()
+                .find(|t| &text[t.start as usize..t.end as usize] == word)
+                .unwrap_or_else(|| panic!("{word} not found"))
+                .anchor
+                != 0
+        }
+    }
+
     #[test]
     fn german_common_nouns_are_not_names() {
-        let text = "Die Regierung in Berlin hat am Montag mit dem neuen Trainer gesprochen. \
-                    Trainer Löw sagte, die Mannschaft werde Kanzlerin Merkel in Hamburg treffen. \
-                    Verhandlungen mit Jung gehen weiter.";
-        let a = analyze(text, Some("de"));
-        let name = |word: &str| {
-            let i = a
-                .tokens
-                .iter()
-                .position(|t| &text[t.start as usize..t.end as usize] == word)
-                .unwrap_or_else(|| panic!("{word} not found"));
-            a.tokens[i].anchor != 0
-        };
+        let name = names_in(
+            "Die Regierung in Berlin hat am Montag mit dem neuen Trainer gesprochen. Trainer Löw \
+             sagte, die Mannschaft werde Kanzlerin Merkel in Hamburg treffen. Verhandlungen mit \
+             Jung gehen weiter.",
+        );
         // After an article, after an article and an adjective, wherever the text also uses the
         // word after an article, and by a common noun's ending.
         for noun in [
@@ -398,17 +404,10 @@ mod tests {
         }
         // Nouns no article marks, common ones and compounds of them, are nouns too; names ending
         // in a word that also ends place names are not.
-        let text = "Radfahrer und Anwohner ärgern sich, sagte Bundestrainer Löw in Schwalmstadt \
-                    über Nationalspielers Müll.";
-        let b = analyze(text, Some("de"));
-        let name = |word: &str| {
-            let t = b
-                .tokens
-                .iter()
-                .find(|t| &text[t.start as usize..t.end as usize] == word)
-                .unwrap_or_else(|| panic!("{word} not found"));
-            t.anchor != 0
-        };
+        let name = names_in(
+            "Radfahrer und Anwohner ärgern sich, sagte Bundestrainer Löw in Schwalmstadt über \
+             Nationalspielers Müll.",
+        );
         for noun in [
             "Radfahrer",
             "Anwohner",
@@ -428,17 +427,10 @@ mod tests {
 
     #[test]
     fn german_nouns_after_quantifiers_numerals_and_numbers_are_not_names() {
-        let text = "Seit Jahren kommen viele Menschen, vor 30 Minuten zwei Frauen und \
-                    seinem Kollegen. Der 21-Jährige spielt in Köln, wo 12 SPD-Abgeordnete Müller wählten.";
-        let a = analyze(text, Some("de"));
-        let name = |word: &str| {
-            a.tokens
-                .iter()
-                .find(|t| &text[t.start as usize..t.end as usize] == word)
-                .unwrap_or_else(|| panic!("{word} not found"))
-                .anchor
-                != 0
-        };
+        let name = names_in(
+            "Seit Jahren kommen viele Menschen, vor 30 Minuten zwei Frauen und seinem Kollegen. \
+             Der 21-Jährige spielt in Köln, wo 12 SPD-Abgeordnete Müller wählten.",
+        );
         for noun in ["Menschen", "Minuten", "Frauen", "Kollegen", "Jährige"] {
             assert!(!name(noun), "{noun} taken for a name");
         }
