@@ -10,6 +10,9 @@ import { join, resolve } from 'node:path';
 import { ROOT, testCopy, launchChromium, demoLists } from './harness.mjs';
 
 const SEEDS = resolve(ROOT, '../shared/seeds');
+const WMT19_CASES = resolve(ROOT, '../shared/eval/wmt19-public/cases.jsonl');
+/** A wmt19-public case: UPI's story, machine-translated into German. */
+const TRANSLATION = 'ende-upi.176266-Facebook-FAIR-WMT19';
 const SHOTS = join(ROOT, 'target/e2e');
 
 /** Seed file stem -> the source the popup must name (labels of shared/eval/seeds). */
@@ -55,6 +58,10 @@ before(async () => {
   pages['/wrong-lang.html'] = pages['/004_231163b21d9bc371.html'].replace('<html lang="en">', '<html lang="ru">');
   // The project's own demo story, which only the bundled list and a list of it alone hold.
   pages['/demo.html'] = newsPage(readFileSync(join(ROOT, 'examples/demo/article.txt'), 'utf8'));
+  // A German machine translation of an English original of wmt19-public (in the bundled list).
+  const translation = readFileSync(WMT19_CASES, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    .find((c) => c.id === TRANSLATION);
+  pages['/translation.html'] = newsPage(translation.text).replace('<html lang="en">', '<html lang="de">');
   server = createServer((req, res) => {
     const body = pages[req.url];
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -113,6 +120,17 @@ test('names the original source of every seed article', async () => {
     await popup.close();
     await page.close();
   }
+});
+
+test('names the original of a translation, with the names and numbers carried over', async () => {
+  const { page, popup } = await check(`${base}/translation.html`);
+  assert.equal(await popup.getAttribute('body', 'data-verdict'), 'translated');
+  assert.equal((await popup.textContent('#source')).trim(), 'upi');
+  assert.equal(await popup.textContent('#words-label'), 'Names and numbers carried over');
+  assert.ok(Number((await popup.textContent('#words-n')).slice(0, -1)) >= 20);
+  await popup.screenshot({ path: join(SHOTS, 'popup-translation.png') });
+  await popup.close();
+  await page.close();
 });
 
 test('a page declaring the wrong language is still read in its own', async () => {
