@@ -81,17 +81,10 @@ const GERMAN_DETERMINERS: &[&str] = &[
     "hundert", "tausend",
 ];
 
-/// Endings of German common nouns (abstract nouns, feminine forms, loan words) that names
-/// hardly have: "Regierung", "Sicherheit", "Mannschaft", "Nation", "Spielerinnen", "Parlament".
-/// They count only on words of six chars or more, so that short names ("Jung") keep their capital.
-const GERMAN_NOUN_ENDINGS: &[&str] = &[
-    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
-    "tät", "täten", "ismus", "erin", "innen", "nisse", "ment", "mente", "ments",
-];
-
 /// The capitalised words a German text itself uses as common nouns (German capitalises every
-/// noun, so capitals alone do not make names): those with a common noun's ending
-/// ([`GERMAN_NOUN_ENDINGS`]) and those that follow an article or a contraction ("die Regierung",
+/// noun, so capitals alone do not make names): those that are nouns by their form alone (a
+/// common noun's ending, a common noun of news or a compound of one: [`german_nouns`]) and those
+/// that follow an article or a contraction ("die Regierung",
 /// "im Bundestag"), directly or after lower-case words (adjectives: "der neue Trainer"). Every
 /// occurrence of such a word is then taken for a common noun, also where no article precedes it
 /// ("Trainer Löw"). Names rarely take an article in German ("die Merkel" is colloquial), and a
@@ -119,9 +112,7 @@ fn german_common_nouns(text: &str, raw: &RawTokens, capitalised: usize) -> HashS
         if nouns.contains(&t.word) {
             continue;
         }
-        if (norm.chars().count() >= 6 && GERMAN_NOUN_ENDINGS.iter().any(|e| norm.ends_with(e)))
-            || german_nouns::is_common_noun(t.word, norm)
-        {
+        if german_nouns::is_common_noun(t.word, norm) {
             nouns.insert(t.word);
             continue;
         }

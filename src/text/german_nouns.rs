@@ -5,9 +5,10 @@
 //! stored vocabulary, which holds no names' words. In five German originals of wmt19-public read
 //! for this, about half the capitalised words that no article or noun ending marked were nouns.
 //!
-//! [`super::featurize`] finds the nouns that follow an article, a quantifier or a number, and
-//! those with a noun's ending; this module adds two tests that need no context:
-//! - the word is one of the common nouns of news in [`COMMON`] (in a plural or case form too);
+//! [`super::featurize`] finds the nouns that follow an article, a quantifier or a number; this
+//! module tells the nouns that need no context:
+//! - the word has a common noun's ending ([`ENDINGS`]);
+//! - or it is one of the common nouns of news in [`COMMON`] (in a plural or case form too);
 //! - or it is a compound whose head, its last part, is one of them ("Nationalspielers",
 //!   "Teammanager", "Knochenmasse"): German compounds take their head's class. Heads that also
 //!   end place and family names ("-stadt", "-berg", "-mann", "-tag" of "Bundestag") decide
@@ -21,6 +22,17 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64};
+
+/// Endings of German common nouns (abstract nouns, feminine forms, loan words) that names
+/// hardly have: "Regierung", "Sicherheit", "Mannschaft", "Nation", "Spielerinnen", "Parlament".
+/// They count only on words of [`MIN_ENDING_WORD_CHARS`] chars or more, so that short names
+/// ("Jung") keep their capital.
+const ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "tät", "täten", "ismus", "erin", "innen", "nisse", "ment", "mente", "ments",
+];
+/// Fewest chars of a word that an [`ENDINGS`] ending makes a noun.
+const MIN_ENDING_WORD_CHARS: usize = 6;
 
 /// Common nouns of news, lower-cased, in their dictionary form (and irregular plurals): people and
 /// roles, time, places as kinds, things, events and abstractions. Written for this project.
@@ -123,22 +135,18 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// Whether `norm` (a normalised word) is a common noun as it stands or in an inflected form; when
-/// `as_head`, only a noun that ends no names counts.
+/// `as_head`, only a noun that ends no names counts (an inflected one never does).
 fn is_common(norm: &str, as_head: bool) -> bool {
     let lex = lexicon();
-    let known = |w: &str| {
+    let known = |w: &str, ending_no_names: bool| {
         let h = fnv1a(w.as_bytes());
-        lex.common.contains(&h) && !(as_head && lex.naming.contains(&h))
+        lex.common.contains(&h) && !(ending_no_names && lex.naming.contains(&h))
     };
-    let inflected = |base: &str| {
-        base.chars().count() >= MIN_BASE_CHARS
-            && known(base)
-            && !lex.naming.contains(&fnv1a(base.as_bytes()))
-    };
-    known(norm)
-        || INFLECTIONS
-            .iter()
-            .any(|e| norm.strip_suffix(e).is_some_and(inflected))
+    known(norm, as_head)
+        || INFLECTIONS.iter().any(|e| {
+            norm.strip_suffix(e)
+                .is_some_and(|base| base.chars().count() >= MIN_BASE_CHARS && known(base, true))
+        })
 }
 
 thread_local! {
@@ -148,7 +156,8 @@ thread_local! {
 }
 
 /// Whether the capitalised German word `norm` (normalised; `word` is its hash) is a common noun
-/// by itself: one of [`COMMON`], or a compound whose head is one.
+/// by itself: by its ending ([`ENDINGS`]), as one of [`COMMON`], or as a compound whose head is
+/// one.
 pub(super) fn is_common_noun(word: u64, norm: &str) -> bool {
     ANSWERS.with_borrow_mut(|answers| {
         bound_word_cache(answers);
@@ -160,6 +169,9 @@ pub(super) fn is_common_noun(word: u64, norm: &str) -> bool {
 
 /// [`is_common_noun`], worked out.
 fn is_common_noun_uncached(norm: &str) -> bool {
+    if norm.chars().count() >= MIN_ENDING_WORD_CHARS && ENDINGS.iter().any(|e| norm.ends_with(e)) {
+        return true;
+    }
     if is_common(norm, false) {
         return true;
     }
