@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::{format, idf_among, Background, List, Record};
 use crate::error::BuildError;
 use crate::fingerprint::{keep_sample, DocFeatures, Feature, Kind, Sketch, SketchSize};
-use crate::hash::HashMap32;
+use crate::hash::HashMap64;
 use crate::text::{analyze, lang};
 
 /// Most originals a list can hold (postings address originals with 24 bits).
@@ -244,60 +244,76 @@ impl ListBuilder {
     /// laid out, the vocabulary filters built.
     fn index(&self) -> List {
         let n = self.prepared.len();
-        // Document frequencies over the candidate pools pick the characteristic terms...
-        let mut pool_df: HashMap32<u32> = HashMap32::default();
+        // Document frequencies over the candidate pools pick the characteristic terms... Each
+        // is counted among the originals a check counts it among: a term's among those of its
+        // original's language, an anchor's among all (`super::counted_across_languages`).
+        let mut pool_df: HashMap64<u32> = HashMap64::default();
         for p in &self.prepared {
-            for f in p.features.terms.iter().chain(&p.features.anchors) {
-                *pool_df.entry(f.key).or_default() += 1;
+            for (kind, features) in [
+                (Kind::Term, &p.features.terms),
+                (Kind::Anchor, &p.features.anchors),
+            ] {
+                for f in features {
+                    *pool_df.entry(df_key(kind, p.lang, f.key)).or_default() += 1;
+                }
             }
         }
-        // idf is counted among the originals of each one's language (`super::idf_among`), and
-        // depends on the document frequency alone: the common ones are looked up, not computed.
-        // A background's originals count as the list's own (`with_background`).
+        // idf depends on the document frequency alone once the originals it is counted among are
+        // known: the common ones are looked up, not computed. A background's originals count as
+        // the list's own (`with_background`).
         let mut by_lang = super::count_by_lang(self.prepared.iter().map(|p| p.lang));
+        let mut all = n as u32;
         let background = self.background.as_ref();
         if let Some(b) = background {
             by_lang[usize::from(b.lang())] += b.originals();
+            all += b.originals();
         }
-        let idf_tables: Vec<Vec<f32>> = by_lang
-            .iter()
-            .map(|&n_lang| {
-                (0..=(n_lang as usize).min(4096))
-                    .map(|df| idf_among(n_lang, df))
-                    .collect()
-            })
-            .collect();
-        let idf_of = |lang: u8, df: u32| {
-            let df = df as usize;
-            let lang = usize::from(lang);
-            idf_tables[lang]
+        let table = |among: u32| -> Vec<f32> {
+            (0..=(among as usize).min(4096))
+                .map(|df| idf_among(among, df))
+                .collect()
+        };
+        let lang_tables: Vec<Vec<f32>> = by_lang.iter().map(|&among| table(among)).collect();
+        let all_table = table(all);
+        // The idf of `key`, of kind `kind`, in an original of `lang`, held by `own` of the list's
+        // originals and by those of the background that hold it.
+        let key_idf = |kind: Kind, lang: u8, key: u32, own: u32| {
+            let df = (own + background.map_or(0, |b| b.df_in(lang, key))) as usize;
+            let (table, among) = if super::counted_across_languages(kind) {
+                (&all_table, all)
+            } else {
+                let lang = usize::from(lang);
+                (&lang_tables[lang], by_lang[lang])
+            };
+            table
                 .get(df)
                 .copied()
-                .unwrap_or_else(|| idf_among(by_lang[lang], df))
+                .unwrap_or_else(|| idf_among(among, df))
         };
-        // The idf of `key` in an original of `lang`, held by `own` of the list's originals and by
-        // those of the background that hold it.
-        let key_idf = |lang: u8, key: u32, own: u32| {
-            idf_of(lang, own + background.map_or(0, |b| b.df_in(lang, key)))
+        let counted = |counts: &HashMap64<u32>, kind: Kind, lang: u8, key: u32| {
+            let own = counts.get(&df_key(kind, lang, key)).copied().unwrap_or(1);
+            key_idf(kind, lang, key, own)
         };
-        let pool_idf =
-            |lang: u8, key: u32| key_idf(lang, key, pool_df.get(&key).copied().unwrap_or(1));
         let size = self.size;
         let prepared = &self.prepared;
         let sketches: Vec<Sketch> = map_all(prepared, |p| {
-            Sketch::new(&p.features, size, |_, key| pool_idf(p.lang, key))
+            Sketch::new(&p.features, size, |kind, key| {
+                counted(&pool_df, kind, p.lang, key)
+            })
         });
         // ...and frequencies over what was kept weigh them at check time, as the index will.
-        let mut kept_df: HashMap32<u32> = HashMap32::default();
-        for s in &sketches {
-            for it in s.terms.iter().chain(&s.anchors) {
-                *kept_df.entry(it.key).or_default() += 1;
+        let mut kept_df: HashMap64<u32> = HashMap64::default();
+        for (s, p) in sketches.iter().zip(prepared) {
+            for kind in [Kind::Term, Kind::Anchor] {
+                for it in s.of(kind) {
+                    *kept_df.entry(df_key(kind, p.lang, it.key)).or_default() += 1;
+                }
             }
         }
-        let weight = |lang: u8, items: &[crate::fingerprint::SketchItem]| -> f32 {
-            items
+        let weight = |kind: Kind, s: &Sketch, lang: u8| -> f32 {
+            s.of(kind)
                 .iter()
-                .map(|it| key_idf(lang, it.key, kept_df.get(&it.key).copied().unwrap_or(1)))
+                .map(|it| counted(&kept_df, kind, lang, it.key))
                 .sum()
         };
         let records: Vec<Record> = sketches
@@ -308,11 +324,11 @@ impl ListBuilder {
                 tau: s.tau,
                 words: s.words.min(u32::from(u16::MAX)),
                 term_weight: format::quantize_weight(
-                    weight(p.lang, &s.terms),
+                    weight(Kind::Term, s, p.lang),
                     s.terms.len().min(255) as u8,
                 ),
                 anchor_weight: format::quantize_weight(
-                    weight(p.lang, &s.anchors),
+                    weight(Kind::Anchor, s, p.lang),
                     s.anchors.len().min(255) as u8,
                 ),
                 counts: [s.shingles.len(), s.terms.len(), s.anchors.len()]
@@ -371,6 +387,18 @@ impl ListBuilder {
         list.filter_salt = prepared.first().map_or(0, |p| p.filter_salt);
         list
     }
+}
+
+/// Where a document frequency of feature `key`, of kind `kind`, in an original of language
+/// `lang` is counted: a term's with the originals of its language, an anchor's with all
+/// ([`super::counted_across_languages`]).
+fn df_key(kind: Kind, lang: u8, key: u32) -> u64 {
+    let among = if super::counted_across_languages(kind) {
+        u64::from(u8::MAX) + 1
+    } else {
+        u64::from(lang)
+    };
+    among << 32 | u64::from(key)
 }
 
 /// `f` applied to every item, in order: on all cores natively, in turn in the browser.
@@ -485,11 +513,41 @@ mod tests {
         let english = made_up("en", "zorb", 4, 23);
         let german = made_up("de", "quelb", 40, 31);
         let alone = build(english.clone(), SketchSize::LIST).unwrap();
-        let mixed = build(english.into_iter().chain(german), SketchSize::LIST).unwrap();
-        assert_eq!(mixed.idf(0, 2), crate::list::idf(4, 2));
-        assert_eq!(mixed.idf(10, 2), crate::list::idf(40, 2));
+        let mixed = build(english.clone().into_iter().chain(german), SketchSize::LIST).unwrap();
+        assert_eq!(mixed.idf(Kind::Term, 0, 2), crate::list::idf(4, 2));
+        assert_eq!(mixed.idf(Kind::Term, 10, 2), crate::list::idf(40, 2));
+        // Anchors carry across languages, and are counted among all originals.
+        assert_eq!(mixed.idf(Kind::Anchor, 0, 2), crate::list::idf(44, 2));
         for i in 0..4 {
             assert_eq!(mixed.record(i).term_weight, alone.record(i).term_weight);
+        }
+        // German originals written with the English ones' words (as loanwords are) do not make
+        // those words common among the English originals: their terms and weights stay.
+        let same_words = made_up("de", "zorb", 40, 23)
+            .into_iter()
+            .map(|d| OriginalDoc {
+                id: format!("{}-same", d.id),
+                ..d
+            });
+        let shared = build(english.into_iter().chain(same_words), SketchSize::LIST).unwrap();
+        // Original `i`'s index entries: (bucket, residual, position) each.
+        let terms = |list: &List, i: u32| -> Vec<(usize, u16, u32)> {
+            let mut entries = Vec::new();
+            for (bucket, range) in list.buckets.windows(2).enumerate() {
+                for e in range[0] as usize..range[1] as usize {
+                    if list.postings[e] >> 8 == i {
+                        entries.push((bucket, list.residuals[e], list.postings[e] & 0xff));
+                    }
+                }
+            }
+            entries
+        };
+        for i in 0..4u32 {
+            assert_eq!(
+                shared.record(i as usize).term_weight,
+                alone.record(i as usize).term_weight
+            );
+            assert_eq!(terms(&shared, i), terms(&alone, i));
         }
     }
 

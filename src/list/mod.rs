@@ -25,6 +25,8 @@ pub mod ribbon;
 pub use background::Background;
 pub use build::{prepare, prepare_salted, ListBuilder, OriginalDoc, Prepared};
 
+use crate::fingerprint::Kind;
+
 /// The fixed record of one original: what scoring needs besides the index.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Record {
@@ -207,15 +209,18 @@ impl List {
         a >> self.key_shift() == b >> self.key_shift()
     }
 
-    /// The inverse document frequency of a feature of original `original` held by `df`
-    /// originals of this list, counted among the originals in its language ([`idf_among`]).
-    pub fn idf(&self, original: usize, df: usize) -> f32 {
+    /// The inverse document frequency of a feature of kind `kind` of original `original`, held
+    /// by `df` of the originals it is counted among ([`counted_across_languages`]): those of the
+    /// original's language for a term, all of the list's for an anchor.
+    pub fn idf(&self, kind: Kind, original: usize, df: usize) -> f32 {
         let lang = self.lang_of(original);
         let borrowed = self.background.as_ref().map_or(0, |b| b.originals_in(lang));
-        idf_among(
-            self.by_lang.get(usize::from(lang)).copied().unwrap_or(0) + borrowed,
-            df,
-        )
+        let n = if counted_across_languages(kind) {
+            self.len() as u32
+        } else {
+            self.by_lang.get(usize::from(lang)).copied().unwrap_or(0)
+        };
+        idf_among(n + borrowed, df)
     }
 
     /// How many originals hold feature `key` of original `original`, for idf: `held`, the
@@ -239,13 +244,24 @@ impl List {
     }
 }
 
+/// Whether features of `kind` are counted, for document frequency and idf, among all of a list's
+/// originals rather than among those of their original's language. An anchor (a number, a name, a
+/// date) is written alike in many languages and carries over into translations: a page meets it
+/// in originals of every language, so its rarity is its rarity among all of them. A term (a
+/// stemmed content word) belongs to its language: a loanword, or another language's word spelled
+/// the same, says nothing of how rare it is among the originals of its own.
+pub fn counted_across_languages(kind: Kind) -> bool {
+    kind == Kind::Anchor
+}
+
 /// Inverse document frequency of a feature held by `df` of `n` documents: `ln(1 + n / df)`.
 pub fn idf(n: usize, df: usize) -> f32 {
     (1.0 + n as f32 / df.max(1) as f32).ln()
 }
 
-/// [`idf`] with `n` the originals in the feature's own language, `n_lang`: words belong to a
-/// language, and among the originals of theirs a word is rare or common. Over a whole list that
+/// [`idf`] with `n` the originals the feature is counted among, `n_lang` (for a term, those of
+/// its language; see [`counted_across_languages`]): words belong to a language, and among the
+/// originals of theirs a word is rare or common. Over a whole list that
 /// also holds 20,000 English originals, `ln(1 + n / df)` rates every Urdu word rare and weighs
 /// a common one like a name (counter-public's right original came first for 0.933 of its copies
 /// with such a list, against 0.952 alone).

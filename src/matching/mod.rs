@@ -182,25 +182,50 @@ fn measure(list: &List, page: &Page<'_>) -> Measured {
     (measured, by_original)
 }
 
-/// Looks every page feature up in the list.
+/// Looks every page feature up in the list. A hit's document frequency counts the originals
+/// that hold the feature among those it is counted among, as the list's builder counted it
+/// ([`crate::list::counted_across_languages`]): all of them for an anchor, those of the hit
+/// original's language for a term or a phrase.
 fn gather(list: &List, page: &Page<'_>) -> Vec<Hit> {
     let limit = max_df(list.len());
     let mut hits = Vec::new();
+    // The languages of a feature's postings, each with how many of them it has.
+    let mut langs: Vec<(u8, usize)> = Vec::new();
     for kind in Kind::ALL {
+        let across = crate::list::counted_across_languages(kind);
         for f in page.features.of(kind) {
             let postings = list.lookup(f.key);
             let df = postings.len();
             if df == 0 || df > limit {
                 continue;
             }
+            langs.clear();
+            if !across {
+                for p in list.lookup(f.key) {
+                    let lang = list.record(p.original as usize).lang;
+                    match langs.iter_mut().find(|(l, _)| *l == lang) {
+                        Some((_, held)) => *held += 1,
+                        None => langs.push((lang, 1)),
+                    }
+                }
+            }
             for p in postings {
+                let held = if across {
+                    df
+                } else {
+                    let lang = list.record(p.original as usize).lang;
+                    langs
+                        .iter()
+                        .find(|(l, _)| *l == lang)
+                        .map_or(1, |&(_, c)| c)
+                };
                 hits.push(Hit {
                     original: p.original,
                     kind,
                     key: f.key,
                     page_pos: f.pos,
                     original_pos: p.pos,
-                    df: list.df_of(p.original as usize, f.key, df) as u32,
+                    df: list.df_of(p.original as usize, f.key, held) as u32,
                 });
             }
         }
@@ -268,7 +293,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
     let weight = |kind: Kind| -> f64 {
         hits.iter()
             .filter(|h| h.kind == kind)
-            .map(|h| f64::from(list.idf(original as usize, h.df as usize)))
+            .map(|h| f64::from(list.idf(kind, original as usize, h.df as usize)))
             .sum()
     };
     let share = |num: f64, den: f32| {
@@ -482,6 +507,48 @@ mod tests {
             .passages
             .iter()
             .all(|p| p.original_id.starts_with('h')));
+    }
+
+    #[test]
+    fn words_in_originals_of_another_language_leave_a_page_s_terms_as_they_were() {
+        use crate::fingerprint::SketchSize;
+        use crate::list::build::build;
+        use crate::list::OriginalDoc;
+        let original = |id: String, lang: &str, text: String| OriginalDoc {
+            id,
+            lang: Some(lang.into()),
+            text,
+            ..Default::default()
+        };
+        let english = || {
+            let others = (0..3).map(|i| {
+                let text = format!("Farmers in the valley of Orrin reported {i} dry weeks.");
+                original(format!("en{i}"), "en", text)
+            });
+            std::iter::once(original("harbour".into(), "en", HARBOUR.into())).chain(others)
+        };
+        // German originals that use the story's words as loanwords.
+        let german = (0..12).map(|i| {
+            let text = format!(
+                "Der Streik im harbour dauert an; {i} containers, dock workers und die union \
+                 warten auf das budget vote."
+            );
+            original(format!("de{i}"), "de", text)
+        });
+        let alone = build(english(), SketchSize::LIST).unwrap();
+        let mixed = build(english().chain(german), SketchSize::LIST).unwrap();
+        let page = Page::new(
+            "Dock workers stranded 4,200 containers in Valdoria, the harbour authority said. \
+             Talks with the union would resume on 14 March, before the budget vote.",
+            Some("en"),
+        );
+        let terms = |list: &List| {
+            let features = candidate_features(list, &page);
+            let (_, f) = features.iter().find(|(o, _)| *o == 0).expect("the story");
+            f.terms
+        };
+        assert!(terms(&alone) > 0.0);
+        assert_eq!(terms(&mixed), terms(&alone));
     }
 
     #[test]
