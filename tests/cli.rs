@@ -453,9 +453,9 @@ fn a_closed_output_pipe_ends_the_program_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
-#[test]
-fn eval_with_salts_prints_each_figure_over_every_salt() {
-    // A set of the demo story: its article (a verbatim copy) and an honest text on something else.
+/// An evaluation set of the demo story, `demo-set` in a new temporary folder: its article (a
+/// verbatim copy) and an honest text on something else.
+fn demo_set() -> std::path::PathBuf {
     let set = tempdir().join("demo-set");
     std::fs::create_dir_all(&set).unwrap();
     std::fs::copy("examples/demo/originals.jsonl", set.join("originals.jsonl")).unwrap();
@@ -469,6 +469,12 @@ fn eval_with_salts_prints_each_figure_over_every_salt() {
     ];
     let lines: Vec<String> = cases.iter().map(|c| c.to_string()).collect();
     std::fs::write(set.join("cases.jsonl"), lines.join("\n")).unwrap();
+    set
+}
+
+#[test]
+fn eval_with_salts_prints_each_figure_over_every_salt() {
+    let set = demo_set();
     let dir = set.to_str().unwrap();
 
     let out = bin().args(["eval", dir, "--salts", "3"]).output().unwrap();
@@ -504,6 +510,65 @@ fn eval_with_salts_prints_each_figure_over_every_salt() {
     assert_eq!(plain[0]["set"], "demo-set");
     let none = bin().args(["eval", dir, "--salts", "0"]).output().unwrap();
     assert!(!none.status.success());
+}
+
+#[test]
+fn eval_checks_against_a_given_list() {
+    let set = demo_set();
+    let dir = set.to_str().unwrap();
+    // The set's own originals are not read: the bundled list holds the demo story among others.
+    std::fs::remove_file(set.join("originals.jsonl")).unwrap();
+    let bundled = json(
+        &bin()
+            .args(["eval", dir, "--list", "lists/default.provlist", "--json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(bundled[0]["all"]["top1_id"], 1.0, "{bundled}");
+    assert_eq!(bundled[0]["all"]["decision"], 1.0, "{bundled}");
+
+    // A list without the story: its copy can only be a miss, and the command says why.
+    let other = set.join("other.jsonl");
+    std::fs::write(
+        &other,
+        serde_json::json!({"id": "orchestra", "lang": "en",
+            "text": "The city orchestra will tour four countries next spring, its director said."})
+        .to_string(),
+    )
+    .unwrap();
+    let list = set.join("other.provlist");
+    let built = bin()
+        .args(["build-list", "-q", "-o"])
+        .arg(&list)
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert!(built.status.success());
+    let out = bin()
+        .args(["eval", dir, "--json", "--list"])
+        .arg(&list)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("does not hold the original expected by 1 of the 2 cases of demo-set"),
+        "{stderr}"
+    );
+    assert_eq!(json(&out)[0]["all"]["top1_id"], 0.0);
+
+    // Salts draw a set's own list anew, so they do not go with a given one.
+    let both = bin()
+        .args([
+            "eval",
+            dir,
+            "--salts",
+            "2",
+            "--list",
+            "lists/default.provlist",
+        ])
+        .output()
+        .unwrap();
+    assert!(!both.status.success());
 }
 
 /// The demo article as a saved web page: its paragraphs in an `<article>`, inside the markup, menus,

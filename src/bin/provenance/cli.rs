@@ -115,6 +115,11 @@ enum Command {
         /// lowest and highest. With --json, one array of results per salt.
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..))]
         salts: u8,
+        /// Check every set's cases against this list instead of a list of the set's own
+        /// originals (which are then not read): how a set fares among other originals, in other
+        /// languages too. Its originals must have the ids the cases expect.
+        #[arg(long, conflicts_with = "salts")]
+        list: Option<PathBuf>,
     },
     /// Print the article text `check` and `compare` read from a saved web page (their JSON
     /// passages' offsets count characters of it).
@@ -201,7 +206,8 @@ pub fn main() -> ExitCode {
             json,
             features,
             salts,
-        } => eval(&sets, json, features.as_deref(), salts),
+            list,
+        } => eval(&sets, json, features.as_deref(), salts, list.as_deref()),
         Command::Info { list } => info(list.as_deref()),
     };
     match result {
@@ -631,7 +637,14 @@ fn compare(
 
 /// `provenance eval`: accuracy on labelled sets (optionally over several filter salts, and with
 /// every candidate's features written out for study).
-fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Result<(), Failure> {
+fn eval(
+    sets: &[PathBuf],
+    json: bool,
+    features: Option<&Path>,
+    salts: u8,
+    list_path: Option<&Path>,
+) -> Result<(), Failure> {
+    let given = list_path.map(|p| load_list(Some(p))).transpose()?;
     let mut feature_out = match features {
         Some(p) => {
             let mut f = BufWriter::new(fs::File::create(p)?);
@@ -646,13 +659,26 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Res
         let name = set
             .file_name()
             .map_or("set".into(), |n| n.to_string_lossy().to_string());
-        let originals = read_originals(&[set.join("originals.jsonl")])?;
         let cases: Vec<Case> = read_jsonl(&set.join("cases.jsonl"), "a case")?
             .into_iter()
             .map(|(_, c)| c)
             .collect();
+        let originals = match &given {
+            Some(list) => {
+                warn_of_missing_originals(&name, &cases, list);
+                Vec::new()
+            }
+            None => read_originals(&[set.join("originals.jsonl")])?,
+        };
         for (salt, results) in by_salt.iter_mut().enumerate() {
-            let list = fingerprint_salted(originals.clone(), true, salt as u8)?;
+            let built;
+            let list = match &given {
+                Some(list) => list,
+                None => {
+                    built = fingerprint_salted(originals.clone(), true, salt as u8)?;
+                    &built
+                }
+            };
             // Each case is analysed once: for its report and, with --features (of salt 0), for
             // what was measured about its candidates.
             let want_features = salt == 0 && feature_out.is_some();
@@ -660,9 +686,9 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Res
             let checked: Vec<(Report, Measured)> = cases
                 .par_iter()
                 .map(|c| {
-                    let (report, page) = timed_check_page(&list, &c.text, c.lang.as_deref());
+                    let (report, page) = timed_check_page(list, &c.text, c.lang.as_deref());
                     let measured = if want_features {
-                        candidate_features(&list, &page)
+                        candidate_features(list, &page)
                     } else {
                         Vec::new()
                     };
@@ -684,7 +710,7 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Res
                 }
             }
             let reports: Vec<Report> = checked.into_iter().map(|(r, _)| r).collect();
-            results.push(evaluate(&name, &cases, &reports, &list));
+            results.push(evaluate(&name, &cases, &reports, list));
         }
     }
     if let Some(mut out) = feature_out {
@@ -729,6 +755,23 @@ fn eval(sets: &[PathBuf], json: bool, features: Option<&Path>, salts: u8) -> Res
         print_salt_spread(&by_salt);
     }
     Ok(())
+}
+
+/// Notes on standard error how many of set `name`'s derived cases expect an original that `list`
+/// does not hold (`eval --list`): they can only count as misses.
+fn warn_of_missing_originals(name: &str, cases: &[Case], list: &List) {
+    let missing = cases
+        .iter()
+        .filter_map(|c| c.expect.as_deref())
+        .filter(|id| list.find(id).is_none())
+        .count();
+    if missing > 0 {
+        eprintln!(
+            "provenance: the list does not hold the original expected by {missing} of the {} \
+             cases of {name}; they count as misses",
+            cases.len()
+        );
+    }
 }
 
 /// Prints, per set, the lowest and highest of each figure over every filter salt (`by_salt[s]`
