@@ -229,6 +229,7 @@ fn left_out_metadata_is_not_stored_and_changes_no_match() {
         String::from_utf8(out.stdout).unwrap()
     };
     assert!(info(&full).contains("with a headline: 1, an address: 1, a date: 1"));
+    assert!(info(&full).contains("\nlanguages: en 1\n"));
     assert!(info(&bare).contains("with a headline: 0, an address: 0, a date: 0"));
     let out = bin()
         .args([

@@ -17,6 +17,7 @@ use provenance::eval::{evaluate, Case, EvalResult, Metrics};
 use provenance::fingerprint::SketchSize;
 use provenance::list::{format, prepare_salted, ListBuilder, OriginalDoc};
 use provenance::matching::{candidate_features, check_page, Page};
+use provenance::text::lang;
 use provenance::{List, Relation, Report};
 
 use crate::readable::{carried_over, likelihood, phrase_shares, readable, verdict_words};
@@ -853,6 +854,21 @@ fn info(path: Option<&Path>) -> Result<(), Failure> {
         per(parts.metadata)
     );
     println!("with a headline: {titles}, an address: {urls}, a date: {dates}");
+    // Languages, commonest first: a check weighs a term among the originals of its language.
+    let mut langs: Vec<(usize, &str)> = (0..list.len())
+        .fold(HashMap::<&str, usize>::new(), |mut by, i| {
+            *by.entry(lang::code_at(list.record(i).lang)).or_default() += 1;
+            by
+        })
+        .into_iter()
+        .map(|(code, n)| (n, if code.is_empty() { "unknown" } else { code }))
+        .collect();
+    langs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let langs: Vec<String> = langs
+        .iter()
+        .map(|(n, code)| format!("{code} {n}"))
+        .collect();
+    println!("languages: {}", langs.join(", "));
     for (src, n) in sources.iter().take(15) {
         println!("  {n:>6}  {src}");
     }
