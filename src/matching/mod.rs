@@ -26,7 +26,7 @@ use crate::report::{Candidate, Relation, Report, Stats};
 use crate::score::{self, Features};
 use crate::text::{analyze, lang, Analysis, CAPITAL, NUMBER};
 
-/// Candidates measured in full per check (beyond them, [`PER_LANGUAGE`]).
+/// Candidates measured in full per check (and beyond them, each language's best few).
 pub const SCORED: usize = 16;
 /// Candidates of each language measured at least, beyond [`SCORED`] if need be (up to twice as
 /// many in all), when they share [`PER_LANGUAGE_HITS`] features with the page or more. The
