@@ -92,7 +92,7 @@ fn wmt19_translations() {
 
 /// A few paragraphs of an original inside another story, the brief's first kind of partial copy,
 /// in sets that `tools/embedded_set.py` builds from public originals (half the originals listed,
-/// the others hosts; see README). Floors: the figures of 2026-12-04 rounded down, when whole
+/// the others hosts; see docs/accuracy.md). Floors: the figures of 2026-12-04 rounded down, when whole
 /// copied sentences started to count from 5 % of the original (they were 0.743, 0.640 and 0.802
 /// before, with the square root of the share).
 #[test]

@@ -9,7 +9,7 @@
 //!
 //! Scripts without case (Urdu, Hindi) are left out: they have no names to the engine, so their
 //! dates would be the only anchors beside numbers, and reports of one event share their dates
-//! (counter-public's honest reports were called copies more often with them: README, "Accuracy").
+//! (counter-public's honest reports were called copies more often with them: docs/accuracy.md, "Dates carry across languages").
 //!
 //! Where a form is also a common word of its language it is left out ("среда" is also "the
 //! environment", Portuguese "segunda" also "second", English "may" a verb), and in the languages
