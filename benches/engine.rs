@@ -15,6 +15,9 @@ use provenance::list::{format, prepare, ListBuilder, OriginalDoc};
 use provenance::matching::{check_page, Page};
 use rayon::prelude::*;
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 /// The command line's allocator (`src/bin/provenance/main.rs`), so that the figures are the
 /// command's.
 #[global_allocator]
@@ -61,36 +64,20 @@ fn pool() -> Vec<String> {
     texts
 }
 
-/// `n` synthetic originals of about 350 words built from the pool's English sentences.
+/// `n` synthetic originals of about 350 words built from the pool's English sentences
+/// ([`synthetic::synthetic_texts`]), with made-up sources, headlines and addresses.
 fn synthetic(pool: &[String], n: usize) -> Vec<OriginalDoc> {
-    let sentences: Vec<&str> = pool
-        .iter()
-        .flat_map(|t| t.split(". "))
-        .filter(|s| s.split_whitespace().count() >= 8 && s.is_ascii())
-        .collect();
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    (0..n)
-        .map(|i| {
-            let mut text = String::new();
-            while text.split_whitespace().count() < 350 {
-                text.push_str(sentences[(next() % sentences.len() as u64) as usize]);
-                text.push_str(". ");
-            }
-            OriginalDoc {
-                id: format!("syn-{i}"),
-                source: Some(format!("Agency {}", i % 40)),
-                title: Some(format!("Synthetic story number {i}")),
-                url: Some(format!("https://example.org/story/{i}")),
-                published: Some("2026-01-01".into()),
-                lang: Some("en".into()),
-                text,
-            }
+    synthetic::synthetic_texts(pool.iter().map(String::as_str), n)
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| OriginalDoc {
+            id: format!("syn-{i}"),
+            source: Some(format!("Agency {}", i % 40)),
+            title: Some(format!("Synthetic story number {i}")),
+            url: Some(format!("https://example.org/story/{i}")),
+            published: Some("2026-01-01".into()),
+            lang: Some("en".into()),
+            text,
         })
         .collect()
 }

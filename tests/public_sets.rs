@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use provenance::eval::{evaluate, Case, EvalResult};
 use provenance::fingerprint::SketchSize;
 use provenance::list::{build::build, format, OriginalDoc};
+use provenance::List;
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
 
 fn jsonl<T: serde::de::DeserializeOwned>(p: &Path) -> Vec<T> {
     std::fs::read_to_string(p)
@@ -39,12 +43,17 @@ fn run_dir(set: &str, dir: &Path) -> EvalResult {
         SketchSize::LIST,
     )
     .unwrap();
+    run_against(set, dir, &list)
+}
+
+/// The evaluation of the cases of the set in `dir`, named `set`, checked against `list`.
+fn run_against(set: &str, dir: &Path, list: &List) -> EvalResult {
     let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
     let reports: Vec<_> = cases
         .iter()
-        .map(|c| provenance::check(&list, &c.text, c.lang.as_deref()))
+        .map(|c| provenance::check(list, &c.text, c.lang.as_deref()))
         .collect();
-    evaluate(set, &cases, &reports, &list)
+    evaluate(set, &cases, &reports, list)
 }
 
 #[test]
@@ -288,12 +297,7 @@ fn wmt19_translations_against_the_bundled_list() {
         return;
     };
     let list = format::decode(&std::fs::read("lists/default.provlist").unwrap()).unwrap();
-    let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
-    let reports: Vec<_> = cases
-        .iter()
-        .map(|c| provenance::check(&list, &c.text, c.lang.as_deref()))
-        .collect();
-    let r = evaluate("wmt19-public", &cases, &reports, &list);
+    let r = run_against("wmt19-public", &dir, &list);
     assert!(r.all.top1_id.unwrap() >= 0.95, "{:?}", r.all);
     assert!(r.all.decision.unwrap() >= 0.89, "{:?}", r.all);
 }
@@ -310,7 +314,7 @@ fn counter_public_among_english_distractors() {
     let Some(dir) = shared_set("counter-public") else {
         return;
     };
-    let sentences: Vec<String> = ["seeds", "seed-story", "clough-stevenson", "wmt19-public"]
+    let english: Vec<String> = ["seeds", "seed-story", "clough-stevenson", "wmt19-public"]
         .iter()
         .flat_map(|set| {
             let dir = Path::new("../shared/eval").join(set);
@@ -319,37 +323,19 @@ fn counter_public_among_english_distractors() {
                 .chain(jsonl::<serde_json::Value>(&dir.join("cases.jsonl")))
         })
         .filter_map(|v| v["text"].as_str().map(str::to_string))
-        .flat_map(|t| t.split(". ").map(str::to_string).collect::<Vec<_>>())
-        .filter(|s| s.is_ascii() && s.split_whitespace().count() >= 8)
         .collect();
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state as usize
-    };
-    let distractors = (0..20_000).map(|i| {
-        let mut text = String::new();
-        while text.split_whitespace().count() < 350 {
-            text.push_str(&sentences[next() % sentences.len()]);
-            text.push_str(". ");
-        }
-        OriginalDoc {
+    let distractors = synthetic::synthetic_texts(english.iter().map(String::as_str), 20_000)
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| OriginalDoc {
             id: format!("distractor-{i}"),
             lang: Some("en".into()),
             text,
             ..Default::default()
-        }
-    });
+        });
     let originals = jsonl::<OriginalDoc>(&dir.join("originals.jsonl"));
     let list = build(originals.into_iter().chain(distractors), SketchSize::LIST).unwrap();
-    let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
-    let reports: Vec<_> = cases
-        .iter()
-        .map(|c| provenance::check(&list, &c.text, c.lang.as_deref()))
-        .collect();
-    let r = evaluate("counter-public", &cases, &reports, &list);
+    let r = run_against("counter-public", &dir, &list);
     eprintln!(
         "counter-public among 20,000 English distractors: {:?}",
         r.all
