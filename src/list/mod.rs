@@ -187,7 +187,7 @@ impl List {
     }
 
     /// The originals holding feature `key` (keys are namespaced by kind, see [`crate::fingerprint::Kind`]).
-    pub fn lookup(&self, key: u32) -> impl ExactSizeIterator<Item = Posting> + '_ {
+    pub fn lookup(&self, key: u32) -> impl ExactSizeIterator<Item = Posting> + Clone + '_ {
         let tk = key >> self.key_shift();
         let bucket = (tk >> format::RESIDUAL_BITS) as usize;
         let residual = (tk & format::RESIDUAL_MASK) as u16;
@@ -236,6 +236,16 @@ impl List {
     /// The language of original `original` ([`Record::lang`]; 0, unknown, out of range).
     fn lang_of(&self, original: usize) -> u8 {
         self.records.get(original).map_or(0, |r| r.lang)
+    }
+
+    /// Each language the list's originals are in, as its code (`text::lang::CODES`; empty for
+    /// unknown), with how many originals it has.
+    pub fn languages(&self) -> impl Iterator<Item = (&'static str, u32)> + '_ {
+        self.by_lang
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(lang, &n)| (crate::text::lang::code_at(lang as u8), n))
     }
 
     /// Sketch sizes (shingles, terms, anchors) the list was built with.

@@ -230,7 +230,7 @@ fn gather(list: &List, page: &Page<'_>) -> Vec<Hit> {
             }
             langs.clear();
             if !across {
-                for p in list.lookup(f.key) {
+                for p in postings.clone() {
                     let lang = list.record(p.original as usize).lang;
                     match langs.iter_mut().find(|(l, _)| *l == lang) {
                         Some((_, held)) => *held += 1,

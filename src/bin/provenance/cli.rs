@@ -17,7 +17,6 @@ use provenance::eval::{evaluate, Case, EvalResult, Metrics};
 use provenance::fingerprint::SketchSize;
 use provenance::list::{format, prepare_salted, ListBuilder, OriginalDoc};
 use provenance::matching::{candidate_features, check_page, Page};
-use provenance::text::lang;
 use provenance::{List, Relation, Report};
 
 use crate::readable::{carried_over, likelihood, phrase_shares, readable, verdict_words};
@@ -855,12 +854,8 @@ fn info(path: Option<&Path>) -> Result<(), Failure> {
     );
     println!("with a headline: {titles}, an address: {urls}, a date: {dates}");
     // Languages, commonest first: a check weighs a term among the originals of its language.
-    let mut langs: Vec<(usize, &str)> = (0..list.len())
-        .fold(HashMap::<&str, usize>::new(), |mut by, i| {
-            *by.entry(lang::code_at(list.record(i).lang)).or_default() += 1;
-            by
-        })
-        .into_iter()
+    let mut langs: Vec<(u32, &str)> = list
+        .languages()
         .map(|(code, n)| (n, if code.is_empty() { "unknown" } else { code }))
         .collect();
     langs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
