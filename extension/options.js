@@ -30,11 +30,16 @@ function say(text, kind) {
   $('message').dataset.kind = kind;
 }
 
+/** Says that the browser's storage refused `error` (a private window, a full disk). */
+function sayStorageRefused(error) {
+  say(t('storageUnavailable', error?.message || String(error)), 'error');
+}
+
 /** Says which list the popup uses now, and offers the bundled one back if it is another. */
 async function showListInUse() {
   // Storage a browser refuses (a private window, a full disk) leaves the bundled list in use.
   const own = await ownList().catch((e) => {
-    say(t('storageUnavailable', e?.message || String(e)), 'error');
+    sayStorageRefused(e);
     return undefined;
   });
   $('in-use').textContent = own
@@ -61,7 +66,7 @@ async function choose(file) {
   try {
     await keepOwnList({ bytes, name: file.name, originals, added: new Date().toISOString().slice(0, 10) });
   } catch (e) {
-    say(t('storageUnavailable', e?.message || String(e)), 'error');
+    sayStorageRefused(e);
     return;
   }
   say(t('listKept', file.name, originals.toLocaleString()), 'ok');
@@ -81,7 +86,7 @@ async function main() {
       await forgetOwnList();
       say(t('bundledAgain'), 'ok');
     } catch (e) {
-      say(t('storageUnavailable', e?.message || String(e)), 'error');
+      sayStorageRefused(e);
     }
     await showListInUse();
   });
