@@ -361,6 +361,51 @@ fn build_list_reports_bad_lines_with_their_place() {
     assert!(failure(&big).contains("bad.jsonl:3500: not an original"));
 }
 
+#[test]
+fn build_list_refuses_no_originals_and_warns_of_wordless_ones() {
+    let dir = tempdir();
+    let (input, list) = (dir.join("in.jsonl"), dir.join("out.provlist"));
+    let build = |lines: &str| {
+        std::fs::write(&input, lines).unwrap();
+        bin()
+            .args([
+                "build-list",
+                input.to_str().unwrap(),
+                "-o",
+                list.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    // Nothing to build from: an error, and no file.
+    let out = build("\n\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no originals"));
+    assert!(!list.exists());
+    // Originals that no check could ever name are built, and named in a warning.
+    let out = build(concat!(
+        "{\"id\":\"bridge\",\"text\":\"The harbour bridge closes for six weeks.\"}\n",
+        "{\"id\":\"empty\",\"text\":\"\"}\n",
+        "{\"id\":\"dashes\",\"text\":\" --- !!! \"}\n",
+    ));
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: 2 originals have no words to match (\"empty\", \"dashes\")"),
+        "{err}"
+    );
+    assert!(err.contains("(3 originals,"), "{err}");
+    // One original is one, in `info` too.
+    let out = build("{\"id\":\"bridge\",\"text\":\"The harbour bridge closes.\"}\n");
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
+    let info = bin()
+        .args(["info", list.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).starts_with("1 original, "));
+}
+
 /// The demo original's text, written to a file in `dir`.
 fn demo_original_in(dir: &std::path::Path) -> std::path::PathBuf {
     let orig = dir.join("orig.txt");

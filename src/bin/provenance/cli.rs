@@ -489,18 +489,59 @@ fn build_list(
             }
         }
     }
+    if docs.is_empty() {
+        // A list of nothing can name nothing: most likely the wrong file, or an empty feed.
+        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(Failure(format!(
+            "{}: no originals (a JSON Lines file holds one per line); no list written",
+            names.join(", ")
+        )));
+    }
     let bytes_in: usize = docs.iter().map(|d| d.text.len()).sum();
     let list = fingerprint(docs, quiet)?;
+    warn_of_wordless_originals(&list);
     let bytes = format::encode(&list);
     fs::write(output, &bytes).map_err(|e| Failure(format!("{}: {e}", output.display())))?;
     if !quiet {
         let secs = start.elapsed().as_secs_f64();
         eprintln!(
-            "provenance: wrote {} ({} originals, {} bytes, {:.0} bytes per original) from {:.1} MB of text in {:.2} s",
-            output.display(), list.len(), bytes.len(), bytes.len() as f64 / list.len().max(1) as f64, bytes_in as f64 / 1e6, secs
+            "provenance: wrote {} ({}, {} bytes, {:.0} bytes per original) from {:.1} MB of text in {:.2} s",
+            output.display(), originals(list.len()), bytes.len(), bytes.len() as f64 / list.len().max(1) as f64, bytes_in as f64 / 1e6, secs
         );
     }
     Ok(())
+}
+
+/// "1 original", "2 originals".
+fn originals(n: usize) -> String {
+    format!("{n} original{}", if n == 1 { "" } else { "s" })
+}
+
+/// Warns on standard error of the originals of `list` without a word to match (an empty text,
+/// or only punctuation, numbers' separators or site furniture): they are kept, so that ids stay
+/// as given, but no check can ever name them.
+fn warn_of_wordless_originals(list: &List) {
+    let wordless: Vec<usize> = (0..list.len())
+        .filter(|&i| list.record(i).words == 0)
+        .collect();
+    if wordless.is_empty() {
+        return;
+    }
+    let ids: Vec<String> = wordless
+        .iter()
+        .take(3)
+        .map(|&i| format!("{:?}", list.meta(i).id))
+        .collect();
+    let more = if wordless.len() > 3 { ", …" } else { "" };
+    eprintln!(
+        "provenance: warning: {} no words to match ({}{more}): a check can never name {}",
+        match wordless.len() {
+            1 => "1 original has".to_string(),
+            n => format!("{n} originals have"),
+        },
+        ids.join(", "),
+        if wordless.len() == 1 { "it" } else { "them" }
+    );
 }
 
 /// One line of a `--jsonl` cases file.
@@ -835,8 +876,8 @@ fn info(path: Option<&Path>) -> Result<(), Failure> {
     let mut sources: Vec<_> = by_source.into_iter().collect();
     sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     println!(
-        "{} originals, {} index entries, {} bytes ({:.0} per original)",
-        list.len(),
+        "{}, {} index entries, {} bytes ({:.0} per original)",
+        originals(list.len()),
         list.entries(),
         bytes,
         bytes as f64 / list.len().max(1) as f64

@@ -149,8 +149,9 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
         }
     }
     s += &format!(
-        "Checked {} words{} in {:.1} ms{}.\n",
+        "Checked {} word{}{} in {:.1} ms{}.\n",
         r.stats.words,
+        if r.stats.words == 1 { "" } else { "s" },
         if r.lang.is_empty() {
             String::new()
         } else {
