@@ -59,6 +59,12 @@ fn visit(text: &str, i: usize, open: &mut Option<(usize, char)>, out: &mut Vec<R
     match *open {
         None => {
             let closer = match c {
+                // Before right-to-left text, curly quotes are mirrored (below).
+                '“' | '‘' | '”' | '’' if right_to_left_follows(text, i) => match c {
+                    '”' => Some('“'),
+                    '’' => Some('‘'),
+                    _ => None,
+                },
                 '“' => Some('”'),
                 '"' => Some('"'),
                 '«' => Some('»'),
@@ -91,12 +97,42 @@ fn visit(text: &str, i: usize, open: &mut Option<(usize, char)>, out: &mut Vec<R
                     .next()
                     .is_some_and(char::is_alphanumeric);
             if (closes && single_ok) || c == '\n' {
-                let end = if c == '\n' { i } else { end };
+                // A doubled closing mark (‘‘ or ’’) ends the quotation after both.
+                let end = match c {
+                    '\n' => i,
+                    '‘' | '’' if text[end..].starts_with(c) => end + c.len_utf8(),
+                    _ => end,
+                };
                 push_if_long(text, start..end, out);
                 *open = None;
             }
         }
     }
+}
+
+/// Whether the first letter after the quote mark at byte `i` (past further quote marks and
+/// spaces) is of a script written right to left: Arabic (Urdu, Persian …) or Hebrew.
+///
+/// Urdu papers set curly quotes mirrored, as the marks look in a right-to-left line: a quotation
+/// opens with ’’ or ’ (or ”) and closes with ‘‘ or ‘ (or “), and a lone ‘ often stands for a
+/// comma ("84 رنز بنا سکی ‘ پاکستان"). Read the left-to-right way, every ‘‘ that closed a film's
+/// title or a speaker's words opened a quotation running to the paragraph's end: in
+/// counter-public's texts, whole paragraphs of narrative were left out of the evidence as quoted,
+/// and the quotations themselves counted as narrative. Two versions of one agency story that
+/// differed only in two such titles' marks found 15 % of each other's phrases one way and 100 %
+/// the other. Before right-to-left text, ’ and ” therefore open a quotation that ‘ and “ close,
+/// and ‘ and “ open none. (Every quote mark before right-to-left letters in counter-public's
+/// 587 texts is set so: none opens the left-to-right way.)
+fn right_to_left_follows(text: &str, i: usize) -> bool {
+    text[i..]
+        .chars()
+        .take(8)
+        .find(|c| !matches!(c, '“' | '”' | '‘' | '’' | ' ' | '\u{a0}'))
+        .is_some_and(|c| {
+            matches!(c as u32,
+                0x0590..=0x08ff | 0xfb1d..=0xfdff | 0xfe70..=0xfeff)
+                && c.is_alphabetic()
+        })
 }
 
 /// Adds `span` to `out` if it holds at least [`MIN_QUOTE_WORDS`] words.
@@ -175,6 +211,30 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(quotation_spans(&s), spans_bytewise(&s));
         }
+    }
+
+    #[test]
+    fn right_to_left_quotations_open_with_the_mirrored_marks() {
+        // Urdu: ’’ opens and ‘‘ closes; a title of two words stays narrative, a speaker's words
+        // are quoted, and the narrative after them is not.
+        let t = "بالی وڈ فلم ’’انگلش ونگلش‘‘ نے جاپان میں 10 لاکھ ڈالر کا بزنس کر لیا۔ \
+                 وزیر اعظم نے کہا کہ ’’ہم دہشتگردی کے خلاف جنگ جیت رہے ہیں‘‘ اور فوج کی تعریف کی \
+                 جس کے بعد اجلاس میں کئی اہم فیصلے کیے گئے۔";
+        assert_eq!(quoted(t), vec!["’’ہم دہشتگردی کے خلاف جنگ جیت رہے ہیں‘‘"]);
+        // A lone ‘ set for a comma opens nothing.
+        assert!(quoted(
+            "ٹیم 84 رنز بنا سکی ‘ پاکستان ٹیم کی 8 کھلاڑی آؤٹ ہو گئے اور میچ ختم ہو گیا"
+        )
+        .is_empty());
+        // ” opens and “ closes.
+        let t = "انہوں نے کہا کہ ”جان کے بدلے جان اور کان کے بدلے کان“ کے قانون پر عمل ہو گا";
+        assert_eq!(quoted(t), vec!["”جان کے بدلے جان اور کان کے بدلے کان“"]);
+        // Left-to-right text is read as before, an Arabic-script name in it too.
+        let t = "He told ‘العربیہ’ that “we will not accept any of these demands,” officials said.";
+        assert_eq!(
+            quoted(t),
+            vec!["“we will not accept any of these demands,”"]
+        );
     }
 
     #[test]
