@@ -85,8 +85,9 @@ fn counter_public() {
     let Some(r) = run("counter-public") else {
         return;
     };
-    // 0.852 before Urdu quotation marks were read as Urdu sets them (`text::quotes`), 0.861 after.
-    assert!(r.all.auc.unwrap() >= 0.855, "{:?}", r.all);
+    // 0.852 before Urdu quotation marks were read as Urdu sets them (`text::quotes`), 0.861
+    // after; 0.872 since letters carrying a hamza read as their carriers (`text::normalize`).
+    assert!(r.all.auc.unwrap() >= 0.865, "{:?}", r.all);
     assert!(r.all.top1_id.unwrap() >= 0.965);
     assert!(r.all.false_attr.unwrap() <= 0.15);
 }
@@ -309,10 +310,9 @@ fn wmt19_translations_against_the_bundled_list() {
 /// candidates are measured beyond the sixteen (`matching::PER_LANGUAGE`) only when they share
 /// three features with the page: admitted on one, distractors outscored the weak own originals
 /// of partial copies, and the right original came first for 0.947 of the copies here (0.967 with
-/// three, as without distractors). Its honest reports called copies: 0.080 (7 of 87) since Urdu
-/// quotation marks are read as Urdu sets them (`text::quotes`; 0.069 before): the one more is a
-/// page that reproduces 27 % of another original's words in whole sentences, a copy of an
-/// original other than the one its label speaks of.
+/// three, as without distractors). AUC 0.849 before Urdu quotation marks were read as Urdu sets
+/// them (`text::quotes`) and letters carrying a hamza were folded to their carriers
+/// (`text::normalize`), 0.867 after.
 #[test]
 fn counter_public_among_english_distractors() {
     let Some(dir) = shared_set("counter-public") else {
@@ -345,8 +345,8 @@ fn counter_public_among_english_distractors() {
         r.all
     );
     assert!(r.all.top1_id.unwrap() >= 0.96, "{:?}", r.all);
-    assert!(r.all.auc.unwrap() >= 0.845, "{:?}", r.all);
-    assert!(r.all.false_attr.unwrap() <= 0.085, "{:?}", r.all);
+    assert!(r.all.auc.unwrap() >= 0.86, "{:?}", r.all);
+    assert!(r.all.false_attr.unwrap() <= 0.07, "{:?}", r.all);
 }
 
 /// The two-text view (`compare`) on seed-story, the original's words weighed among the other
@@ -535,6 +535,50 @@ fn pages_disguised_with_look_alikes_or_diacritics_read_as_their_words() {
         assert_eq!(plain, figures(disguised), "{set}, look-alikes");
         assert_eq!(plain, figures(accented), "{set}, accents");
     }
+}
+
+#[test]
+fn texts_in_decomposed_unicode_read_as_composed() {
+    // Urdu typesetting and converters may write a letter and its hamza or madda as two chars
+    // (NFD); a page so written, checked against originals written composed, or the other way
+    // round, gets the same figures. Before hamza-carrying letters were folded to their carriers
+    // (`text::normalize`), counter-public's cases in NFD changed 15 verdicts of 296.
+    use unicode_normalization::UnicodeNormalization;
+    let set = "counter-public";
+    let Some(dir) = shared_set(set) else { return };
+    let originals = jsonl::<OriginalDoc>(&dir.join("originals.jsonl"));
+    let decomposed = |docs: &[OriginalDoc]| -> Vec<OriginalDoc> {
+        docs.iter()
+            .map(|d| OriginalDoc {
+                text: d.text.nfd().collect(),
+                ..d.clone()
+            })
+            .collect()
+    };
+    let list = build(originals.clone(), SketchSize::LIST).unwrap();
+    let nfd_list = build(decomposed(&originals), SketchSize::LIST).unwrap();
+    let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
+    let figures = |list: &provenance::List, nfd: bool| {
+        let cases: Vec<Case> = cases
+            .iter()
+            .map(|c| Case {
+                text: if nfd {
+                    c.text.nfd().collect()
+                } else {
+                    c.text.clone()
+                },
+                ..c.clone()
+            })
+            .collect();
+        let reports: Vec<_> = cases
+            .iter()
+            .map(|c| provenance::check(list, &c.text, c.lang.as_deref()))
+            .collect();
+        format!("{:?}", evaluate(set, &cases, &reports, list).all)
+    };
+    let plain = figures(&list, false);
+    assert_eq!(plain, figures(&list, true), "pages in NFD");
+    assert_eq!(plain, figures(&nfd_list, false), "originals in NFD");
 }
 
 /// `text` wrapped at `width` chars, as wire copy and e-mailed text come: each of its lines broken
