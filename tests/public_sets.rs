@@ -105,12 +105,15 @@ fn wmt19_translations() {
 /// in sets that `tools/embedded_set.py` builds from public originals (half the originals listed,
 /// the others hosts; see docs/accuracy.md). Floors: the figures of 2026-12-04 rounded down, when whole
 /// copied sentences started to count from 5 % of the original (they were 0.743, 0.640 and 0.802
-/// before, with the square root of the share).
+/// before, with the square root of the share). English 0.84 since straight quotes open and close
+/// by their spacing (`text::quotes`): of its 152 pages, 129 are called derived where 130 were, the
+/// one fewer a page called derived from its host's near duplicate, not from the original inside
+/// it (AUC 0.959 → 0.964).
 #[test]
 fn copies_inside_other_stories() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("embedded");
     for (set, lang, decision, false_attr) in [
-        ("wmt19-public", "en", 0.85, 0.03),
+        ("wmt19-public", "en", 0.84, 0.03),
         ("wmt19-public", "de", 0.70, 0.0),
         ("counter-public", "ur", 0.87, 0.16),
     ] {
