@@ -93,6 +93,10 @@ fn visit(text: &str, i: usize, open: &mut Option<(usize, char)>, out: &mut Vec<R
             .next()
             .is_some_and(char::is_alphanumeric);
     let straight_opening = c == '"' && straight_opens(text, i);
+    // The open quotation's own opening mark again, not before a word: a closing mark typed with
+    // the opening one's glyph ("… antreten wollen? „", in a machine translation).
+    let reopened = text[start..].starts_with(c) && !text[..i].ends_with(c);
+    let closes = closes || (reopened && c != '"' && !word_follows(text, end));
     if closes && single_ok && !straight_opening {
         // A doubled closing mark (‘‘ or ’’) ends the quotation after both.
         let end = match c {
@@ -101,10 +105,7 @@ fn visit(text: &str, i: usize, open: &mut Option<(usize, char)>, out: &mut Vec<R
         };
         push_if_long(text, start..end, out);
         *open = None;
-    } else if text[start..].starts_with(c)
-        && (c != '"' || straight_opening)
-        && !text[..i].ends_with(c)
-    {
+    } else if reopened && (c != '"' || straight_opening) {
         // (Marks of another kind inside a quotation are quoted within it, and the second mark of
         // a doubled one, ’’, is the same mark.)
         if let Some(closer) = opening(text, i, c) {
@@ -123,11 +124,7 @@ fn opening(text: &str, i: usize, c: char) -> Option<char> {
         }
         '“' => Some('”'),
         // A straight quote followed by a space or a punctuation mark closes, not opens.
-        '"' => text[i + 1..]
-            .chars()
-            .next()
-            .is_some_and(|n| !n.is_whitespace() && !is_closing_punctuation(n))
-            .then_some('"'),
+        '"' => word_follows(text, i + 1).then_some('"'),
         '«' => Some('»'),
         '„' => Some('“'),
         '「' => Some('」'),
@@ -143,13 +140,21 @@ fn opening(text: &str, i: usize, c: char) -> Option<char> {
     }
 }
 
+/// Whether a word starts at byte `at` of `text`: neither white space, a closing punctuation mark
+/// nor the end.
+fn word_follows(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|n| !n.is_whitespace() && !is_closing_punctuation(n))
+}
+
 /// Whether the straight quote at byte `i` of `text` opens a quotation by its spacing: nothing,
 /// a space or an opening bracket or dash before it, and a word after it.
 fn straight_opens(text: &str, i: usize) -> bool {
     let before = text[..i].chars().next_back();
-    let after = text[i + 1..].chars().next();
     before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'))
-        && after.is_some_and(|a| !a.is_whitespace() && !is_closing_punctuation(a))
+        && word_follows(text, i + 1)
 }
 
 /// Punctuation that follows a closing quotation mark rather than begins a quotation.
@@ -357,6 +362,13 @@ mod tests {
         // A curly opening mark never closed gives way to the next one.
         let t = "“The talks went on for hours and days. “We are open to a dialogue with them,” he said.";
         assert_eq!(quoted(t), vec!["“We are open to a dialogue with them,”"]);
+        // A closing mark typed with the opening one's glyph closes.
+        let t = "„Auch wenn wir umsonst spielen, können wir dort spielen. Warum nicht? „ \
+                 Scherzer ist 18-7 mit einem 2,53 ERA und 300 Strikeouts in dieser Saison.";
+        assert_eq!(
+            quoted(t),
+            vec!["„Auch wenn wir umsonst spielen, können wir dort spielen. Warum nicht? „"]
+        );
         // Straight quotes inside a curly quotation are quoted within it.
         let t =
             "Google describes it: “PageRank relies on the web, and pages that are \"important\" \
