@@ -3,7 +3,7 @@
 //! Two honest reports of the same press conference share the spokesman's quotes word for word; that
 //! is reporting, not copying. The engine therefore leaves quoted speech out of the evidence that a
 //! page derives from an original (it still shows up in highlighted passages of real copies).
-//! Recognised pairs: “…”, "…", «…», „…“, ‘…’, 「…」, 『…』, and before right-to-left text the
+//! Recognised pairs: “…”, "…", «…», »…«, „…“, ‘…’, 「…」, 『…』, and before right-to-left text the
 //! mirrored ’’…‘‘, ’…‘ and ”…“ that Urdu papers set. A quotation ends at its closing mark or at the
 //! end of the paragraph (news style leaves multi-paragraph quotes open; one left open for more than
 //! a hundred words is a stray mark), and a quoted span of four words or fewer is a term or a scare
@@ -126,6 +126,15 @@ fn opening(text: &str, i: usize, c: char) -> Option<char> {
         // A straight quote followed by a space or a punctuation mark closes, not opens.
         '"' => word_follows(text, i + 1).then_some('"'),
         '«' => Some('»'),
+        // German and Danish »…«: » before a word opens (in French and Russian « … » it closes,
+        // before a space or a punctuation mark).
+        '»' if text[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic) =>
+        {
+            Some('«')
+        }
         '„' => Some('“'),
         '「' => Some('」'),
         '『' => Some('』'),
@@ -387,5 +396,21 @@ mod tests {
     fn guillemets_and_low_quotes() {
         let t = "Er sagte: „Wir sind zu einem Dialog bereit, sagte er“ und ging.";
         assert_eq!(quoted(t).len(), 1);
+        // German »…«, and the narrative between two such quotations stays narrative.
+        let t = "Er sagte: »Wir sind zu einem Dialog bereit, sagte er« und ging dann mit seinen \
+                 Beratern nach Hause. Später: »Wir bleiben dabei, auch morgen noch«.";
+        assert_eq!(
+            quoted(t),
+            vec![
+                "»Wir sind zu einem Dialog bereit, sagte er«",
+                "»Wir bleiben dabei, auch morgen noch«"
+            ]
+        );
+        // French « … » as before.
+        let t = "Il a dit : « Nous sommes prêts au dialogue avec eux » puis il est parti.";
+        assert_eq!(
+            quoted(t),
+            vec!["« Nous sommes prêts au dialogue avec eux »"]
+        );
     }
 }
