@@ -3,7 +3,7 @@
 //! Two honest reports of the same press conference share the spokesman's quotes word for word; that
 //! is reporting, not copying. The engine therefore leaves quoted speech out of the evidence that a
 //! page derives from an original (it still shows up in highlighted passages of real copies).
-//! Recognised pairs: “…”, "…", «…», »…«, „…“, ‘…’, 「…」, 『…』, and before right-to-left text the
+//! Recognised pairs: “…”, "…", «…», »…«, „…“, ‘…’, 「…」, 『…』, and before Arabic-script text the
 //! mirrored ’’…‘‘, ’…‘ and ”…“ that Urdu papers set. A quotation ends at its closing mark or at the
 //! end of the paragraph (news style leaves multi-paragraph quotes open; one left open for more than
 //! a hundred words is a stray mark), and a quoted span of four words or fewer is a term or a scare
@@ -118,8 +118,8 @@ fn visit(text: &str, i: usize, open: &mut Option<(usize, char)>, out: &mut Vec<R
 /// one there.
 fn opening(text: &str, i: usize, c: char) -> Option<char> {
     match c {
-        // Before right-to-left text, curly quotes are mirrored (below).
-        '“' | '‘' | '”' | '’' if right_to_left_follows(text, i) => {
+        // Before Arabic-script text, curly quotes are mirrored (below).
+        '“' | '‘' | '”' | '’' if arabic_script_follows(text, i) => {
             mirrored_closer(text, i, c)
         }
         '“' => Some('”'),
@@ -175,15 +175,16 @@ fn is_closing_punctuation(c: char) -> bool {
 }
 
 /// Whether the first letter after the quote mark at byte `i` (past further quote marks and
-/// spaces on its line) is of a script written right to left: Arabic (Urdu, Persian …) or Hebrew.
-fn right_to_left_follows(text: &str, i: usize) -> bool {
+/// spaces on its line) is of the Arabic script (Urdu, Arabic, Persian …), written right to left.
+/// (Hebrew, the other, is read as before: no Hebrew text has shown how its papers set the marks.)
+fn arabic_script_follows(text: &str, i: usize) -> bool {
     text[i..]
         .chars()
         .take(8)
         .find(|&c| !matches!(c, '“' | '”' | '‘' | '’') && !is_line_space(c))
         .is_some_and(|c| {
             matches!(c as u32,
-                0x0590..=0x08ff | 0xfb1d..=0xfdff | 0xfe70..=0xfeff)
+                0x0600..=0x08ff | 0xfb50..=0xfdff | 0xfe70..=0xfeff)
                 && c.is_alphabetic()
         })
 }
@@ -194,7 +195,7 @@ fn is_line_space(c: char) -> bool {
 }
 
 /// The mark that closes a quotation opened by the curly quote `c` at byte `i` before
-/// right-to-left text, if `c` opens one there.
+/// Arabic-script text, if `c` opens one there.
 ///
 /// Urdu papers set curly quotes mirrored, as the marks look in a right-to-left line: a quotation
 /// opens with ’’, ’ or ” and closes with ‘‘, ‘ or “, and a lone ‘ or ’ between a word and a space
@@ -203,7 +204,7 @@ fn is_line_space(c: char) -> bool {
 /// running to the paragraph's end: in counter-public's texts, whole paragraphs of narrative were
 /// left out of the evidence as quoted, and the quotations themselves counted as narrative. Two
 /// versions of one agency story that differed only in two such titles' marks found 15 % of each
-/// other's phrases one way and 100 % the other. So, before right-to-left text, ’’ and ” open a
+/// other's phrases one way and 100 % the other. So, before Arabic-script text, ’’ and ” open a
 /// quotation, as does a single ’ followed at once by a letter; ‘ and “ open none. (Of the 270
 /// quote marks before Urdu letters in counter-public's 587 texts, none is set the left-to-right
 /// way, and the two single ’ followed by a space stand for commas.)
@@ -312,7 +313,7 @@ mod tests {
     }
 
     #[test]
-    fn right_to_left_quotations_open_with_the_mirrored_marks() {
+    fn arabic_script_quotations_open_with_the_mirrored_marks() {
         // Urdu: ’’ opens and ‘‘ closes; a title of two words stays narrative, a speaker's words
         // are quoted, and the narrative after them is not.
         let t = "بالی وڈ فلم ’’انگلش ونگلش‘‘ نے جاپان میں 10 لاکھ ڈالر کا بزنس کر لیا۔ \
