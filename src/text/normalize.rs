@@ -4,9 +4,9 @@
 //! caller's original string (the extension highlights those offsets on the live page).
 //! Steps: NFKC (full-width forms, ligatures, compatibility digits), lower-casing, and a few
 //! script-specific unifications that NFKC leaves alone: the decimal digits of every script
-//! become ASCII digits, Arabic and Urdu variants of yeh, kaf and heh become one letter, as do the
-//! letters that carry a hamza or madda and the letters that carry them, Arabic vowel marks
-//! and tatweel are dropped, and zero-width joiners disappear.
+//! become ASCII digits, Arabic and Urdu variants of yeh, kaf and heh become one letter, a letter
+//! carrying a hamza or madda becomes the letter that carries it, Arabic vowel marks and tatweel
+//! are dropped, and zero-width joiners disappear.
 
 use std::sync::OnceLock;
 
