@@ -152,6 +152,10 @@ pub const WHOLE_SENTENCE_WORDS: usize = 6;
 /// tenth or more of an original in such sentences in 4 of 8,434 same-language pairs where it does
 /// not derive from it (three are COUNTER "non-derived" pages holding sentences of their source),
 /// and in 77 of the 275 where it does (a spun or heavily rewritten page keeps no sentence whole).
+///
+/// A sentence the page gives twice (a headline above the article and again as its first line,
+/// as extracted pages often have) counts once: counted twice, four of counter-public's partial
+/// copies given their headline twice crossed the threshold on it.
 pub(super) fn sentences_found_whole(
     page: &Page<'_>,
     vocab: &OriginalWords<'_>,
@@ -162,8 +166,10 @@ pub(super) fn sentences_found_whole(
         words: 0,
         tested: 0,
     };
-    let (mut sentence, mut words, mut seen, mut found) = (0u32, 0, 0, 0);
-    let mut close = |sentence: u32, words: usize, seen: usize, found: usize| {
+    // The word sequences of the sentences found whole so far (a page has few).
+    let mut counted: Vec<u64> = Vec::new();
+    let (mut sentence, mut words, mut seen, mut found, mut sequence) = (0u32, 0, 0, 0, 0u64);
+    let mut close = |sentence: u32, words: usize, seen: usize, found: usize, sequence: u64| {
         if seen < WHOLE_SENTENCE_WORDS {
             return;
         }
@@ -172,18 +178,22 @@ pub(super) fn sentences_found_whole(
             if let Some(w) = found_whole.whole.get_mut(sentence as usize) {
                 *w = true;
             }
-            found_whole.words += words;
+            if !counted.contains(&sequence) {
+                counted.push(sequence);
+                found_whole.words += words;
+            }
         }
     };
     for t in &page.analysis.tokens {
         if t.sentence != sentence {
-            close(sentence, words, seen, found);
-            (sentence, words, seen, found) = (t.sentence, 0, 0, 0);
+            close(sentence, words, seen, found, sequence);
+            (sentence, words, seen, found, sequence) = (t.sentence, 0, 0, 0, 0);
         }
         if !t.is_evidence() {
             continue;
         }
         words += 1;
+        sequence = crate::hash::mix(sequence ^ t.stem);
         if t.is_content() && t.anchor == 0 && t.flags & crate::text::CJK == 0 {
             let k = Kind::Term.key_of(t.stem);
             if k <= tau {
@@ -192,7 +202,7 @@ pub(super) fn sentences_found_whole(
             }
         }
     }
-    close(sentence, words, seen, found);
+    close(sentence, words, seen, found, sequence);
     found_whole
 }
 
@@ -315,6 +325,15 @@ mod tests {
             "the two copied sentences, and nothing of the host"
         );
         assert!(words > 30);
+        // A copied sentence given twice is found twice and counted once.
+        let start = HOST_WITH_HARBOUR
+            .find("Director")
+            .expect("the first copied sentence");
+        let end = start + HOST_WITH_HARBOUR[start..].find("March.").expect("its end") + 6;
+        let first_copied = &HOST_WITH_HARBOUR[start..end];
+        let (found, twice) = whole(&format!("{first_copied}\n{HOST_WITH_HARBOUR}"));
+        assert_eq!(found, vec![0, 3, 4]);
+        assert_eq!(twice, words);
         // Another outlet's report of the strike shares the topic's words, not whole sentences.
         let (found, _) = whole(
             "Dock workers in Valdoria walked out for a second week, leaving thousands of \
