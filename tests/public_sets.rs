@@ -31,6 +31,45 @@ fn shared_set(set: &str) -> Option<PathBuf> {
     Some(dir)
 }
 
+/// The list of the originals of the set in `dir`, each original's text rewritten by `rewrite`.
+fn list_of(dir: &Path, rewrite: &dyn Fn(&str) -> String) -> List {
+    let originals: Vec<OriginalDoc> = jsonl::<OriginalDoc>(&dir.join("originals.jsonl"))
+        .into_iter()
+        .map(|d| OriginalDoc {
+            text: rewrite(&d.text),
+            ..d
+        })
+        .collect();
+    build(originals, SketchSize::LIST).unwrap()
+}
+
+/// The figures of the cases of the set in `dir` (named `set`) checked against `list`, each case's
+/// text rewritten by `rewrite`: how a way of writing the same text moves them.
+fn rewritten_figures(
+    set: &str,
+    dir: &Path,
+    list: &List,
+    rewrite: &dyn Fn(&str) -> String,
+) -> provenance::eval::Metrics {
+    let cases: Vec<Case> = jsonl::<Case>(&dir.join("cases.jsonl"))
+        .into_iter()
+        .map(|c| Case {
+            text: rewrite(&c.text),
+            ..c
+        })
+        .collect();
+    let reports: Vec<_> = cases
+        .iter()
+        .map(|c| provenance::check(list, &c.text, c.lang.as_deref()))
+        .collect();
+    evaluate(set, &cases, &reports, list).all
+}
+
+/// A text as written.
+fn as_written(text: &str) -> String {
+    text.to_string()
+}
+
 fn run(set: &str) -> Option<EvalResult> {
     let dir = shared_set(set)?;
     Some(run_dir(set, &dir))
@@ -514,29 +553,13 @@ fn pages_disguised_with_look_alikes_or_diacritics_read_as_their_words() {
     // 0.444, and 0.694 and 0.772.
     for set in ["seed-story", "clough-stevenson"] {
         let Some(dir) = shared_set(set) else { return };
-        let list = build(
-            jsonl::<OriginalDoc>(&dir.join("originals.jsonl")),
-            SketchSize::LIST,
-        )
-        .unwrap();
-        let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
-        let figures = |disguise: fn(&str) -> String| {
-            let cases: Vec<Case> = cases
-                .iter()
-                .map(|c| Case {
-                    text: disguise(&c.text),
-                    ..c.clone()
-                })
-                .collect();
-            let reports: Vec<_> = cases
-                .iter()
-                .map(|c| provenance::check(&list, &c.text, c.lang.as_deref()))
-                .collect();
-            format!("{:?}", evaluate(set, &cases, &reports, &list).all)
+        let list = list_of(&dir, &as_written);
+        let figures = |rewrite: &dyn Fn(&str) -> String| {
+            format!("{:?}", rewritten_figures(set, &dir, &list, rewrite))
         };
-        let plain = figures(|t| t.to_string());
-        assert_eq!(plain, figures(disguised), "{set}, look-alikes");
-        assert_eq!(plain, figures(accented), "{set}, accents");
+        let plain = figures(&as_written);
+        assert_eq!(plain, figures(&disguised), "{set}, look-alikes");
+        assert_eq!(plain, figures(&accented), "{set}, accents");
     }
 }
 
@@ -549,27 +572,9 @@ fn pages_typed_with_straight_quotes_keep_their_figures() {
     let straight = |t: &str| t.replace(['“', '”'], "\"").replace(['‘', '’'], "'");
     for set in ["wmt19-public", "clough-stevenson"] {
         let Some(dir) = shared_set(set) else { return };
-        let list = build(
-            jsonl::<OriginalDoc>(&dir.join("originals.jsonl")),
-            SketchSize::LIST,
-        )
-        .unwrap();
-        let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
-        let figures = |retype: &dyn Fn(&str) -> String| {
-            let cases: Vec<Case> = cases
-                .iter()
-                .map(|c| Case {
-                    text: retype(&c.text),
-                    ..c.clone()
-                })
-                .collect();
-            let reports: Vec<_> = cases
-                .iter()
-                .map(|c| provenance::check(&list, &c.text, c.lang.as_deref()))
-                .collect();
-            evaluate(set, &cases, &reports, &list).all
-        };
-        let (written, typed) = (figures(&|t: &str| t.to_string()), figures(&straight));
+        let list = list_of(&dir, &as_written);
+        let written = rewritten_figures(set, &dir, &list, &as_written);
+        let typed = rewritten_figures(set, &dir, &list, &straight);
         assert_eq!(written.top1_id, typed.top1_id, "{set}");
         assert_eq!(written.decision, typed.decision, "{set}: {typed:?}");
         assert_eq!(written.false_attr, typed.false_attr, "{set}");
@@ -589,26 +594,12 @@ fn pages_with_a_headline_in_capitals_keep_their_figures() {
     let Some(dir) = shared_set("wmt19-public") else {
         return;
     };
-    let list = build(
-        jsonl::<OriginalDoc>(&dir.join("originals.jsonl")),
-        SketchSize::LIST,
-    )
-    .unwrap();
-    let cases: Vec<Case> = jsonl::<Case>(&dir.join("cases.jsonl"))
-        .into_iter()
-        .map(|c| {
-            let (headline, rest) = c.text.split_once('\n').unwrap_or((&c.text, ""));
-            Case {
-                text: format!("{}\n{rest}", headline.to_uppercase()),
-                ..c.clone()
-            }
-        })
-        .collect();
-    let reports: Vec<_> = cases
-        .iter()
-        .map(|c| provenance::check(&list, &c.text, c.lang.as_deref()))
-        .collect();
-    let r = evaluate("wmt19-public", &cases, &reports, &list).all;
+    let list = list_of(&dir, &as_written);
+    let in_capitals = |text: &str| {
+        let (headline, rest) = text.split_once('\n').unwrap_or((text, ""));
+        format!("{}\n{rest}", headline.to_uppercase())
+    };
+    let r = rewritten_figures("wmt19-public", &dir, &list, &in_capitals);
     assert!(r.decision.unwrap() >= 0.90, "{r:?}");
     assert!(r.top1_id.unwrap() >= 0.97, "{r:?}");
 }
@@ -622,39 +613,14 @@ fn texts_in_decomposed_unicode_read_as_composed() {
     use unicode_normalization::UnicodeNormalization;
     let set = "counter-public";
     let Some(dir) = shared_set(set) else { return };
-    let originals = jsonl::<OriginalDoc>(&dir.join("originals.jsonl"));
-    let decomposed = |docs: &[OriginalDoc]| -> Vec<OriginalDoc> {
-        docs.iter()
-            .map(|d| OriginalDoc {
-                text: d.text.nfd().collect(),
-                ..d.clone()
-            })
-            .collect()
+    let decomposed = |text: &str| -> String { text.nfd().collect() };
+    let (list, nfd_list) = (list_of(&dir, &as_written), list_of(&dir, &decomposed));
+    let figures = |list: &List, rewrite: &dyn Fn(&str) -> String| {
+        format!("{:?}", rewritten_figures(set, &dir, list, rewrite))
     };
-    let list = build(originals.clone(), SketchSize::LIST).unwrap();
-    let nfd_list = build(decomposed(&originals), SketchSize::LIST).unwrap();
-    let cases: Vec<Case> = jsonl(&dir.join("cases.jsonl"));
-    let figures = |list: &provenance::List, nfd: bool| {
-        let cases: Vec<Case> = cases
-            .iter()
-            .map(|c| Case {
-                text: if nfd {
-                    c.text.nfd().collect()
-                } else {
-                    c.text.clone()
-                },
-                ..c.clone()
-            })
-            .collect();
-        let reports: Vec<_> = cases
-            .iter()
-            .map(|c| provenance::check(list, &c.text, c.lang.as_deref()))
-            .collect();
-        format!("{:?}", evaluate(set, &cases, &reports, list).all)
-    };
-    let plain = figures(&list, false);
-    assert_eq!(plain, figures(&list, true), "pages in NFD");
-    assert_eq!(plain, figures(&nfd_list, false), "originals in NFD");
+    let plain = figures(&list, &as_written);
+    assert_eq!(plain, figures(&list, &decomposed), "pages in NFD");
+    assert_eq!(plain, figures(&nfd_list, &as_written), "originals in NFD");
 }
 
 /// `text` wrapped at `width` chars, as wire copy and e-mailed text come: each of its lines broken

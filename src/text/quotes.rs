@@ -9,7 +9,7 @@
 //! a hundred words is a stray mark), and a quoted span of four words or fewer is a term or a scare
 //! quote ("Demonstration Alert"), part of the narrative. Straight quotes open or close by their
 //! spacing, and a mark that opens a quotation of the kind already open starts it anew, so that one
-//! stray mark does not turn the quotations after it into narrative ([`visit`]).
+//! stray mark does not turn the quotations after it into narrative (see `visit`).
 
 use std::ops::Range;
 
