@@ -155,29 +155,23 @@ fn german_common_nouns(text: &str, raw: &RawTokens, capitalised: usize) -> HashS
 fn uncapitalise_sentences_in_capitals(text: &str, tokens: &mut [Token]) -> Vec<u32> {
     let mut uncapitalised = Vec::new();
     let mut start = 0;
-    while start < tokens.len() {
-        let sentence = tokens[start].sentence;
-        let end = start
-            + tokens[start..]
-                .iter()
-                .take_while(|t| t.sentence == sentence)
-                .count();
+    for sentence in tokens.chunk_by_mut(|a, b| a.sentence == b.sentence) {
         let (mut words, mut in_capitals) = (0usize, 0usize);
-        for t in &tokens[start..end] {
+        for t in sentence.iter() {
             if t.flags & (NUMBER | CJK) == 0 && t.end - t.start >= 2 {
                 words += 1;
                 in_capitals += usize::from(t.flags & CAPITAL != 0 && is_acronym(text, t));
             }
         }
         if in_capitals >= 3 && in_capitals * 5 >= words * 4 {
-            for (i, t) in tokens.iter_mut().enumerate().take(end).skip(start) {
+            for (i, t) in sentence.iter_mut().enumerate() {
                 if t.flags & CAPITAL != 0 {
-                    uncapitalised.push(i as u32);
+                    uncapitalised.push((start + i) as u32);
                     t.flags &= !CAPITAL;
                 }
             }
         }
-        start = end;
+        start += sentence.len();
     }
     uncapitalised
 }

@@ -19,7 +19,7 @@ use provenance::list::{format, prepare_salted, ListBuilder, OriginalDoc};
 use provenance::matching::{candidate_features, check_page, Page};
 use provenance::{List, Relation, Report};
 
-use crate::readable::{carried_over, likelihood, phrase_shares, readable, verdict_words};
+use crate::readable::{carried_over, count_of, likelihood, phrase_shares, readable, verdict_words};
 
 /// The list used when `--list` is not given: the public evaluation sets' originals and the
 /// project's own demo story, as fingerprints only (see README).
@@ -506,15 +506,10 @@ fn build_list(
         let secs = start.elapsed().as_secs_f64();
         eprintln!(
             "provenance: wrote {} ({}, {} bytes, {:.0} bytes per original) from {:.1} MB of text in {:.2} s",
-            output.display(), originals(list.len()), bytes.len(), bytes.len() as f64 / list.len().max(1) as f64, bytes_in as f64 / 1e6, secs
+            output.display(), count_of(list.len(), "original"), bytes.len(), bytes.len() as f64 / list.len().max(1) as f64, bytes_in as f64 / 1e6, secs
         );
     }
     Ok(())
-}
-
-/// "1 original", "2 originals".
-fn originals(n: usize) -> String {
-    format!("{n} original{}", if n == 1 { "" } else { "s" })
 }
 
 /// Warns on standard error of the originals of `list` without a word to match (an empty text,
@@ -533,14 +528,13 @@ fn warn_of_wordless_originals(list: &List) {
         .map(|&i| format!("{:?}", list.meta(i).id))
         .collect();
     let more = if wordless.len() > 3 { ", …" } else { "" };
+    let one = wordless.len() == 1;
     eprintln!(
-        "provenance: warning: {} no words to match ({}{more}): a check can never name {}",
-        match wordless.len() {
-            1 => "1 original has".to_string(),
-            n => format!("{n} originals have"),
-        },
+        "provenance: warning: {} {} no words to match ({}{more}): a check can never name {}",
+        count_of(wordless.len(), "original"),
+        if one { "has" } else { "have" },
         ids.join(", "),
-        if wordless.len() == 1 { "it" } else { "them" }
+        if one { "it" } else { "them" }
     );
 }
 
@@ -877,7 +871,7 @@ fn info(path: Option<&Path>) -> Result<(), Failure> {
     sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     println!(
         "{}, {} index entries, {} bytes ({:.0} per original)",
-        originals(list.len()),
+        count_of(list.len(), "original"),
         list.entries(),
         bytes,
         bytes as f64 / list.len().max(1) as f64

@@ -16,6 +16,11 @@ pub(crate) fn verdict_words(r: Relation) -> &'static str {
     }
 }
 
+/// `n` of `noun`, in the plural unless one: "1 word", "172 words".
+pub(crate) fn count_of(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// A share as a whole percentage.
 pub(crate) fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
@@ -149,9 +154,8 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
         }
     }
     s += &format!(
-        "Checked {} word{}{} in {:.1} ms{}.\n",
-        r.stats.words,
-        if r.stats.words == 1 { "" } else { "s" },
+        "Checked {}{} in {:.1} ms{}.\n",
+        count_of(r.stats.words, "word"),
         if r.lang.is_empty() {
             String::new()
         } else {
