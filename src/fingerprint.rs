@@ -518,8 +518,8 @@ mod tests {
     #[test]
     fn vocabulary_leaves_out_the_words_of_names_and_keeps_their_anchors() {
         let a = analyze(
-            "Dockers in Valdoria met President Ortiz on Monday. The president said Valdoria's \
-             harbour would reopen, and the dockers went back to work.",
+            "Dockers in Valdoria met President Ortiz at their harbour gates on Monday. The \
+             president said Valdoria's harbour would reopen, and the dockers went back to work.",
             Some("en"),
         );
         let f = DocFeatures::new(&a);

@@ -116,7 +116,10 @@ fn clough_stevenson() {
     };
     assert!(r.all.auc.unwrap() >= 0.97, "{:?}", r.all);
     assert!(r.all.top1_source.unwrap() >= 0.97);
-    assert!(r.all.false_attr.unwrap() <= 0.08);
+    // 2 of 38 honest answers called copies (0.053) until title-case entries of the originals'
+    // reference lists stopped making names of common words (`text::featurize`); 1 since.
+    assert!(r.all.false_attr.unwrap() <= 0.03, "{:?}", r.all);
+    assert!(r.all.decision.unwrap() >= 0.96, "{:?}", r.all);
 }
 
 #[test]

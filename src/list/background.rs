@@ -4,7 +4,7 @@
 //! list of one original, as [`crate::compare`] builds to weigh a page against one text, has none:
 //! every word is as rare as every other, its ten stored terms are simply its most frequent words,
 //! and any report on the same topic shares them. (Compared that way, 15.8 % of clough-stevenson's
-//! honest answers were called copies, against 5.3 % in a check of its list.)
+//! honest answers were called copies, against 2.6 % in a check of its list.)
 //!
 //! A [`Background`] counts, for the words of an original, how many originals of a larger list in
 //! the same language hold them. Every original of a list stores its whole vocabulary (a ribbon
