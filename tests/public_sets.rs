@@ -117,7 +117,7 @@ fn clough_stevenson() {
     assert!(r.all.auc.unwrap() >= 0.97, "{:?}", r.all);
     assert!(r.all.top1_source.unwrap() >= 0.97);
     // 2 of 38 honest answers called copies (0.053) until title-case entries of the originals'
-    // reference lists stopped making names of common words (`text::featurize`); 1 since.
+    // reference lists stopped making names of common words (`text::case`); 1 since.
     assert!(r.all.false_attr.unwrap() <= 0.03, "{:?}", r.all);
     assert!(r.all.decision.unwrap() >= 0.96, "{:?}", r.all);
 }
@@ -593,7 +593,7 @@ fn pages_with_a_headline_in_capitals_keep_their_figures() {
     // Each wmt19 case's first line (its headline, most often) in capitals. Read as names, its
     // words were anchors the original lacks: decision accuracy 0.880 (0.920 as written); since a
     // sentence in capitals tells no names but those the rest of the text writes as names
-    // (`text::featurize`), 0.911.
+    // (`text::case`), 0.911.
     let Some(dir) = shared_set("wmt19-public") else {
         return;
     };

@@ -6,47 +6,22 @@
 //! vocabulary and stemming is the costliest step per word.
 
 use std::cell::RefCell;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_stemmers::Stemmer;
 
+use super::case::{
+    capitals, is_acronym, uncapitalise_inflected_words, uncapitalise_sentences_in_capitals,
+};
 use super::content_simhash::PairedCounts;
 use super::german_nouns;
 use super::tokenize::RawTokens;
-use super::{
-    dates, lang, normalize, word_hashes, Token, CAPITAL, CJK, FURNITURE, NUMBER, QUOTED, STOP,
-};
+use super::{dates, lang, normalize, word_hashes, CAPITAL, CJK, FURNITURE, NUMBER, QUOTED, STOP};
 use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64, WordSet};
 
-/// How many of `tokens` are capitalised, and whether their case tells names from other words.
-///
-/// Names are words capitalised where other words are not, so a text whose words are nearly all
-/// capitalised, in capitals ("SAID") or in title case ("Said"), has none that its case can tell:
-/// fewer than one in ten of its words of four bytes or more (four letters in Latin script: short
-/// words are lower case in title case too) begin in lower case. In the public sets' texts, the
-/// share of their words of four letters or more in lower case is at least 0.31 in German (whose
-/// nouns are capitalised), 0.54 in English and 0.70 in Russian; words without case (Urdu) count
-/// as lower case.
-fn capitals(tokens: &[Token]) -> (usize, bool) {
-    // Counted without branches; a text is cut to `MAX_TEXT_BYTES`, so the counts fit in 32 bits.
-    let (mut capitalised, mut long, mut lower) = (0u32, 0u32, 0u32);
-    for t in tokens {
-        let capital = u32::from(t.flags & CAPITAL != 0);
-        let is_long = u32::from(t.flags & (NUMBER | CJK) == 0) & u32::from(t.end - t.start >= 4);
-        capitalised += capital;
-        long += is_long;
-        lower += is_long & (capital ^ 1);
-    }
-    (
-        capitalised as usize,
-        u64::from(lower) * 10 >= u64::from(long),
-    )
-}
-
 /// Whether [`featurize`] counts a word with `flags` in the document SimHash: a content word
-/// outside quotations and furniture. Credits are flagged only later, and [`analyze`] takes the
-/// words counted so out again by the same test.
+/// outside quotations and furniture. Credits are flagged only later, and [`super::analyze`] takes
+/// the words counted so out again by the same test.
 pub(super) fn counted_before_credits(flags: u8) -> bool {
     flags & (STOP | NUMBER | QUOTED | FURNITURE) == 0
 }
@@ -139,129 +114,6 @@ fn german_common_nouns(text: &str, raw: &RawTokens, capitalised: usize) -> HashS
     nouns
 }
 
-/// Takes the capital off the words of every sentence written in capitals ("PUTIN READY TO TALK
-/// TO US, SAYS KREMLIN") in a text whose case otherwise tells names: at least three of its words of
-/// two letters or more, and four in five of them, in capitals. Returns the indices of the words
-/// that lost it ([`featurize`] gives it back to those the rest of the text writes as names).
-///
-/// Such a sentence is most often a headline, and its case tells no names any more than a whole
-/// text in capitals does ([`capitals`]): read as names, every word of it became an anchor, and a
-/// page's headline in capitals above a translation added a dozen names its original lacks
-/// (wmt19's cases, each given its first line in capitals: 18 of 460 verdicts changed, 4 now).
-/// Acronyms in ordinary sentences ("NATO, the EU and the UN") stay names.
-///
-/// A sentence in title case ("Four Injured After Crash at Intersection in Hildburghausen", or a
-/// reference list's "A Vector Space Model for Automatic Indexing") tells no names either, but a
-/// name only it holds would be lost by taking every capital off. So such a sentence, four in
-/// five of its words of four letters or more after the first capitalised, loses the capital only
-/// of the words the text writes in lower case elsewhere ([`uncapitalise_common_words`]), and,
-/// once stems are known, of those whose stem it writes so ([`uncapitalise_inflected_words`]:
-/// "Resumes" where the story has "resumed"); those never come back. A sentence dense with names reads as one too ("Dockers in Valdoria met
-/// President Ortiz on Monday"), and loses only the capitals of titles written in lower case
-/// elsewhere ("the president said"), which are no names either. Over 16 filter salts,
-/// clough-stevenson's honest answers called copies 7.2 → 4.9 % (its originals' reference lists
-/// named "Vector", "Space" and "Model"), every other set's figures the same; wmt19's cases given
-/// their first line in title case change 14 verdicts rather than 17, and wmt19's cases checked
-/// against originals given their first line in title case 1 rather than 6 (4 without stems). Taking every capital off such a sentence, as off one in capitals, changed 5,
-/// but put the right original first for 0.983 of wmt19's cases as written rather than 0.984 and
-/// called 0.917 of them derived rather than 0.920 (English headlines in title case hold names
-/// their story writes otherwise); taking the capital off every word written in lower case
-/// elsewhere, in any sentence, put it first for only 0.979.
-fn uncapitalise_sentences_in_capitals(
-    text: &str,
-    tokens: &mut [Token],
-) -> (Vec<u32>, Vec<Range<usize>>) {
-    let mut uncapitalised = Vec::new();
-    let mut in_title_case = Vec::new();
-    let mostly = |part: u32, whole: u32| part >= 3 && part * 5 >= whole * 4;
-    let mut start = 0;
-    for sentence in tokens.chunk_by_mut(|a, b| a.sentence == b.sentence) {
-        // Counted from the flags alone, without branches; whether the capitalised words are in
-        // capitals throughout is asked only of a sentence that could be written so (few are).
-        let (mut words, mut capitals, mut long, mut capitalised) = (0u32, 0u32, 0u32, 0u32);
-        for (i, t) in sentence.iter().enumerate() {
-            let capital = u32::from(t.flags & CAPITAL != 0);
-            let length = t.end - t.start;
-            let counted = u32::from(t.flags & (NUMBER | CJK) == 0) & u32::from(length >= 2);
-            let counted_long = counted & u32::from(i > 0 && length >= 4);
-            words += counted;
-            capitals += counted & capital;
-            long += counted_long;
-            capitalised += counted_long & capital;
-        }
-        let in_capitals = || {
-            sentence
-                .iter()
-                .filter(|t| {
-                    t.flags & (NUMBER | CJK | CAPITAL) == CAPITAL
-                        && t.end - t.start >= 2
-                        && is_acronym(text, t)
-                })
-                .count() as u32
-        };
-        if mostly(capitals, words) && mostly(in_capitals(), words) {
-            for (i, t) in sentence.iter_mut().enumerate() {
-                if t.flags & CAPITAL != 0 {
-                    uncapitalised.push((start + i) as u32);
-                    t.flags &= !CAPITAL;
-                }
-            }
-        } else if mostly(capitalised, long) {
-            in_title_case.push(start..start + sentence.len());
-        }
-        start += sentence.len();
-    }
-    if !in_title_case.is_empty() {
-        uncapitalise_common_words(tokens, &in_title_case);
-    }
-    (uncapitalised, in_title_case)
-}
-
-/// Takes the capital off the words of the `sentences` (ranges of token indices) that `tokens`
-/// write in lower case elsewhere: a word written so is no name, whatever a headline in title
-/// case makes of it.
-fn uncapitalise_common_words(tokens: &mut [Token], sentences: &[Range<usize>]) {
-    // The few capitalised words of these sentences, and a one-word Bloom filter of them (a bit
-    // of 64 per word), so that the text's lower-case words, hundreds, are each tested with a
-    // shift and a mask, and only the rare match is searched for.
-    let mut capitalised: Vec<u64> = sentences
-        .iter()
-        .flat_map(|range| &tokens[range.clone()])
-        .filter(|t| t.flags & CAPITAL != 0)
-        .map(|t| t.word)
-        .collect();
-    capitalised.sort_unstable();
-    capitalised.dedup();
-    let bit = |word: u64| 1u64 << (word >> 58);
-    let mask = capitalised.iter().fold(0, |m, &w| m | bit(w));
-    let mut common: Vec<u64> = Vec::new();
-    for t in tokens.iter() {
-        if t.flags & (CAPITAL | NUMBER | CJK) == 0
-            && mask & bit(t.word) != 0
-            && capitalised.binary_search(&t.word).is_ok()
-        {
-            common.push(t.word);
-        }
-    }
-    if common.is_empty() {
-        return;
-    }
-    for range in sentences {
-        for t in &mut tokens[range.clone()] {
-            if t.flags & CAPITAL != 0 && common.contains(&t.word) {
-                t.flags &= !CAPITAL;
-            }
-        }
-    }
-}
-
-/// Whether token `t` of `text` is written in capitals beyond its first letter ("FC", "SPD").
-fn is_acronym(text: &str, t: &Token) -> bool {
-    text.get(t.start as usize..t.end as usize)
-        .and_then(|w| w.chars().nth(1))
-        .is_some_and(char::is_uppercase)
-}
-
 /// What a word's hash is mixed with to key [`WORD_CACHE`]: stems depend on the language.
 pub(super) fn lang_salt(lang: &str) -> u64 {
     fnv1a(lang.as_bytes())
@@ -270,10 +122,10 @@ pub(super) fn lang_salt(lang: &str) -> u64 {
 /// What is computed once per content word and language, and remembered ([`WORD_CACHE`]).
 #[derive(Debug, Clone, Copy)]
 struct WordForms {
-    /// [`Token::stem`].
+    /// [`super::Token::stem`].
     stem: u64,
     /// The `simhash` crate's 64-bit hash of the normalised word: its SimHash of that one word,
-    /// the word's input to the document's SimHash ([`Analysis::simhash`]).
+    /// the word's input to the document's SimHash ([`super::Analysis::simhash`]).
     simhash: u64,
 }
 
@@ -289,7 +141,7 @@ thread_local! {
 
 /// Fills in the tokens' stem and anchor hashes and flags function words. Returns the counts of
 /// the SimHash inputs of the content words outside quotations and furniture (credits are not
-/// flagged yet: see [`analyze`]).
+/// flagged yet: see [`super::analyze`]).
 pub(super) fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
@@ -401,145 +253,10 @@ pub(super) fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> 
     narrative
 }
 
-/// Takes the capital and the anchor off the words of the sentences in title case (`sentences`,
-/// ranges of token indices) whose stem the text writes in lower case elsewhere ("Attracts" where
-/// the story has "attracted"), unless the text writes the word itself as a name outside them; and
-/// off the same words at the start of other sentences, which were names only because these
-/// sentences wrote them capitalised.
-fn uncapitalise_inflected_words(raw: &mut RawTokens, sentences: &[Range<usize>]) {
-    // The names of these sentences, by stem, and one-word Bloom filters of their stems and words
-    // (a bit of 64 each), so that the text's other words are each tested with a shift and a mask,
-    // and only the rare match is searched for.
-    let mut names: Vec<(u64, u64, bool)> = sentences
-        .iter()
-        .flat_map(|r| &raw.tokens[r.clone()])
-        .filter(|t| t.flags & (CAPITAL | NUMBER) == CAPITAL && t.anchor != 0)
-        .filter(|t| !dates::is_key(t.stem))
-        .map(|t| (t.stem, t.word, false))
-        .collect();
-    if names.is_empty() {
-        return;
-    }
-    names.sort_unstable();
-    let bit = |key: u64| 1u64 << (key >> 58);
-    let stems = names.iter().fold(0, |m, n| m | bit(n.0));
-    let words = names.iter().fold(0, |m, n| m | bit(n.1));
-    let mut named_elsewhere: Vec<u64> = Vec::new();
-    let mut title = sentences.iter().peekable();
-    for i in 0..raw.tokens.len() {
-        let in_title_case = in_ranges(&mut title, i);
-        let t = raw.tokens[i];
-        if t.flags & (CAPITAL | STOP | NUMBER | CJK) == 0 {
-            if stems & bit(t.stem) != 0 {
-                let from = names.partition_point(|n| n.0 < t.stem);
-                for n in names[from..].iter_mut().take_while(|n| n.0 == t.stem) {
-                    n.2 = true;
-                }
-            }
-        } else if t.flags & CAPITAL != 0
-            && words & bit(t.word) != 0
-            && !in_title_case
-            && !raw.sentence_initial(i)
-        {
-            named_elsewhere.push(t.word);
-        }
-    }
-    let mut common: Vec<u64> = names
-        .iter()
-        .filter(|n| n.2 && !named_elsewhere.contains(&n.1))
-        .map(|n| n.1)
-        .collect();
-    if common.is_empty() {
-        return;
-    }
-    common.sort_unstable();
-    let mut title = sentences.iter().peekable();
-    for i in 0..raw.tokens.len() {
-        let in_title_case = in_ranges(&mut title, i);
-        let t = raw.tokens[i];
-        if t.flags & CAPITAL != 0
-            && common.binary_search(&t.word).is_ok()
-            && (in_title_case || raw.sentence_initial(i))
-        {
-            let out = &mut raw.tokens[i];
-            out.flags &= !CAPITAL;
-            out.anchor = 0;
-        }
-    }
-}
-
-/// Whether index `i` lies in one of the sorted, disjoint `ranges`, asked for rising `i`: the
-/// ranges ending at or before it are passed over for good.
-fn in_ranges<'a>(
-    ranges: &mut std::iter::Peekable<impl Iterator<Item = &'a Range<usize>>>,
-    i: usize,
-) -> bool {
-    while ranges.peek().is_some_and(|r| r.end <= i) {
-        ranges.next();
-    }
-    ranges.peek().is_some_and(|r| r.start <= i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::{analyze, Analysis};
-
-    #[test]
-    fn a_text_in_capitals_or_title_case_has_no_names_but_acronyms_elsewhere_are_names() {
-        let names = |text: &str| -> Vec<String> {
-            let a = analyze(text, Some("en"));
-            (0..a.tokens.len())
-                .filter(|&i| a.tokens[i].anchor != 0 && a.tokens[i].flags & NUMBER == 0)
-                .map(|i| a.norm_of(i).to_string())
-                .collect()
-        };
-        let story = "Talks between the union and Nordwave resumed in Marlow, where NATO ministers \
-                     also met on Monday.";
-        let found = ["nordwave", "marlow", "nato", "monday"];
-        assert_eq!(names(story), found);
-        assert!(names(&story.to_uppercase()).is_empty());
-        // Title case, short words in lower case as news style has them.
-        let title_case: Vec<String> = story
-            .split(' ')
-            .map(|w| match w.len() {
-                0..=3 => w.to_string(),
-                _ => w[..1].to_uppercase() + &w[1..],
-            })
-            .collect();
-        assert!(names(&title_case.join(" ")).is_empty());
-        // A headline in capitals above an ordinary story leaves the story's names as they are,
-        // and its own words are names only where the story writes them so.
-        let headlined = format!("UNION TALKS RESUME IN MARLOW ON MONDAY\n{story}");
-        assert_eq!(
-            names(&headlined),
-            ["marlow", "monday", "nordwave", "marlow", "nato", "monday"]
-        );
-        // A headline in title case loses the capitals of the words the story writes in lower
-        // case ("ministers", "resumed"); a name only the headline holds stays one.
-        // Nor do the words whose stem the story writes in lower case ("minister", "resumes").
-        for headline in [
-            "Nordwave Ministers Resumed in Marlow near Tessaly",
-            "Nordwave Minister Resumes in Marlow near Tessaly",
-        ] {
-            assert_eq!(
-                names(&format!("{headline}\n{story}")),
-                ["nordwave", "marlow", "tessaly", "nordwave", "marlow", "nato", "monday"],
-                "{headline}"
-            );
-        }
-        // Acronyms in an ordinary sentence stay names, however many.
-        let acronyms = format!("{story} Envoys of the OSCE, the UNHCR and NATO arrived later.");
-        let got = names(&acronyms);
-        assert!(
-            got.ends_with(&["osce", "unhcr", "nato"].map(String::from)),
-            "{got:?}"
-        );
-        // German capitalises its nouns and still has names.
-        let german = "Die Gewerkschaft und Nordwave haben die Gespräche in Marlow am Montag \
-                      wieder aufgenommen, sagte der Sprecher.";
-        assert!(names(german).contains(&"nordwave".to_string()));
-    }
 
     #[test]
     fn every_listed_function_word_is_flagged() {

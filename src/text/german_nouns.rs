@@ -5,8 +5,8 @@
 //! stored vocabulary, which holds no names' words. In five German originals of wmt19-public read
 //! for this, about half the capitalised words that no article or noun ending marked were nouns.
 //!
-//! [`super::featurize`] finds the nouns that follow an article, a quantifier or a number; this
-//! module tells the nouns that need no context:
+//! [`featurize`](mod@super::featurize) finds the nouns that follow an article, a quantifier or a
+//! number; this module tells the nouns that need no context:
 //! - the word has a common noun's ending ([`ENDINGS`]);
 //! - or it is one of the common nouns of news in [`COMMON`] (in a plural or case form too);
 //! - or it is a compound whose head, its last part, is one of them ("Nationalspielers",

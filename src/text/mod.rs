@@ -19,6 +19,7 @@
 //! Flags mark what must not count as evidence of copying: function words, quoted speech
 //! ([`quotes`]), site furniture ([`furniture`]) and wire credits ([`crate::credits`]).
 
+mod case;
 mod content_simhash;
 pub mod dates;
 pub mod diacritics;

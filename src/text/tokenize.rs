@@ -12,7 +12,7 @@
 //! abbreviation) and at line breaks, unless the text is wrapped at a fixed width ([`wrapped`]).
 //!
 //! What comes out is raw: each token's stem is its word, and it has no anchor yet; the
-//! [`featurize`](super::featurize) step fills those in.
+//! [`featurize`](mod@super::featurize) step fills those in.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -24,9 +24,9 @@ use super::normalize::{self, CharForm};
 use super::{wrapped, Token, CAPITAL, CJK, MAX_SENTENCE_WORDS, MAX_WORD_CHARS, NUMBER};
 use crate::hash::fnv1a;
 
-/// What the tokenizer makes of a text: the tokens before [`featurize`](super::featurize) (their stems are their
-/// words and they have no anchors yet), with their normalised forms and the letters counted by
-/// script.
+/// What the tokenizer makes of a text: the tokens before [`featurize`](mod@super::featurize)
+/// (their stems are their words and they have no anchors yet), with their normalised forms and
+/// the letters counted by script.
 #[derive(Debug)]
 pub(super) struct RawTokens {
     pub(super) tokens: Vec<Token>,
