@@ -8,6 +8,7 @@
 use super::{Hit, Page};
 use crate::fingerprint::{Feature, Kind};
 use crate::list::List;
+use crate::text::UNSURE_NAME;
 
 /// What the original's stored vocabulary says about the page, counted over the stretch of the
 /// page the original can account for.
@@ -83,7 +84,21 @@ pub(super) fn vocabulary_shares(
             .is_some_and(|x| x.anchor != 0)
     };
     let (seen, found) = look_up(&mut page.features.terms.iter().filter(|t| !is_name(t)));
-    let (anchors_seen, anchors_found) = look_up(&mut page.features.anchors.iter());
+    // A name only a headline in title case writes so may be a common word: it counts where the
+    // original has it, and is not looked up otherwise.
+    let is_unsure = |t: &&Feature| {
+        page.analysis
+            .tokens
+            .get(t.pos as usize)
+            .is_some_and(|x| x.flags & UNSURE_NAME != 0)
+    };
+    let (anchors_seen, anchors_found) = look_up(
+        &mut page
+            .features
+            .anchors
+            .iter()
+            .filter(|t| !is_unsure(t) || vocab.contains(t.key)),
+    );
     // A page cannot hold more of the original's names and numbers than the original has: any
     // beyond are the filter's chance matches (or index entries of other keys that share this
     // one's stored bits), which for an original with one anchor or none would read as a

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use rust_stemmers::Stemmer;
 
 use super::case::{
-    capitals, is_acronym, uncapitalise_inflected_words, uncapitalise_sentences_in_capitals,
+    capitals, is_acronym, settle_names_in_title_case, uncapitalise_sentences_in_capitals,
 };
 use super::content_simhash::PairedCounts;
 use super::german_nouns;
@@ -164,7 +164,7 @@ pub(super) fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> 
     // Three capitalised words at least make a sentence in capitals or title case: a text in a
     // script without case (Urdu) has none to look for.
     let (in_capitals, in_title_case) = if case_tells_names && capitalised >= 3 {
-        uncapitalise_sentences_in_capitals(text, &mut raw.tokens)
+        uncapitalise_sentences_in_capitals(text, &mut raw.tokens, !german)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -248,7 +248,7 @@ pub(super) fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> 
         })
     });
     if !in_title_case.is_empty() {
-        uncapitalise_inflected_words(raw, &in_title_case);
+        settle_names_in_title_case(raw, &in_title_case);
     }
     narrative
 }

@@ -63,6 +63,10 @@ pub const CREDIT: u8 = 16;
 pub const CJK: u8 = 32;
 /// Token flag: starts with an upper-case letter.
 pub const CAPITAL: u8 = 64;
+/// Token flag: a name that only a sentence in title case writes so, which may be a common word
+/// as well ("Crash" in "Four Injured After Crash in Hildburghausen"): evidence where the original
+/// has it, none against where it lacks it.
+pub const UNSURE_NAME: u8 = 128;
 
 /// Tokens with any of these flags are not evidence of copying.
 pub const NOT_EVIDENCE: u8 = QUOTED | FURNITURE | CREDIT;
@@ -83,7 +87,8 @@ pub struct Token {
     pub anchor: u64,
     /// Index of the sentence the word belongs to.
     pub sentence: u32,
-    /// Bit set of [`STOP`], [`NUMBER`], [`QUOTED`], [`FURNITURE`], [`CREDIT`], [`CJK`], [`CAPITAL`].
+    /// Bit set of [`STOP`], [`NUMBER`], [`QUOTED`], [`FURNITURE`], [`CREDIT`], [`CJK`], [`CAPITAL`],
+    /// [`UNSURE_NAME`].
     pub flags: u8,
 }
 
