@@ -189,7 +189,6 @@ pub(super) fn settle_names_in_title_case(raw: &mut RawTokens, sentences: &[Range
     if names.is_empty() {
         return;
     }
-    names.sort_unstable();
     let bit = |key: u64| 1u64 << (key >> 58);
     let stems = names.iter().fold(0, |m, n| m | bit(n.0));
     let words = names.iter().fold(0, |m, n| m | bit(n.1));
@@ -200,8 +199,9 @@ pub(super) fn settle_names_in_title_case(raw: &mut RawTokens, sentences: &[Range
         let t = raw.tokens[i];
         if t.flags & (CAPITAL | STOP | NUMBER | CJK) == 0 {
             if stems & bit(t.stem) != 0 {
-                let from = names.partition_point(|n| n.0 < t.stem);
-                for n in names[from..].iter_mut().take_while(|n| n.0 == t.stem) {
+                // A headline's few names, searched in turn: sorting them would cost the browser
+                // build a sort of its own.
+                for n in names.iter_mut().filter(|n| n.0 == t.stem) {
                     n.2 = true;
                 }
             }
