@@ -663,7 +663,9 @@ fn a_saved_web_page_is_checked_by_its_article() {
     assert_eq!(as_page["best"]["id"], "demo-harbour-bridge");
     assert_eq!(as_page["verdict"], "verbatim");
     // Read as text (its tags read as the text they stand for, its scripts and styles left out),
-    // the menus, sidebar and footer are words of the page that the original lacks.
+    // the menus, sidebar and footer are words of the page; those the text's own furniture rules
+    // know (the "Most read" list, the footer's line) are not evidence either way, so the share of
+    // the page's words found in the original is no higher than the article's.
     let as_text = check(&["--input-format", "text"]);
     let words = |r: &serde_json::Value| r["stats"]["words"].as_u64().unwrap();
     let vocabulary = |r: &serde_json::Value| r["best"]["evidence"]["vocabulary"].as_f64().unwrap();
@@ -672,7 +674,7 @@ fn a_saved_web_page_is_checked_by_its_article() {
         "{as_page} {as_text}"
     );
     assert!(
-        vocabulary(&as_page) > vocabulary(&as_text) + 0.05,
+        vocabulary(&as_page) >= vocabulary(&as_text),
         "{as_page} {as_text}"
     );
     // `extract` prints the text the report's passages point into: the headline and paragraphs,

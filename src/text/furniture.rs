@@ -208,6 +208,26 @@ const DATE_WORDS: &[&str] = &[
     "edt",
     "cet",
     "bst",
+    "et",
+    "pt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "cest",
+    "aest",
+    "msk",
+    "pkt",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
     "updated",
     "published",
     "last",
@@ -220,15 +240,56 @@ fn is_date_word(w: &str) -> bool {
     DATE_WORDS.contains(&w) || super::dates::key(w, "en").is_some()
 }
 
-/// Byte ranges of the furniture lines of `text`.
+/// Headings of a list of links to other stories ("Related Articles", "Most Read"): the short
+/// lines after one that end no sentence are those stories' headlines.
+const LINK_LIST_HEADINGS: &[&str] = &[
+    "related",
+    "recommended",
+    "more on",
+    "more from",
+    "more stories",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "must read",
+    "most read",
+    "most popular",
+    "trending",
+    "top stories",
+    "you may also like",
+    "you might also like",
+];
+
+/// Most words of a headline in a list of links.
+const MAX_LINKED_HEADLINE_WORDS: usize = 20;
+
+/// Byte ranges of the furniture lines of `text`: lines of furniture by their own shape, and the
+/// headlines listed under a heading of links ("Related Articles", "Most Read"), up to the first line that
+/// ends a sentence or runs longer than a headline.
 pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut lower = String::new();
     let mut start = 0;
+    let mut in_link_list = false;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
+        let trimmed = line.trim();
         if is_furniture_with(line, &mut lower) {
             out.push(start..end);
+            in_link_list = super::word_count::count_words(trimmed, 5) <= 4
+                && LINK_LIST_HEADINGS
+                    .iter()
+                    .any(|h| starts_with_word(&trimmed.to_ascii_lowercase(), h));
+        } else if in_link_list && !trimmed.is_empty() {
+            let headline = !trimmed.ends_with(SENTENCE_ENDS)
+                && super::word_count::count_words(trimmed, MAX_LINKED_HEADLINE_WORDS + 1)
+                    <= MAX_LINKED_HEADLINE_WORDS;
+            if headline {
+                out.push(start..end);
+            } else {
+                in_link_list = false;
+            }
         }
         start = end;
     }
@@ -240,7 +301,12 @@ pub fn is_furniture(line: &str) -> bool {
     is_furniture_with(line, &mut String::new())
 }
 
-/// [`is_furniture`], lower-casing into `lower` (a buffer reused across the lines of a text).
+/// Chars that join the parts of a line of furniture ("By Jane Doe | Updated 2:34 PM ET, Mon
+/// October 1, 2018"; "Politics · 4 min read").
+const PART_SEPARATORS: [char; 3] = ['|', '·', '•'];
+
+/// [`is_furniture`], lower-casing into `lower` (a buffer reused across the lines of a text): a
+/// line is furniture by its own shape, or when every part of it between [`PART_SEPARATORS`] is.
 fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     let trimmed = line.trim();
     if trimmed.is_empty() {
@@ -251,6 +317,22 @@ fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     if words > 30 {
         return false;
     }
+    if is_furniture_alone(trimmed, words, lower) {
+        return true;
+    }
+    // Each separator searched for alone (a search for one char is a search for its bytes; for
+    // any of several, a decoding of every char): most lines have none.
+    PART_SEPARATORS.iter().any(|&c| trimmed.contains(c))
+        && trimmed.split(PART_SEPARATORS).all(|part| {
+            let part = part.trim();
+            part.is_empty()
+                || is_furniture_alone(part, super::word_count::count_words(part, 31), lower)
+        })
+}
+
+/// Whether `trimmed`, a line or part of one of `words` words (at most 30), has as a whole the
+/// shape of a line of furniture.
+fn is_furniture_alone(trimmed: &str, words: usize, lower: &mut String) -> bool {
     // Every pattern is ASCII, so ASCII lower-casing is all matching needs.
     lower.clear();
     lower.push_str(trimmed);
@@ -284,12 +366,81 @@ fn is_furniture_with(line: &str, lower: &mut String) -> bool {
     if is_blurb(trimmed) {
         return true; // "Organizer. Zombie aficionado. Wannabe reader. Passionate writer."
     }
-    let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '»', '۔', '؟', '。']);
+    let ends_sentence = trimmed.ends_with(SENTENCE_ENDS);
     if words <= 3 && !ends_sentence {
         return true; // "Must read", "main img", "WION Web Team", section labels
     }
-    words <= 10 && is_date_line(lower)
+    (words <= 10 && is_date_line(lower))
+        || (words <= 12 && is_share_bar(lower))
+        || is_captioned(lower)
 }
+
+/// Words of a row of share buttons ("1.2k Shares  Facebook  Twitter  WhatsApp  Email").
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "shared",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "email",
+    "e",
+    "mail",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "pinterest",
+    "messenger",
+    "tweet",
+    "print",
+    "copy",
+    "link",
+    "comments",
+    "comment",
+];
+
+/// Whether `lower` is a row of share buttons: only [`SHARE_WORDS`] and counts, and at least two
+/// of the buttons.
+fn is_share_bar(lower: &str) -> bool {
+    let mut buttons = 0;
+    for w in lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        // A count: "12", "1.2k" (split at its point), "3m".
+        let digits = w.trim_end_matches(['k', 'm']);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if !SHARE_WORDS.contains(&w) {
+            return false;
+        }
+        buttons += 1;
+    }
+    buttons >= 2
+}
+
+/// Whether `lower` is a photo caption: a line of at most [`MAX_CAPTION_WORDS`] words ending with
+/// a parenthesised photo credit ("A view of the harbour. (AFP Photo/Jane Doe)", "… (Image:
+/// Getty)"). A caption describes a picture in the page's own words or its agency's; either way
+/// it is not the article.
+fn is_captioned(lower: &str) -> bool {
+    let Some(open) = lower.strip_suffix(')').and_then(|l| l.rfind('(')) else {
+        return false;
+    };
+    let credit = &lower[open..];
+    super::word_count::count_words(lower, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
+        && ["photo", "image", "picture", "getty", "pic:"]
+            .iter()
+            .any(|w| credit.contains(w))
+}
+
+/// Longest photo caption, in words.
+const MAX_CAPTION_WORDS: usize = 30;
+
+/// The chars a line that ends a sentence ends with.
+const SENTENCE_ENDS: [char; 9] = ['.', '!', '?', '"', '”', '»', '۔', '؟', '。'];
 
 /// Longest line, in words, that a note wholly in parentheses may be: wire credits and editors'
 /// notes ("(Reporting by Jane Doe; Editing by John Roe)", "(with inputs from agencies)") are
@@ -520,9 +671,36 @@ mod tests {
              Politics news",
             "ALSO READ: Leaders Meet In Washington As Talks On The Budget Drag On For A Third \
              Week Running",
+            // Bylines and dates in parts, share buttons, captions with their photo credit.
+            "By Jane Doe and John Roe | Published 12:34 PM EST, Mon October 1, 2018 | Updated 14:02",
+            "Politics · 4 min read",
+            "By Jane Doe, CNN • Updated 2:34 PM ET, Tue January 24, 2021",
+            "1.2k Shares  Facebook  Twitter  WhatsApp  Email",
+            "Share on Facebook Share on X Copy link",
+            "A view of the harbour bridge at dusk. (AFP Photo/Jane Doe)",
+            "Protesters in Moscow on Saturday (Image: Getty)",
         ] {
             assert!(is_furniture(line), "{line}");
         }
+    }
+
+    #[test]
+    fn headlines_listed_under_a_heading_of_links_are_furniture() {
+        let text = "The bridge closes on Monday.\nRelated Articles\nFive things to know about the \
+                    bridge\nWhy the council voted for the closure\nThe closure will last six \
+                    weeks, officials said.\nA second line of the article";
+        let lines: Vec<&str> = furniture_lines(text)
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Related Articles",
+                "Five things to know about the bridge",
+                "Why the council voted for the closure"
+            ]
+        );
     }
 
     #[test]
@@ -537,6 +715,10 @@ mod tests {
             "(Police said the man, who was not named, was arrested.) Officials declined to comment.",
             "(The Kremlin said on Sunday it was ready to talk to the new administration in \
              Washington about arms control, but only on equal terms, as it has said before.)",
+            // Parts of which not every one is furniture, and a credit that is no photo's.
+            "Apple | Google | Microsoft shares fell 3 percent on Monday",
+            "Share prices fell on Monday · Oil rose",
+            "The minister spoke to reporters in Lahore. (Reuters)",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
