@@ -134,6 +134,8 @@ case "${1:-all}" in
     need_rust
     cargo fmt --check
     cargo clippy --locked --all-targets -- -D warnings
+    # Every doc link resolves, private items' too (the engine's documentation is its explanation).
+    RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --document-private-items
     cargo test --release --locked
     need_wasm
     cargo clippy --locked --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
