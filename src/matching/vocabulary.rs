@@ -77,21 +77,15 @@ pub(super) fn vocabulary_shares(
                 (seen + 1, found + usize::from(vocab.contains(f.key)))
             })
     };
-    let is_name = |t: &&Feature| {
-        page.analysis
-            .tokens
-            .get(t.pos as usize)
-            .is_some_and(|x| x.anchor != 0)
+    // The page's token a feature stands at: whether it is a name, and whether an unsure one.
+    let token_is = |t: &Feature, test: fn(&crate::text::Token) -> bool| {
+        page.analysis.tokens.get(t.pos as usize).is_some_and(test)
     };
+    let is_name = |t: &&Feature| token_is(t, |x| x.anchor != 0);
     let (seen, found) = look_up(&mut page.features.terms.iter().filter(|t| !is_name(t)));
     // A name only a headline in title case writes so may be a common word: it counts where the
     // original has it, and is not looked up otherwise.
-    let is_unsure = |t: &&Feature| {
-        page.analysis
-            .tokens
-            .get(t.pos as usize)
-            .is_some_and(|x| x.flags & UNSURE_NAME != 0)
-    };
+    let is_unsure = |t: &&Feature| token_is(t, |x| x.flags & UNSURE_NAME != 0);
     let (anchors_seen, anchors_found) = look_up(
         &mut page
             .features

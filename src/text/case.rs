@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::tokenize::RawTokens;
-use super::{dates, Token, CAPITAL, CJK, NUMBER, STOP, UNSURE_NAME};
+use super::{dates, in_ranges, Token, CAPITAL, CJK, NUMBER, STOP, UNSURE_NAME};
 
 /// How many of `tokens` are capitalised, and whether their case tells names from other words.
 ///
@@ -140,12 +140,11 @@ fn uncapitalise_common_words(tokens: &mut [Token], sentences: &[Range<usize>]) {
         .collect();
     capitalised.sort_unstable();
     capitalised.dedup();
-    let bit = |word: u64| 1u64 << (word >> 58);
-    let mask = capitalised.iter().fold(0, |m, &w| m | bit(w));
+    let mask = capitalised.iter().fold(0, |m, &w| m | bloom_bit(w));
     let mut common: Vec<u64> = Vec::new();
     for t in tokens.iter() {
         if t.flags & (CAPITAL | NUMBER | CJK) == 0
-            && mask & bit(t.word) != 0
+            && mask & bloom_bit(t.word) != 0
             && capitalised.binary_search(&t.word).is_ok()
         {
             common.push(t.word);
@@ -189,16 +188,15 @@ pub(super) fn settle_names_in_title_case(raw: &mut RawTokens, sentences: &[Range
     if names.is_empty() {
         return;
     }
-    let bit = |key: u64| 1u64 << (key >> 58);
-    let stems = names.iter().fold(0, |m, n| m | bit(n.0));
-    let words = names.iter().fold(0, |m, n| m | bit(n.1));
+    let stems = names.iter().fold(0, |m, n| m | bloom_bit(n.0));
+    let words = names.iter().fold(0, |m, n| m | bloom_bit(n.1));
     let mut named_elsewhere: Vec<u64> = Vec::new();
     let mut title = sentences.iter().peekable();
     for i in 0..raw.tokens.len() {
         let in_title_case = in_ranges(&mut title, i);
         let t = raw.tokens[i];
         if t.flags & (CAPITAL | STOP | NUMBER | CJK) == 0 {
-            if stems & bit(t.stem) != 0 {
+            if stems & bloom_bit(t.stem) != 0 {
                 // A headline's few names, searched in turn: sorting them would cost the browser
                 // build a sort of its own.
                 for n in names.iter_mut().filter(|n| n.0 == t.stem) {
@@ -206,7 +204,7 @@ pub(super) fn settle_names_in_title_case(raw: &mut RawTokens, sentences: &[Range
                 }
             }
         } else if t.flags & CAPITAL != 0
-            && words & bit(t.word) != 0
+            && words & bloom_bit(t.word) != 0
             && !in_title_case
             && !raw.sentence_initial(i)
         {
@@ -237,16 +235,10 @@ pub(super) fn settle_names_in_title_case(raw: &mut RawTokens, sentences: &[Range
     }
 }
 
-/// Whether index `i` lies in one of the sorted, disjoint `ranges`, asked for rising `i`: the
-/// ranges ending at or before it are passed over for good.
-fn in_ranges<'a>(
-    ranges: &mut std::iter::Peekable<impl Iterator<Item = &'a Range<usize>>>,
-    i: usize,
-) -> bool {
-    while ranges.peek().is_some_and(|r| r.end <= i) {
-        ranges.next();
-    }
-    ranges.peek().is_some_and(|r| r.start <= i)
+/// The bit of a one-word Bloom filter (64 bits) that `key`, a well-mixed hash, sets: a set of a
+/// few keys as the OR of their bits answers most keys outside it with one shift and one mask.
+fn bloom_bit(key: u64) -> u64 {
+    1 << (key >> 58)
 }
 
 #[cfg(test)]

@@ -265,8 +265,8 @@ const LINK_LIST_HEADINGS: &[&str] = &[
 const MAX_LINKED_HEADLINE_WORDS: usize = 20;
 
 /// Byte ranges of the furniture lines of `text`: lines of furniture by their own shape, and the
-/// headlines listed under a heading of links ("Related Articles", "Most Read"), up to the first line that
-/// ends a sentence or runs longer than a headline.
+/// headlines listed under a heading of links ("Related Articles", "Most Read"), up to the first
+/// line that ends a sentence or runs longer than a headline.
 pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut lower = String::new();
@@ -277,10 +277,12 @@ pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
         let trimmed = line.trim();
         if is_furniture_with(line, &mut lower) {
             out.push(start..end);
-            in_link_list = super::word_count::count_words(trimmed, 5) <= 4
-                && LINK_LIST_HEADINGS
+            in_link_list = super::word_count::count_words(trimmed, 5) <= 4 && {
+                let heading = trimmed.to_ascii_lowercase();
+                LINK_LIST_HEADINGS
                     .iter()
-                    .any(|h| starts_with_word(&trimmed.to_ascii_lowercase(), h));
+                    .any(|h| starts_with_word(&heading, h))
+            };
         } else if in_link_list && !trimmed.is_empty() {
             let headline = !trimmed.ends_with(SENTENCE_ENDS)
                 && super::word_count::count_words(trimmed, MAX_LINKED_HEADLINE_WORDS + 1)
@@ -372,7 +374,7 @@ fn is_furniture_alone(trimmed: &str, words: usize, lower: &mut String) -> bool {
     }
     (words <= 10 && is_date_line(lower))
         || (words <= 12 && is_share_bar(lower))
-        || is_captioned(lower)
+        || (words <= MAX_CAPTION_WORDS && is_captioned(lower))
 }
 
 /// Words of a row of share buttons ("1.2k Shares  Facebook  Twitter  WhatsApp  Email").
@@ -421,19 +423,18 @@ fn is_share_bar(lower: &str) -> bool {
     buttons >= 2
 }
 
-/// Whether `lower` is a photo caption: a line of at most [`MAX_CAPTION_WORDS`] words ending with
-/// a parenthesised photo credit ("A view of the harbour. (AFP Photo/Jane Doe)", "… (Image:
-/// Getty)"). A caption describes a picture in the page's own words or its agency's; either way
+/// Whether `lower` ends with a parenthesised photo credit ("A view of the harbour. (AFP
+/// Photo/Jane Doe)", "… (Image: Getty)"), as a photo caption of at most [`MAX_CAPTION_WORDS`]
+/// words does. A caption describes a picture in the page's own words or its agency's; either way
 /// it is not the article.
 fn is_captioned(lower: &str) -> bool {
     let Some(open) = lower.strip_suffix(')').and_then(|l| l.rfind('(')) else {
         return false;
     };
     let credit = &lower[open..];
-    super::word_count::count_words(lower, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS
-        && ["photo", "image", "picture", "getty", "pic:"]
-            .iter()
-            .any(|w| credit.contains(w))
+    ["photo", "image", "picture", "getty", "pic:"]
+        .iter()
+        .any(|w| credit.contains(w))
 }
 
 /// Longest photo caption, in words.

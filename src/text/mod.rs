@@ -265,14 +265,22 @@ fn mark_ranges(tokens: &mut [Token], ranges: &[Range<usize>], flag: u8) {
     }
     let mut r = ranges.iter().peekable();
     for t in tokens {
-        let s = t.start as usize;
-        while r.peek().is_some_and(|range| range.end <= s) {
-            r.next();
-        }
-        if r.peek().is_some_and(|range| range.start <= s) {
+        if in_ranges(&mut r, t.start as usize) {
             t.flags |= flag;
         }
     }
+}
+
+/// Whether `i` lies in one of the sorted, disjoint `ranges`, asked for rising `i`: the ranges
+/// ending at or before it are passed over for good.
+fn in_ranges<'a>(
+    ranges: &mut std::iter::Peekable<impl Iterator<Item = &'a Range<usize>>>,
+    i: usize,
+) -> bool {
+    while ranges.peek().is_some_and(|r| r.end <= i) {
+        ranges.next();
+    }
+    ranges.peek().is_some_and(|r| r.start <= i)
 }
 
 #[cfg(test)]
