@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 use rust_stemmers::Stemmer;
 
 use super::case::{
-    capitals, is_acronym, settle_names_in_title_case, uncapitalise_sentences_in_capitals,
+    capitals, is_acronym, settle_names_in_title_case, uncapitalise_lead_start,
+    uncapitalise_sentences_in_capitals,
 };
 use super::content_simhash::PairedCounts;
 use super::german_nouns;
@@ -160,6 +161,8 @@ pub(super) fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> 
             t.flags &= !CAPITAL;
         }
         capitalised = 0;
+    } else if capitalised > 0 {
+        uncapitalise_lead_start(text, &mut raw.tokens, stops);
     }
     // Three capitalised words at least make a sentence in capitals or title case: a text in a
     // script without case (Urdu) has none to look for.
