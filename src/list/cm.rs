@@ -25,11 +25,15 @@
 //! * a **refiner** (an adaptive probability map, as in lpaq1) corrects the mixed probability by
 //!   what followed such a probability before in the same field and partial byte;
 //! * the **arithmetic coder** narrows a 32-bit interval by the final probability of each bit and
-//!   writes out the leading bytes that no longer change.
+//!   writes out the leading bytes that no longer change;
+//! * a **primer** ([`primer`]), twenty made-up entries of the kinds of outlets lists are built
+//!   from, is what every block's model learns from first: a block of a few originals no longer
+//!   pays for learning how addresses, ids and dates are written (seed-story's three originals:
+//!   91 → 59 bytes each; a block of 256 a byte or two).
 //!
 //! Compressor and decompressor run the same model on the same bits, so they predict alike; all of
 //! it is integer arithmetic, so a list written natively reads the same in the browser. On the
-//! bundled list's metadata it needs 45 bytes per original, where DEFLATE needed 65 and this coder
+//! bundled list's metadata it needs 44 bytes per original (45 unprimed), where DEFLATE needed 65 and this coder
 //! with only the six byte contexts of list format 8 needed 52 (`docs/performance.md`, "Size");
 //! headlines with addresses whose slugs spell them out cost 30 % less than with those six. It
 //! codes or decodes about 2 MB a second natively.
@@ -122,6 +126,7 @@ fn stretch_table() -> Box<[i16; 4096]> {
 /// separator ([`MatchModel::folded`]: an address's slug spelling out the headline before it). At
 /// each byte it looks the last few symbols of its view up in a table of where they
 /// last ended and, once found, follows that earlier occurrence for as long as it keeps matching.
+#[derive(Clone)]
 struct MatchModel {
     /// Whether the view folds case and separators.
     folding: bool,
@@ -292,6 +297,7 @@ fn next_field(field: u32, byte: u8) -> u32 {
 
 /// An adaptive probability map: refines a probability by what followed it before in a small
 /// context, by interpolating between 33 learned points along the stretched probability.
+#[derive(Clone)]
 struct Refiner {
     /// Per context, 33 probabilities in 1/65536.
     points: Vec<u16>,
@@ -333,6 +339,7 @@ impl Refiner {
 const CONTEXTS: usize = ORDERS.len() + 2;
 
 /// The state both directions share: the models' tables, the mixer and the context.
+#[derive(Clone)]
 struct Model {
     /// The logistic function and its inverse, as tables ([`tables`]).
     tables: &'static Tables,
@@ -385,11 +392,34 @@ struct Model {
 }
 
 impl Model {
-    /// A fresh model with tables sized for `len` bytes of data.
-    fn new(len: usize) -> Model {
-        // About a slot per bit coded, for the long contexts, which are new at nearly every bit.
-        let bits = (usize::BITS - len.max(1).saturating_mul(8).leading_zeros())
-            .clamp(MIN_TABLE_BITS, MAX_TABLE_BITS);
+    /// A model for a block of `len` bytes, primed ([`primer`]): its tables sized for the block
+    /// and the primer, about a slot per bit coded for the long contexts, which are new at nearly
+    /// every bit.
+    ///
+    /// Priming a model runs it over the primer's 3.7 KB, about 2 ms; so each size of table is
+    /// primed once per process and copied for every block after, which costs what filling a
+    /// fresh model's tables does.
+    fn primed(len: usize) -> Model {
+        const SIZES: usize = (MAX_TABLE_BITS - MIN_TABLE_BITS + 1) as usize;
+        static PRIMED: [std::sync::OnceLock<Model>; SIZES] =
+            [const { std::sync::OnceLock::new() }; SIZES];
+        let coded = len.saturating_add(primer().len()).max(1).saturating_mul(8);
+        let bits = (usize::BITS - coded.leading_zeros()).clamp(MIN_TABLE_BITS, MAX_TABLE_BITS);
+        PRIMED[(bits - MIN_TABLE_BITS) as usize]
+            .get_or_init(|| {
+                let mut m = Model::fresh(bits);
+                for &byte in primer() {
+                    for i in (0..8).rev() {
+                        m.update(u32::from(byte >> i) & 1);
+                    }
+                }
+                m
+            })
+            .clone()
+    }
+
+    /// A model that has seen nothing, with tables of `1 << bits` slots per context model.
+    fn fresh(bits: u32) -> Model {
         let mut m = Model {
             tables: tables(),
             slots_of: vec![2048 << 4; CONTEXTS << bits],
@@ -545,6 +575,23 @@ impl Model {
     }
 }
 
+/// What a list's metadata is like, each line of `primer.txt` ended by a zero byte: twenty
+/// entries (source, id, headline, address, date) of the kinds of outlets lists are built from, in
+/// the scripts they write, invented for this project. Every block's model first learns from it
+/// ([`Model::primed`]), so that a block starts knowing how addresses, ids, dates and headlines
+/// are written rather than learning it anew from its first entries: what makes a list of a few
+/// originals costly. Part of the list format: a list is read only with the primer it was
+/// written with (`format::VERSION`).
+fn primer() -> &'static [u8] {
+    static PRIMER: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    PRIMER.get_or_init(|| {
+        include_str!("primer.txt")
+            .lines()
+            .flat_map(|line| line.bytes().chain([0]))
+            .collect()
+    })
+}
+
 /// A context model's hash of its context `bytes`, told apart from other models' by `model`.
 fn hash_context(bytes: u64, model: u32) -> u32 {
     ((bytes ^ u64::from(model) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
@@ -552,7 +599,11 @@ fn hash_context(bytes: u64, model: u32) -> u32 {
 
 /// Compresses `data`; [`decompress`] with `data.len()` gives it back.
 pub fn compress(data: &[u8]) -> Vec<u8> {
-    let mut model = Model::new(data.len());
+    compress_with(Model::primed(data.len()), data)
+}
+
+/// Compresses `data` with `model` to start from.
+fn compress_with(mut model: Model, data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 2 + 8);
     let (mut low, mut high) = (0u32, u32::MAX);
     for &byte in data {
@@ -580,7 +631,7 @@ pub fn compress(data: &[u8]) -> Vec<u8> {
 /// Decompresses `len` bytes from `stored` (made by [`compress`]). Bytes past the end of `stored`
 /// read as zeros: damaged input gives other bytes of the same length, never an error or a panic.
 pub fn decompress(stored: &[u8], len: usize) -> Vec<u8> {
-    let mut model = Model::new(len);
+    let mut model = Model::primed(len);
     let mut input = stored.iter().copied().chain(std::iter::repeat(0));
     let mut next = || input.next().unwrap_or(0);
     let (mut low, mut high) = (0u32, u32::MAX);
@@ -642,6 +693,30 @@ mod tests {
             let packed = compress(&data);
             assert_eq!(decompress(&packed, data.len()), data);
         }
+    }
+
+    #[test]
+    fn the_primer_is_whole_entries_and_makes_a_few_entries_cheap() {
+        // Twenty entries of five fields, each ended by a zero byte: a block starts at a source.
+        let zeros = primer().iter().filter(|&&b| b == 0).count();
+        assert_eq!(zeros, 20 * FIELDS);
+        // Two entries of a small list, as `super::meta` writes them: primed, the coder knows how
+        // addresses, ids and dates are written before it meets them (96 bytes against 159).
+        let block = "Harbour Times\0harbour-times-2024-03-02-strike\0Dock strike strands \
+                     containers in Valdoria\0https://www.harbourtimes.com/news/2024/03/02/\
+                     dock-strike-strands-containers-in-valdoria/\x002024-03-02\0Harbour Times\0\
+                     harbour-times-2024-03-05-talks\0Talks to end dock strike resume on \
+                     Monday\0https://www.harbourtimes.com/news/2024/03/05/talks-to-end-dock-\
+                     strike-resume-on-monday/\x002024-03-05\0";
+        let primed = compress(block.as_bytes());
+        let cold = compress_with(Model::fresh(MIN_TABLE_BITS + 5), block.as_bytes());
+        assert!(
+            primed.len() * 4 < cold.len() * 3,
+            "{} against {}",
+            primed.len(),
+            cold.len()
+        );
+        assert_eq!(decompress(&primed, block.len()), block.as_bytes());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The list file format, version 9. All integers little-endian. `FORMAT.md` has the same in prose.
+//! The list file format, version 10. All integers little-endian. `FORMAT.md` has the same in prose.
 //!
 //! ```text
 //! header, 48 bytes
@@ -38,7 +38,8 @@
 //!              `matching::max_df(n)` originals), which the index answers for exactly
 //!   meta table ⌈n / B⌉ × (u32 end of the block in the meta blocks, u32 decoded length), where
 //!              B = 256 for n ≤ 1,024 and 64 beyond (`meta::block_size`)
-//!   meta blocks each coded by the context-mixing coder of `cm`, decoding to the entries of B
+//!   meta blocks each coded by the context-mixing coder of `cm` (its model primed with
+//!              `primer.txt`, part of the format), decoding to the entries of B
 //!              originals (the last: the rest), one per original: source, id, title, url,
 //!              published, each UTF-8 bytes ended by a zero byte; an empty one means "absent"
 //!              (see `meta`)
@@ -61,7 +62,7 @@ use crate::error::ListError;
 /// The first eight bytes of every list file.
 pub const MAGIC: &[u8; 8] = b"PROVLIST";
 /// The format version this build writes and reads.
-pub const VERSION: u16 = 9;
+pub const VERSION: u16 = 10;
 /// Length of the fixed header.
 pub const HEADER_LEN: usize = 48;
 /// Fewest bytes a record takes (see the layout above): a count of originals that would need
@@ -833,7 +834,7 @@ mod tests {
         assert_eq!(decode(&wrong).unwrap_err(), ListError::BadMagic);
         // Lists of earlier formats (32-bit postings; no anchors in vocabularies; plain metadata;
         // keys stored whole) or a later one.
-        for other in [1, 2, 3, 4, 5, 6, 7, 8, VERSION + 1] {
+        for other in [1, 2, 3, 4, 5, 6, 7, 8, 9, VERSION + 1] {
             let mut v = bytes.clone();
             v[8..10].copy_from_slice(&other.to_le_bytes());
             assert_eq!(
