@@ -26,7 +26,7 @@
 //!   what followed such a probability before in the same field and partial byte;
 //! * the **arithmetic coder** narrows a 32-bit interval by the final probability of each bit and
 //!   writes out the leading bytes that no longer change;
-//! * a **primer** ([`primer`]), twenty made-up entries of the kinds of outlets lists are built
+//! * a **primer** (`primer.txt`), twenty made-up entries of the kinds of outlets lists are built
 //!   from, is what every block's model learns from first: a block of a few originals no longer
 //!   pays for learning how addresses, ids and dates are written (seed-story's three originals:
 //!   91 → 59 bytes each; a block of 256 a byte or two).
