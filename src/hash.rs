@@ -102,53 +102,81 @@ pub type HashSet64 = std::collections::HashSet<u64, Prehashed>;
 /// A map keyed by feature keys (32-bit hashes).
 pub type HashMap32<V> = std::collections::HashMap<u32, V, Prehashed>;
 
-/// A fixed table keyed by word hashes that nearly every word of a text is looked up in and few
-/// are found in (function words, agency names). A bitmap in front of the map answers most misses
-/// with one bit, without probing the map.
+/// A fixed table keyed by word hashes that nearly every word of a text is looked up in (function
+/// words, agency names): a lookup is two loads and two comparisons, without a branch.
+///
+/// Function words are about half of a text's words, so whether a word is one is a coin toss to
+/// the processor: a bitmap in front of a hash map, which this table replaced, answered most misses
+/// with one bit but mispredicted a branch on every other word, and the language guess alone, a
+/// lookup per word, took 4 % of the time of fingerprinting Latin-script text for 1 % of its
+/// instructions (`docs/performance.md`). Here each key has two places in one table of slots (cuckoo
+/// hashing: a key is always in one of its two), both are read, and the slot that holds the key, if
+/// either does, gives the index of its value; index 0 is no key's, and its value is
+/// `V::default()`. The table keeps at least three slots per key, so that inserting by displacement
+/// always succeeds (it would fail, at random, near one slot in two).
 #[derive(Debug, Clone)]
 pub struct WordTable<V> {
-    /// Bit `slot(k)` is set for every key `k` of the map.
-    bits: Box<[u64]>,
-    map: HashMap64<V>,
+    /// `1 << bits` slots of (key, value index); value index 0: empty.
+    slots: Vec<(u64, u32)>,
+    bits: u32,
+    /// The values, `values[0]` the default answered for keys not in the table.
+    values: Vec<V>,
 }
 
-/// log2 of the bitmap's size in bits (2 KB: a few percent false hits for a few hundred words).
-const WORD_TABLE_BITS: u32 = 14;
-
-/// A set of word hashes with the same fast misses.
+/// A set of word hashes with the same fast lookups.
 pub type WordSet = WordTable<()>;
 
-impl<V> Default for WordTable<V> {
+/// The multipliers of a key's two places: odd, and far apart in their bits.
+const PLACES: [u64; 2] = [0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f];
+
+impl<V: Default> Default for WordTable<V> {
     fn default() -> Self {
         WordTable {
-            bits: vec![0; 1 << (WORD_TABLE_BITS - 6)].into_boxed_slice(),
-            map: HashMap64::default(),
+            slots: vec![(0, 0); 16],
+            bits: 4,
+            values: vec![V::default()],
         }
     }
 }
 
 impl<V> WordTable<V> {
-    /// The bitmap position of `k`: the top bits of a multiplicative hash, which depend on all of
-    /// `k`'s bits.
+    /// The slot of `k`'s place `which` (0 or 1): the top bits of a multiplicative hash, which
+    /// depend on all of `k`'s bits.
     #[inline]
-    fn slot(k: u64) -> usize {
-        (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - WORD_TABLE_BITS)) as usize
+    fn place(&self, k: u64, which: usize) -> usize {
+        (k.wrapping_mul(PLACES[which]) >> (64 - self.bits)) as usize
+    }
+
+    /// The index of `k`'s value in `values`, 0 if `k` is not in the table: both places read and
+    /// compared, the answer selected without a branch.
+    #[inline]
+    fn index(&self, k: u64) -> usize {
+        let (a, b) = (self.slots[self.place(k, 0)], self.slots[self.place(k, 1)]);
+        let in_a = u32::from(a.0 == k && a.1 != 0);
+        let in_b = u32::from(b.0 == k && b.1 != 0);
+        ((a.1 * in_a) | (b.1 * in_b)) as usize
     }
 
     /// The value of `k`, if it is in the table.
     #[inline]
     pub fn get(&self, k: u64) -> Option<&V> {
-        let b = Self::slot(k);
-        if (self.bits[b >> 6] >> (b & 63)) & 1 == 0 {
-            return None;
+        match self.index(k) {
+            0 => None,
+            i => Some(&self.values[i]),
         }
-        self.map.get(&k)
+    }
+
+    /// The value of `k`, or the default value if it is not in the table: no branch on whether it
+    /// is.
+    #[inline]
+    pub fn get_or_default_value(&self, k: u64) -> &V {
+        &self.values[self.index(k)]
     }
 
     /// Whether `k` is in the table.
     #[inline]
     pub fn contains(&self, k: u64) -> bool {
-        self.get(k).is_some()
+        self.index(k) != 0
     }
 
     /// The value of `k`, inserted as `V::default()` first if absent.
@@ -156,9 +184,48 @@ impl<V> WordTable<V> {
     where
         V: Default,
     {
-        let b = Self::slot(k);
-        self.bits[b >> 6] |= 1 << (b & 63);
-        self.map.entry(k).or_default()
+        let mut i = self.index(k);
+        if i == 0 {
+            self.values.push(V::default());
+            i = self.values.len() - 1;
+            self.insert(k, i as u32);
+        }
+        &mut self.values[i]
+    }
+
+    /// Puts `k`, with value index `value`, in one of its two places, moving the key there to its
+    /// other place, and so on; the table doubles first where it would hold more than a third of
+    /// its slots, or where the moves go round in a circle.
+    fn insert(&mut self, k: u64, value: u32) {
+        if (self.values.len() - 1) * 3 > self.slots.len() {
+            self.grow();
+        }
+        let (mut key, mut value, mut at) = (k, value, self.place(k, 0));
+        for _ in 0..64 {
+            if self.slots[at].1 == 0 {
+                self.slots[at] = (key, value);
+                return;
+            }
+            (key, value) = std::mem::replace(&mut self.slots[at], (key, value));
+            // The displaced key goes to its other place.
+            at = if self.place(key, 0) == at {
+                self.place(key, 1)
+            } else {
+                self.place(key, 0)
+            };
+        }
+        self.grow();
+        self.insert(key, value);
+    }
+
+    /// Doubles the table and puts every key back.
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.bits += 1;
+        self.slots = vec![(0, 0); 1 << self.bits];
+        for (key, value) in old.into_iter().filter(|s| s.1 != 0) {
+            self.insert(key, value);
+        }
     }
 }
 
@@ -198,11 +265,44 @@ mod tests {
         assert!(keys.iter().all(|&k| set.contains(k)));
         let absent = (500..100_000u64).map(|i| fnv1a(&i.to_le_bytes()));
         assert_eq!(absent.filter(|&k| set.contains(k)).count(), 0);
+        // Key 0, and keys that share both places' bits, are keys like any other.
+        let odd: WordSet = [0u64, 1 << 63, 3 << 62, 1].into_iter().collect();
+        assert!([0u64, 1 << 63, 3 << 62, 1].iter().all(|&k| odd.contains(k)));
+        assert!(!odd.contains(2) && !WordSet::default().contains(0));
         let mut t = WordTable::<u32>::default();
         *t.get_or_default(7) |= 2;
         *t.get_or_default(7) |= 1;
         assert_eq!(t.get(7), Some(&3));
         assert_eq!(t.get(8), None);
+        assert_eq!(
+            (t.get_or_default_value(7), t.get_or_default_value(8)),
+            (&3, &0)
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Whatever the keys, however many (clustered, sharing their top or bottom bits), a table
+        /// holds exactly them, each with its own value.
+        #[test]
+        fn word_tables_hold_exactly_what_was_put_in(
+            keys in proptest::collection::hash_set(proptest::prelude::any::<u64>(), 0..3000),
+            others in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..200),
+            shift in 0u32..48,
+        ) {
+            let keys: Vec<u64> = keys.into_iter().map(|k| k >> shift).collect();
+            let mut t = WordTable::<u64>::default();
+            for &k in &keys {
+                *t.get_or_default(k) = k ^ 1;
+            }
+            for &k in &keys {
+                proptest::prop_assert_eq!(t.get(k), Some(&(k ^ 1)));
+            }
+            for k in others.into_iter().filter(|k| !keys.contains(k)) {
+                proptest::prop_assert!(!t.contains(k));
+                proptest::prop_assert_eq!(t.get_or_default_value(k), &0);
+            }
+        }
     }
 
     #[test]

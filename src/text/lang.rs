@@ -337,9 +337,7 @@ fn latin_hits(words: impl Iterator<Item = u64>) -> ([u32; LATIN.len()], u32) {
     let mut total = 0u32;
     for w in words.take(GUESS_WORDS) {
         total += 1;
-        if let Some(&langs) = index.get(w) {
-            fields += langs;
-        }
+        fields += index.get_or_default_value(w);
     }
     let hits =
         std::array::from_fn(|i| (fields >> (COUNT_BITS * i)) as u32 & ((1 << COUNT_BITS) - 1));
