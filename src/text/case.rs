@@ -317,15 +317,17 @@ mod tests {
     use super::{NUMBER, UNSURE_NAME};
     use crate::text::analyze;
 
+    /// The names (anchors but numbers) of an English `text`, as normalised, in order.
+    fn names(text: &str) -> Vec<String> {
+        let a = analyze(text, Some("en"));
+        (0..a.tokens.len())
+            .filter(|&i| a.tokens[i].anchor != 0 && a.tokens[i].flags & NUMBER == 0)
+            .map(|i| a.norm_of(i).to_string())
+            .collect()
+    }
+
     #[test]
     fn a_headline_run_into_its_lead_leaves_the_leads_first_word_no_name() {
-        let names = |text: &str| -> Vec<String> {
-            let a = analyze(text, Some("en"));
-            (0..a.tokens.len())
-                .filter(|&i| a.tokens[i].anchor != 0 && a.tokens[i].flags & NUMBER == 0)
-                .map(|i| a.norm_of(i).to_string())
-                .collect()
-        };
         let story = "Four injured after crash at intersection in Marlow\nFour people were injured \
                      in an accident on Sunday. A driver had ignored the right of way of another \
                      driver on Harbour Road shortly before noon, and the two cars collided at the \
@@ -347,13 +349,6 @@ mod tests {
 
     #[test]
     fn a_text_in_capitals_or_title_case_has_no_names_but_acronyms_elsewhere_are_names() {
-        let names = |text: &str| -> Vec<String> {
-            let a = analyze(text, Some("en"));
-            (0..a.tokens.len())
-                .filter(|&i| a.tokens[i].anchor != 0 && a.tokens[i].flags & NUMBER == 0)
-                .map(|i| a.norm_of(i).to_string())
-                .collect()
-        };
         let story = "Talks between the union and Nordwave resumed in Marlow, where NATO ministers \
                      also met on Monday.";
         let found = ["nordwave", "marlow", "nato", "monday"];
