@@ -6,10 +6,13 @@
 //! Recognised pairs: “…”, "…", «…», »…«, „…“, ‘…’, 「…」, 『…』, and before Arabic-script text the
 //! mirrored ’’…‘‘, ’…‘ and ”…“ that Urdu papers set. A quotation ends at its closing mark or at the
 //! end of the paragraph (news style leaves multi-paragraph quotes open; one left open for more than
-//! a hundred words is a stray mark), and a quoted span of four words or fewer is a term or a scare
-//! quote ("Demonstration Alert"), part of the narrative. Straight quotes open or close by their
-//! spacing, and a mark that opens a quotation of the kind already open starts it anew, so that one
-//! stray mark does not turn the quotations after it into narrative (see `visit`).
+//! sixty words ran on past its paragraph, whose line break was lost, and is taken up to its first
+//! sentence's end, or was a stray mark if no sentence ends in it), and a quoted span of four words
+//! or fewer is a term or a scare quote ("Demonstration Alert"), part of the narrative. Straight
+//! quotes open or close by their spacing, and a mark that opens a quotation of the kind already
+//! open starts it anew, so that one stray mark does not turn the quotations after it into
+//! narrative (see `visit`); the one given up keeps its first sentence if a sentence ended before
+//! the new mark (`push_first_sentence`).
 
 use std::ops::Range;
 
