@@ -39,6 +39,12 @@ const PREFIXES: &[&str] = &[
     "photograph:",
     "image:",
     "image credit",
+    "image caption",
+    "image copyright",
+    "image source",
+    "media caption",
+    "picture:",
+    "enter your email",
     "caption",
     "no caption",
     "getty images",
@@ -141,6 +147,25 @@ const CONTAINS: &[(&str, &[&str])] = &[
         &["will not be published", "won't be published"],
     ),
     ("required fields", &["required fields are marked"]),
+    // Syndication notes: "This article was originally published by Reuters.", "… first appeared
+    // on The Conversation".
+    (
+        "published",
+        &[
+            "originally published",
+            "was first published on",
+            "republished with permission",
+            "republished from",
+        ],
+    ),
+    (
+        "appeared",
+        &[
+            "originally appeared",
+            "first appeared on",
+            "first appeared in",
+        ],
+    ),
 ];
 
 /// Whether `lower` contains one of the [`CONTAINS`] phrases. Natively, with searchers built
@@ -267,15 +292,26 @@ const MAX_LINKED_HEADLINE_WORDS: usize = 20;
 /// Byte ranges of the furniture lines of `text`: lines of furniture by their own shape, and the
 /// headlines listed under a heading of links ("Related Articles", "Most Read"), up to the first
 /// line that ends a sentence or runs longer than a headline.
-pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
+pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut lower = String::new();
     let mut start = 0;
     let mut in_link_list = false;
+    let mut after_caption_label = false;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
         let trimmed = line.trim();
-        if is_furniture_with(line, &mut lower) {
+        if trimmed.is_empty() {
+            start = end;
+            continue;
+        }
+        // A caption under its label, or a line in another script than the text's.
+        let caption = std::mem::replace(&mut after_caption_label, is_caption_label(trimmed))
+            && super::word_count::count_words(trimmed, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS;
+        if caption || foreign.is_foreign(trimmed) {
+            out.push(start..end);
+            in_link_list = false;
+        } else if is_furniture_with(line, &mut lower) {
             out.push(start..end);
             in_link_list = super::word_count::count_words(trimmed, 5) <= 4 && {
                 let heading = trimmed.to_ascii_lowercase();
@@ -296,6 +332,95 @@ pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
         start = end;
     }
     out
+}
+
+/// Labels a page sets on a line of their own above a photo's caption ("Image caption", as BBC
+/// pages copied from a browser have them): the caption that follows, at most
+/// [`MAX_CAPTION_WORDS`] words, is furniture too. Its names and dates are the photo's, which the
+/// original may not have: "Image caption" above "The scene on Monday morning" under each of
+/// wmt19's English translations changed 15 of their verdicts, "Monday" an anchor their originals
+/// lack.
+const CAPTION_LABELS: &[&str] = &["image caption", "media caption", "caption", "photo caption"];
+
+/// Whether `line` (trimmed) is a caption label alone ([`CAPTION_LABELS`]), with or without a
+/// colon.
+fn is_caption_label(line: &str) -> bool {
+    let label = line.strip_suffix(':').unwrap_or(line).trim_end();
+    label.len() <= 16 && CAPTION_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
+/// Which lines of a text are in a script foreign to it ([`furniture_lines`]).
+///
+/// A page's interface is often in another script than its article: an Urdu story's page carries
+/// English lines ("This article was originally published by …", "Sign up for our newsletter",
+/// a photo credit, readers' comments). Such a line cannot be what a page took from an original in
+/// the page's own language, and it is not what a translation carries over either (names and
+/// numbers, inside the translated sentences); read as the page's words, it only lowered the share
+/// of the page found in its original: one English line under each of counter-public's Urdu copies
+/// changed 12 to 30 of their 296 verdicts. So a short line (at most 30 words, as every rule here
+/// looks at) whose letters are all of another script than four in five of the text's letters is
+/// furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    /// The text has no script of four in five of its letters: no line is foreign.
+    None,
+    /// Four in five of the text's letters are of a script other than Latin: a line of Latin
+    /// letters only (ASCII, as interface text is) is foreign.
+    Latin,
+    /// Four in five of the text's letters are Latin: a line with letters and none of them an
+    /// ASCII one (Arabic, Cyrillic, Chinese …) is foreign.
+    NonLatin,
+}
+
+impl Foreign {
+    /// The kind of line foreign to a text with `latin` Latin letters and `other` letters of
+    /// other scripts.
+    pub fn of(latin: u32, other: u32) -> Foreign {
+        let (latin, other) = (u64::from(latin), u64::from(other));
+        if other >= 2 * latin && other > 0 {
+            Foreign::Latin
+        } else if latin >= 2 * other && latin > 0 {
+            Foreign::NonLatin
+        } else {
+            Foreign::None
+        }
+    }
+
+    /// Whether `line` (trimmed) is foreign to the text: at most 30 words, with letters, all of
+    /// the other script. Spaces, digits, punctuation and symbols of any kind (no-break spaces,
+    /// curly quotes, dashes) belong to no script.
+    fn is_foreign(self, line: &str) -> bool {
+        let bytes = line.as_bytes();
+        // Most lines are in the text's own script, and these tests of their bytes tell so at once.
+        let foreign = match self {
+            Foreign::None => return false,
+            // The first byte of the text's own script ends the test of most of its lines: a
+            // lead byte of the chars from Greek on (U+0380), but those of lead 0xE2 (dashes,
+            // curly quotes and other symbols). Lines with none are tested char by char.
+            Foreign::Latin => {
+                !bytes
+                    .iter()
+                    .any(|&b| matches!(b, 0xce..=0xe1 | 0xe3..=0xff))
+                    && bytes.iter().any(u8::is_ascii_alphabetic)
+                    && line
+                        .chars()
+                        .all(|c| c.is_ascii() || is_latin_letter(c) || !c.is_alphabetic())
+            }
+            Foreign::NonLatin => {
+                !bytes.is_ascii()
+                    && !bytes.iter().any(u8::is_ascii_alphabetic)
+                    && line.chars().any(char::is_alphabetic)
+                    && !line.chars().any(is_latin_letter)
+            }
+        };
+        foreign && super::word_count::count_words(line, 31) <= 30
+    }
+}
+
+/// Whether `c` is a letter of the Latin script beyond ASCII (accented letters, Latin Extended,
+/// Vietnamese).
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c.is_alphabetic()
 }
 
 /// Whether one line (without regard to its neighbours) is site furniture.
@@ -690,7 +815,7 @@ mod tests {
         let text = "The bridge closes on Monday.\nRelated Articles\nFive things to know about the \
                     bridge\nWhy the council voted for the closure\nThe closure will last six \
                     weeks, officials said.\nA second line of the article";
-        let lines: Vec<&str> = furniture_lines(text)
+        let lines: Vec<&str> = furniture_lines(text, Foreign::None)
             .into_iter()
             .map(|r| text[r].trim())
             .collect();
@@ -735,8 +860,65 @@ mod tests {
     #[test]
     fn line_ranges_cover_whole_lines() {
         let text = "Advertisement\nThe Kremlin said on Sunday it was ready to talk.\nLeave a Reply";
-        let r = furniture_lines(text);
+        let r = furniture_lines(text, Foreign::None);
         assert_eq!(r, vec![0..14, 63..76]);
         assert_eq!(&text[r[1].clone()], "Leave a Reply");
+    }
+
+    #[test]
+    fn lines_in_another_script_than_the_texts_are_furniture() {
+        assert_eq!(Foreign::of(20, 400), Foreign::Latin);
+        assert_eq!(Foreign::of(400, 20), Foreign::NonLatin);
+        assert_eq!(Foreign::of(300, 200), Foreign::None);
+        assert_eq!(Foreign::of(0, 0), Foreign::None);
+        let urdu = "وزیر اعظم نے کہا کہ حکومت نئے منصوبے پر کام کر رہی ہے\n\
+                    This article was originally published by Reuters — “syndicated”.\n\
+                    اجلاس میں Reuters کے نمائندے بھی موجود تھے\n";
+        fn lines(text: &str, foreign: Foreign) -> Vec<&str> {
+            furniture_lines(text, foreign)
+                .into_iter()
+                .map(|r| text[r].trim())
+                .collect()
+        }
+        // The English line, dashes and curly quotes and all; not the Urdu one naming Reuters.
+        assert_eq!(
+            lines(urdu, Foreign::Latin),
+            ["This article was originally published by Reuters — “syndicated”."]
+        );
+        let english = "The minister said the plan would be ready in March.\n\
+                       Министр сказал, что план будет готов в марте\n\
+                       Café owners in Zürich said the plan was late.\n";
+        assert_eq!(
+            lines(english, Foreign::NonLatin),
+            ["Министр сказал, что план будет готов в марте"]
+        );
+        assert!(lines(english, Foreign::None).is_empty());
+        // Long lines are the article's, whatever their script.
+        let long = format!("{}\n", "word ".repeat(31));
+        assert!(lines(&long, Foreign::Latin).is_empty());
+    }
+
+    #[test]
+    fn a_caption_under_its_label_and_syndication_notes_are_furniture() {
+        let text = "Four people were injured in the crash on Sunday, the police said.\n\
+                    Image caption\n\
+                    \n\
+                    The scene on Monday morning\n\
+                    Image copyright Getty Images\n\
+                    The driver was taken to hospital in Tessaly.\n\
+                    This article was originally published by The Conversation.\n";
+        let lines: Vec<&str> = furniture_lines(text, Foreign::None)
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Image caption",
+                "The scene on Monday morning",
+                "Image copyright Getty Images",
+                "This article was originally published by The Conversation."
+            ]
+        );
     }
 }

@@ -181,6 +181,20 @@ pub struct ScriptCounts {
 pub type ScriptTag = u8;
 
 impl ScriptCounts {
+    /// Letters of every script but Latin.
+    pub fn others(&self) -> u32 {
+        let s = self;
+        s.cyrillic
+            + s.arabic
+            + s.han
+            + s.kana
+            + s.hangul
+            + s.devanagari
+            + s.greek
+            + s.hebrew
+            + s.thai
+    }
+
     /// Highest script number of [`ScriptCounts::counter`].
     const SCRIPTS: ScriptTag = 10;
 

@@ -212,7 +212,10 @@ fn analyze_tokens(
     };
     mark_ranges(
         &mut raw.tokens,
-        &furniture::furniture_lines(text),
+        &furniture::furniture_lines(
+            text,
+            furniture::Foreign::of(raw.scripts.latin, raw.scripts.others()),
+        ),
         FURNITURE,
     );
     mark_ranges(&mut raw.tokens, &quotes::quotation_spans(text), QUOTED);
