@@ -70,6 +70,20 @@ fn as_written(text: &str) -> String {
     text.to_string()
 }
 
+/// The figures of `set`'s cases as written and rewritten by `rewrite`, against the list of its
+/// originals as written (`None` without ../shared).
+fn as_written_and_rewritten(
+    set: &str,
+    rewrite: &dyn Fn(&str) -> String,
+) -> Option<(provenance::eval::Metrics, provenance::eval::Metrics)> {
+    let dir = shared_set(set)?;
+    let list = list_of(&dir, &as_written);
+    Some((
+        rewritten_figures(set, &dir, &list, &as_written),
+        rewritten_figures(set, &dir, &list, rewrite),
+    ))
+}
+
 fn run(set: &str) -> Option<EvalResult> {
     let dir = shared_set(set)?;
     Some(run_dir(set, &dir))
@@ -651,12 +665,10 @@ fn pages_whose_line_breaks_were_lost_keep_their_figures() {
     // 0.915 (0.920 as written); since such a quotation is taken up to its first sentence's end
     // (`text::quotes`), 0.920, and since the lead's first word is no name where the text writes
     // it in lower case too (`text::case`), 0.926.
-    let set = "wmt19-public";
-    let Some(dir) = shared_set(set) else { return };
-    let list = list_of(&dir, &as_written);
     let joined = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let written = rewritten_figures(set, &dir, &list, &as_written);
-    let r = rewritten_figures(set, &dir, &list, &joined);
+    let Some((written, r)) = as_written_and_rewritten("wmt19-public", &joined) else {
+        return;
+    };
     assert!(
         r.decision.unwrap() >= written.decision.unwrap() - 0.0025,
         "{r:?} against {written:?}"
@@ -671,17 +683,15 @@ fn pages_with_interface_lines_in_another_script_keep_their_figures() {
     // lowered the share of the page found in its original: decision accuracy 0.635 (0.699 as
     // written), AUC 0.850 (0.872); since a short line all in another script than the text's is
     // furniture (`text::furniture`), 0.693 and 0.871.
-    let set = "counter-public";
-    let Some(dir) = shared_set(set) else { return };
-    let list = list_of(&dir, &as_written);
     let with_interface = |text: &str| {
         format!(
             "{text}\nThis article was originally published by Reuters.\nSign up for our daily \
              newsletter\n12 comments\nJohn: This is outrageous, who allowed this?"
         )
     };
-    let written = rewritten_figures(set, &dir, &list, &as_written);
-    let r = rewritten_figures(set, &dir, &list, &with_interface);
+    let Some((written, r)) = as_written_and_rewritten("counter-public", &with_interface) else {
+        return;
+    };
     assert!(
         r.decision.unwrap() >= written.decision.unwrap() - 0.01,
         "{r:?} against {written:?}"

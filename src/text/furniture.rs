@@ -687,6 +687,14 @@ fn is_date_line(lower: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The furniture lines of `text`, trimmed.
+    fn furniture_of(text: &str, foreign: Foreign) -> Vec<&str> {
+        furniture_lines(text, foreign)
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect()
+    }
+
     #[test]
     fn prebuilt_searchers_find_what_str_finds() {
         let by_str = contains_a_phrase_by_str;
@@ -815,10 +823,7 @@ mod tests {
         let text = "The bridge closes on Monday.\nRelated Articles\nFive things to know about the \
                     bridge\nWhy the council voted for the closure\nThe closure will last six \
                     weeks, officials said.\nA second line of the article";
-        let lines: Vec<&str> = furniture_lines(text, Foreign::None)
-            .into_iter()
-            .map(|r| text[r].trim())
-            .collect();
+        let lines = furniture_of(text, Foreign::None);
         assert_eq!(
             lines,
             [
@@ -874,12 +879,7 @@ mod tests {
         let urdu = "وزیر اعظم نے کہا کہ حکومت نئے منصوبے پر کام کر رہی ہے\n\
                     This article was originally published by Reuters — “syndicated”.\n\
                     اجلاس میں Reuters کے نمائندے بھی موجود تھے\n";
-        fn lines(text: &str, foreign: Foreign) -> Vec<&str> {
-            furniture_lines(text, foreign)
-                .into_iter()
-                .map(|r| text[r].trim())
-                .collect()
-        }
+        let lines = furniture_of;
         // The English line, dashes and curly quotes and all; not the Urdu one naming Reuters.
         assert_eq!(
             lines(urdu, Foreign::Latin),
@@ -907,10 +907,7 @@ mod tests {
                     Image copyright Getty Images\n\
                     The driver was taken to hospital in Tessaly.\n\
                     This article was originally published by The Conversation.\n";
-        let lines: Vec<&str> = furniture_lines(text, Foreign::None)
-            .into_iter()
-            .map(|r| text[r].trim())
-            .collect();
+        let lines = furniture_of(text, Foreign::None);
         assert_eq!(
             lines,
             [
