@@ -25,6 +25,7 @@ const PREFIXES: &[&str] = &[
     "sign up",
     "follow us",
     "click here",
+    "click to",
     "advertisement",
     "advertising",
     "sponsored",
@@ -58,6 +59,8 @@ const PREFIXES: &[&str] = &[
     "published:",
     "posted on",
     "posted by",
+    "posted in",
+    "our standards",
     "story highlights",
     "listen to this article",
     "print",
@@ -166,6 +169,12 @@ const CONTAINS: &[(&str, &[&str])] = &[
             "first appeared in",
         ],
     ),
+    // Share links ("Click to share on Facebook (Opens in new window)") and an agency's footer.
+    (
+        "new window",
+        &["opens in new window", "opens in a new window"],
+    ),
+    ("trust principles", &["trust principles"]),
 ];
 
 /// Whether `lower` contains one of the [`CONTAINS`] phrases. Natively, with searchers built
@@ -497,6 +506,9 @@ fn is_furniture_alone(trimmed: &str, words: usize, lower: &mut String) -> bool {
     if words <= 3 && !ends_sentence {
         return true; // "Must read", "main img", "WION Web Team", section labels
     }
+    if words <= 14 && !ends_sentence && starts_with_word(lower, "tagged") {
+        return true; // "Tagged Germany, Police, Accident" (not "Tagged as a terrorist group, …")
+    }
     (words <= 10 && is_date_line(lower))
         || (words <= 12 && is_share_bar(lower))
         || (words <= MAX_CAPTION_WORDS && is_captioned(lower))
@@ -813,6 +825,14 @@ mod tests {
             "Share on Facebook Share on X Copy link",
             "A view of the harbour bridge at dusk. (AFP Photo/Jane Doe)",
             "Protesters in Moscow on Saturday (Image: Getty)",
+            // Syndication notes, share links, tags, an agency's footer.
+            "This article was originally published by Reuters.",
+            "This story first appeared on The Conversation",
+            "Click to share on Facebook (Opens in new window)",
+            "Posted in World News | Tagged Germany, Police, Accident",
+            "Our Standards: The Thomson Reuters Trust Principles.",
+            "Image copyright Getty Images",
+            "Enter your email address",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -850,6 +870,9 @@ mod tests {
             "Apple | Google | Microsoft shares fell 3 percent on Monday",
             "Share prices fell on Monday · Oil rose",
             "The minister spoke to reporters in Lahore. (Reuters)",
+            // Sentences that only start as furniture does, or name a publication.
+            "Tagged as a terrorist group in 2019, the movement was banned the same year.",
+            "The report, first published in 2019, found that rents had doubled in a decade.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
