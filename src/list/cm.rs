@@ -33,10 +33,10 @@
 //!
 //! Compressor and decompressor run the same model on the same bits, so they predict alike; all of
 //! it is integer arithmetic, so a list written natively reads the same in the browser. On the
-//! bundled list's metadata it needs 44 bytes per original (45 unprimed), where DEFLATE needed 65 and this coder
-//! with only the six byte contexts of list format 8 needed 52 (`docs/performance.md`, "Size");
-//! headlines with addresses whose slugs spell them out cost 30 % less than with those six. It
-//! codes or decodes about 2 MB a second natively.
+//! bundled list's metadata it needs 44 bytes per original (45 unprimed), where DEFLATE needed 65
+//! and this coder with only the six byte contexts of list format 8 needed 52
+//! (`docs/performance.md`, "Size"); headlines with addresses whose slugs spell them out cost 30 %
+//! less than with those six. It codes or decodes about 2 MB a second natively.
 //!
 //! A block is decoded to exactly the length its list declares, reading zeros past the end of
 //! its bytes: damaged or hostile input gives wrong bytes (which the metadata reader then refuses),

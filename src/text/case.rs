@@ -165,13 +165,10 @@ pub(super) fn uncapitalise_lead_start(text: &str, tokens: &mut [Token], stops: O
     if candidates.is_empty() {
         return;
     }
-    let mask = candidates.iter().fold(0, |m, c| m | bloom_bit(c.1));
-    let mut lower: Vec<u64> = Vec::new();
-    for t in tokens.iter() {
-        if t.flags & (CAPITAL | NUMBER | CJK) == 0 && mask & bloom_bit(t.word) != 0 {
-            lower.push(t.word);
-        }
-    }
+    let mut words: Vec<u64> = candidates.iter().map(|c| c.1).collect();
+    words.sort_unstable();
+    words.dedup();
+    let lower = written_in_lower_case(tokens, &words);
     if let Some(&(i, _)) = candidates.iter().find(|c| lower.contains(&c.1)) {
         tokens[i].flags &= !CAPITAL;
     }
@@ -200,9 +197,6 @@ fn first_line_runs_on(text: &str) -> bool {
 /// write in lower case elsewhere: a word written so is no name, whatever a headline in title
 /// case makes of it.
 fn uncapitalise_common_words(tokens: &mut [Token], sentences: &[Range<usize>]) {
-    // The few capitalised words of these sentences, and a one-word Bloom filter of them (a bit
-    // of 64 per word), so that the text's lower-case words, hundreds, are each tested with a
-    // shift and a mask, and only the rare match is searched for.
     let mut capitalised: Vec<u64> = sentences
         .iter()
         .flat_map(|range| &tokens[range.clone()])
@@ -211,16 +205,7 @@ fn uncapitalise_common_words(tokens: &mut [Token], sentences: &[Range<usize>]) {
         .collect();
     capitalised.sort_unstable();
     capitalised.dedup();
-    let mask = capitalised.iter().fold(0, |m, &w| m | bloom_bit(w));
-    let mut common: Vec<u64> = Vec::new();
-    for t in tokens.iter() {
-        if t.flags & (CAPITAL | NUMBER | CJK) == 0
-            && mask & bloom_bit(t.word) != 0
-            && capitalised.binary_search(&t.word).is_ok()
-        {
-            common.push(t.word);
-        }
-    }
+    let common = written_in_lower_case(tokens, &capitalised);
     if common.is_empty() {
         return;
     }
@@ -231,6 +216,23 @@ fn uncapitalise_common_words(tokens: &mut [Token], sentences: &[Range<usize>]) {
             }
         }
     }
+}
+
+/// The occurrences of `words` (a few capitalised words, sorted, without repeats) that `tokens`
+/// write in lower case: a one-word Bloom filter of them (a bit of 64 per word) tests each of the
+/// text's lower-case words, hundreds, with a shift and a mask, and only the rare match is
+/// searched for.
+fn written_in_lower_case(tokens: &[Token], words: &[u64]) -> Vec<u64> {
+    let mask = words.iter().fold(0, |m, &w| m | bloom_bit(w));
+    tokens
+        .iter()
+        .filter(|t| {
+            t.flags & (CAPITAL | NUMBER | CJK) == 0
+                && mask & bloom_bit(t.word) != 0
+                && words.binary_search(&t.word).is_ok()
+        })
+        .map(|t| t.word)
+        .collect()
 }
 
 /// Whether token `t` of `text` is written in capitals beyond its first letter ("FC", "SPD").
