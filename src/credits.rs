@@ -316,13 +316,10 @@ mod tests {
         let text = "اسلام آباد (اے پی پی) وزیراعظم نے کہا کہ معاہدہ جلد ہوگا۔";
         let a = analyze(text, Some("ur"));
         assert_eq!(a.credits, vec!["APP".to_string()]);
-        let credited: Vec<&str> = a
-            .tokens
-            .iter()
-            .filter(|t| t.flags & CREDIT != 0)
-            .map(|t| &text[t.start as usize..t.end as usize])
-            .collect();
-        assert_eq!(credited, vec!["اے", "پی", "پی"]);
+        assert_eq!(
+            crate::text::words_flagged(text, &a, CREDIT),
+            vec!["اے", "پی", "پی"]
+        );
         assert!(mentions(text, &a, "APP"));
         assert!(!mentions(text, &a, "AP"), "APP's name is not AP's");
         // Russian, with a cue word before the name, and Arabic in a dateline.

@@ -84,6 +84,27 @@ fn as_written_and_rewritten(
     ))
 }
 
+/// Asserts that `set`'s cases rewritten by `rewrite` keep their decision accuracy and AUC as
+/// written, within `decision_slack` and `auc_slack` (nothing to assert without ../shared).
+fn assert_figures_kept(
+    set: &str,
+    rewrite: &dyn Fn(&str) -> String,
+    decision_slack: f64,
+    auc_slack: f64,
+) {
+    let Some((written, r)) = as_written_and_rewritten(set, rewrite) else {
+        return;
+    };
+    assert!(
+        r.decision.unwrap() >= written.decision.unwrap() - decision_slack,
+        "{r:?} against {written:?}"
+    );
+    assert!(
+        r.auc.unwrap() >= written.auc.unwrap() - auc_slack,
+        "{r:?} against {written:?}"
+    );
+}
+
 fn run(set: &str) -> Option<EvalResult> {
     let dir = shared_set(set)?;
     Some(run_dir(set, &dir))
@@ -689,17 +710,21 @@ fn pages_with_interface_lines_in_another_script_keep_their_figures() {
              newsletter\n12 comments\nJohn: This is outrageous, who allowed this?"
         )
     };
-    let Some((written, r)) = as_written_and_rewritten("counter-public", &with_interface) else {
-        return;
+    assert_figures_kept("counter-public", &with_interface, 0.01, 0.005);
+}
+
+#[test]
+fn pages_with_a_dateline_keep_their_figures() {
+    // wmt19's translations, each given a wire dateline before its first paragraph, as agency
+    // copy and the pages reprinting it have: its place and date were anchors the original lacks,
+    // and the lead's first word after it read as a name. Decision accuracy 0.913 (0.920 as
+    // written), AUC 0.975 (0.978); since a dateline is no evidence and ends a sentence
+    // (`text::dateline`), 0.920 and 0.978.
+    let with_dateline = |text: &str| {
+        let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+        format!("{first}\nLONDON, Oct 1 (Reuters) - {rest}")
     };
-    assert!(
-        r.decision.unwrap() >= written.decision.unwrap() - 0.01,
-        "{r:?} against {written:?}"
-    );
-    assert!(
-        r.auc.unwrap() >= written.auc.unwrap() - 0.005,
-        "{r:?} against {written:?}"
-    );
+    assert_figures_kept("wmt19-public", &with_dateline, 0.003, 0.002);
 }
 
 #[test]

@@ -12,15 +12,17 @@
 //! It runs in steps, each in its own module: markup, look-alike letters and diacritics are read
 //! as the text they stand for ([`markup`], [`lookalikes`], [`diacritics`]); `tokenize` finds the
 //! words and sentences (how words are delimited, numbers and unspaced scripts included, is
-//! explained there); [`lang`] names the language; furniture lines and quotations are marked;
-//! `featurize` fills in stems, function words and anchors; wire credits are found last
-//! ([`crate::credits`]).
+//! explained there); [`lang`] names the language; furniture lines, datelines (`dateline`, which
+//! also ends the sentence they begin) and quotations are marked; `featurize` fills in stems,
+//! function words and anchors; wire credits are found last ([`crate::credits`]).
 //!
 //! Flags mark what must not count as evidence of copying: function words, quoted speech
-//! ([`quotes`]), site furniture ([`furniture`]) and wire credits ([`crate::credits`]).
+//! ([`quotes`]), site furniture ([`furniture`]) and datelines' places and dates, and wire credits
+//! ([`crate::credits`]).
 
 mod case;
 mod content_simhash;
+mod dateline;
 pub mod dates;
 pub mod diacritics;
 mod featurize;
@@ -55,7 +57,7 @@ pub const STOP: u8 = 1;
 pub const NUMBER: u8 = 2;
 /// Token flag: inside a quotation.
 pub const QUOTED: u8 = 4;
-/// Token flag: on a site-furniture line.
+/// Token flag: on a site-furniture line, or the place or date of a dateline ("WASHINGTON — ").
 pub const FURNITURE: u8 = 8;
 /// Token flag: part of a wire credit such as "(Reuters)".
 pub const CREDIT: u8 = 16;
@@ -218,6 +220,7 @@ fn analyze_tokens(
         ),
         FURNITURE,
     );
+    dateline::mark(text, &mut raw, lang);
     mark_ranges(&mut raw.tokens, &quotes::quotation_spans(text), QUOTED);
     let narrative = featurize(text, &mut raw, lang);
     let mut analysis = Analysis {
@@ -259,6 +262,17 @@ fn truncate(text: &str, max: usize) -> (&str, bool) {
         end -= 1;
     }
     (&text[..end], true)
+}
+
+/// The words of `text` (as `a`, its analysis, found them) that carry `flag`, in order: what the
+/// tests of a rule that flags words assert.
+#[cfg(test)]
+pub(crate) fn words_flagged<'t>(text: &'t str, a: &Analysis, flag: u8) -> Vec<&'t str> {
+    a.tokens
+        .iter()
+        .filter(|t| t.flags & flag != 0)
+        .map(|t| &text[t.start as usize..t.end as usize])
+        .collect()
 }
 
 /// Sets `flag` on every token that starts inside one of the sorted, disjoint `ranges`.
