@@ -24,7 +24,7 @@ use crate::fingerprint::{DocFeatures, Kind};
 use crate::list::List;
 use crate::report::{Candidate, Relation, Report, Stats};
 use crate::score::{self, Features};
-use crate::text::{analyze, lang, Analysis, CAPITAL, NUMBER};
+use crate::text::{analyze, lang, Analysis, CAPITAL, FURNITURE, NUMBER};
 
 /// Candidates measured in full per check (and beyond them, each language's best few).
 pub const SCORED: usize = 16;
@@ -73,6 +73,10 @@ pub struct Page<'t> {
     pub analysis: Analysis,
     /// Its features.
     pub features: DocFeatures,
+    /// The token indices of its article's words, in order: all but its furniture (bylines,
+    /// captions, share rows: `text::furniture`), which a page adds where it will. Where the page
+    /// is measured against an original's length, these are counted.
+    pub article: Vec<u32>,
     /// For a page whose language is unknown, the languages it is known not to be in
     /// ([`lang::ruled_out`]; bit `i` for [`lang::CODES`]`[i]`): compared with an original in one of
     /// them, the page is a translation's candidate, not a same-language copy's.
@@ -97,10 +101,14 @@ impl<'t> Page<'t> {
         } else {
             0
         };
+        let article = (0..analysis.tokens.len() as u32)
+            .filter(|&i| analysis.tokens[i as usize].flags & FURNITURE == 0)
+            .collect();
         Page {
             text,
             analysis,
             features,
+            article,
             not_in,
         }
     }
