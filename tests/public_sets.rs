@@ -640,12 +640,14 @@ fn wmt19_with_headline(headline: &dyn Fn(&str) -> String) -> Option<provenance::
 fn pages_with_a_headline_in_capitals_keep_their_figures() {
     // Read as names, the words of a headline in capitals were anchors the original lacks:
     // decision accuracy 0.880 (0.920 as written); since a sentence in capitals tells no names but
-    // those the rest of the text writes as names (`text::case`), 0.911.
+    // those the rest of the text writes as names (`text::case`), 0.911 (0.913 later), the right
+    // original first for 0.980 (0.985 as written). Taking every capital off lost the names only
+    // the headline holds; read as a headline in title case is (2026-12-07), 0.917 and 0.987.
     let Some(r) = wmt19_with_headline(&str::to_uppercase) else {
         return;
     };
-    assert!(r.decision.unwrap() >= 0.90, "{r:?}");
-    assert!(r.top1_id.unwrap() >= 0.97, "{r:?}");
+    assert!(r.decision.unwrap() >= 0.915, "{r:?}");
+    assert!(r.top1_id.unwrap() >= 0.985, "{r:?}");
 }
 
 #[test]
