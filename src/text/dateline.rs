@@ -5,8 +5,9 @@
 //! (dpa) - ", "Moscow, October 1 — ", "ISLAMABAD: ", or the credit alone, "(Reuters) - ". It
 //! says where a story was filed, not what it says, so its place and date are no evidence either
 //! way ([`FURNITURE`]): a page that adds one gains a name and perhaps a date its original lacks,
-//! and across languages names and numbers are all a check reads. A probe that gave each public case a dateline changed 7 of wmt19's 460
-//! verdicts and 3 of counter-public's (docs/accuracy.md, "Datelines").
+//! and across languages names and numbers are all a check reads. A probe that gave each public
+//! case a dateline changed 7 of wmt19's 460 verdicts and 3 of counter-public's (docs/accuracy.md,
+//! "Datelines").
 //!
 //! A dateline also ends a sentence: read on into the lead, it made the lead's first word a
 //! capitalised word inside a sentence, which the case rules take for a name ("WASHINGTON — Four
@@ -324,9 +325,11 @@ mod tests {
             assert_eq!(sentences, 3, "{credit}: the lead is a sentence of its own");
         }
         // A credit without a dash.
-        let de = "Vier Verletzte nach Unfall in Hildburghausen\nBerlin (dpa) Vier Menschen wurden verletzt.";
+        let de = "Vier Verletzte nach Unfall in Hildburghausen\n\
+                  Berlin (dpa) Vier Menschen wurden verletzt.";
         assert_eq!(dateline_of(de, "de").0, vec!["Berlin"]);
-        let ru = "Четыре человека пострадали в ДТП\nМОСКВА, 1 окт — РИА Новости. Четыре человека пострадали.";
+        let ru = "Четыре человека пострадали в ДТП\n\
+                  МОСКВА, 1 окт — РИА Новости. Четыре человека пострадали.";
         assert_eq!(dateline_of(ru, "ru").0, vec!["МОСКВА", "1", "окт"]);
     }
 
@@ -342,7 +345,8 @@ mod tests {
             vec!["Reuters".to_string()]
         );
         // An English dateline above a story in a script without capitals.
-        let text = "طوفان سے دو افراد ہلاک ہو گئے\nLONDON (Reuters) - طوفان سے دو افراد ہلاک ہو گئے۔";
+        let text = "طوفان سے دو افراد ہلاک ہو گئے\n\
+                    LONDON (Reuters) - طوفان سے دو افراد ہلاک ہو گئے۔";
         assert_eq!(dateline_of(text, "ur").0, vec!["LONDON"]);
     }
 
@@ -375,7 +379,8 @@ mod tests {
             assert_eq!(dateline_of(text, "en").0, Vec::<&str>::new(), "{text}");
         }
         // Scripts without capitals are left as they are (`dateline_at`'s docs say why).
-        let urdu = "وزیراعظم کا معاہدے پر بیان\nاسلام آباد ۔22 نومبر (اے پی پی) وزیراعظم نے کہا کہ معاہدہ جلد ہوگا۔";
+        let urdu = "وزیراعظم کا معاہدے پر بیان\n\
+                    اسلام آباد ۔22 نومبر (اے پی پی) وزیراعظم نے کہا کہ معاہدہ جلد ہوگا۔";
         assert_eq!(dateline_of(urdu, "ur").0, Vec::<&str>::new());
         // Only a text's first lines are read for datelines.
         let late = "Four hurt in a crash.\nA crash at the junction.\nThe police came at once.\n\
