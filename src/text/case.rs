@@ -144,14 +144,11 @@ pub(super) fn uncapitalise_sentences_in_capitals(
 /// [`HEADLINE_WORDS`] words: a headline, not a paragraph, a formula ("PR(A) = PR(B) + PR(C)") or a
 /// subheading further down.
 fn in_the_headline(text: &str, sentence: &[Token]) -> bool {
-    let Some(first) = sentence.first() else {
-        return false;
-    };
-    let start = first.start as usize;
-    let lead = text.trim_start();
-    let line = &lead[..lead.find('\n').unwrap_or(lead.len())];
-    let line_start = text.len() - lead.len();
-    start < line_start + line.len() && line.split_whitespace().nth(HEADLINE_WORDS).is_none()
+    let line = first_line(text);
+    sentence
+        .first()
+        .is_some_and(|first| (first.start as usize) < line.end)
+        && count_words(&text[line], HEADLINE_WORDS + 1) <= HEADLINE_WORDS
 }
 
 /// Takes the capital off the first word of a text's lead where its headline runs into it: in a
@@ -216,8 +213,13 @@ const FIRST_LINE_WORDS: usize = 60;
 /// Whether the first line of `text` holds more than [`FIRST_LINE_WORDS`] words: more than a
 /// headline and a lead paragraph hold, so that its line breaks were most likely lost.
 fn first_line_runs_on(text: &str) -> bool {
-    let line = text.trim_start().split('\n').next().unwrap_or("");
-    count_words(line, FIRST_LINE_WORDS + 1) > FIRST_LINE_WORDS
+    count_words(&text[first_line(text)], FIRST_LINE_WORDS + 1) > FIRST_LINE_WORDS
+}
+
+/// The byte range of `text`'s first line, from its first char that is not white space.
+fn first_line(text: &str) -> Range<usize> {
+    let start = text.len() - text.trim_start().len();
+    start..text[start..].find('\n').map_or(text.len(), |n| start + n)
 }
 
 /// Takes the capital off the words of the `sentences` (ranges of token indices) that `tokens`
@@ -343,25 +345,26 @@ fn bloom_bit(key: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{NUMBER, UNSURE_NAME};
+    use super::{Token, NUMBER, UNSURE_NAME};
     use crate::text::analyze;
 
-    /// The names (anchors but numbers) of an English `text`, as normalised, in order.
-    fn names(text: &str) -> Vec<String> {
+    /// The words of an English `text` that `keep` keeps, as normalised, in order.
+    fn words_of(text: &str, keep: fn(&Token) -> bool) -> Vec<String> {
         let a = analyze(text, Some("en"));
         (0..a.tokens.len())
-            .filter(|&i| a.tokens[i].anchor != 0 && a.tokens[i].flags & NUMBER == 0)
+            .filter(|&i| keep(&a.tokens[i]))
             .map(|i| a.norm_of(i).to_string())
             .collect()
     }
 
-    /// The words of `text`, an English one, marked unsure names ([`UNSURE_NAME`]), normalised.
+    /// The names (anchors but numbers) of an English `text`, as normalised, in order.
+    fn names(text: &str) -> Vec<String> {
+        words_of(text, |t| t.anchor != 0 && t.flags & NUMBER == 0)
+    }
+
+    /// The words of an English `text` marked unsure names ([`UNSURE_NAME`]), normalised.
     fn unsure_names(text: &str) -> Vec<String> {
-        let a = analyze(text, Some("en"));
-        (0..a.tokens.len())
-            .filter(|&i| a.tokens[i].flags & UNSURE_NAME != 0)
-            .map(|i| a.norm_of(i).to_string())
-            .collect()
+        words_of(text, |t| t.flags & UNSURE_NAME != 0)
     }
 
     #[test]

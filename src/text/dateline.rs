@@ -107,93 +107,28 @@ fn dateline_at(
     line_end: usize,
     credit_first: bool,
 ) -> Option<Dateline> {
-    let t = &raw.tokens;
-    // Whether token `i` is on the line (the line's last token is not looked for).
-    let on_line = |i: usize| t.get(i).is_some_and(|t| (t.start as usize) < line_end);
-    let word_text = |i: usize| &text[t[i].start as usize..t[i].end as usize];
-    let gap_after = |i: usize| {
-        let gap_end = t.get(i + 1).map_or(text.len(), |n| n.start as usize);
-        &text[t[i].end as usize..gap_end]
+    let line = Line {
+        text,
+        raw,
+        end: line_end,
     };
-    if t[first].flags & CAPITAL == 0 && !credit_first {
-        return None;
-    }
-    // The place and date, up to the first separator that is not a space (none where the line
-    // opens with the credit).
-    let (mut dated, mut after_comma) = (false, false);
-    let mut i = first;
-    let mut separator = if credit_first {
-        Separator::Open
+    let (place, dated, mut separator) = if credit_first {
+        (first..first, false, Separator::Open)
     } else {
-        loop {
-            if !on_line(i) || i - first >= MOST_WORDS {
-                return None;
-            }
-            let fits = if t[i].flags & NUMBER != 0 {
-                dated = true;
-                true
-            } else if t[i].flags & CAPITAL != 0 {
-                true
-            } else if dated || after_comma {
-                // A month or weekday in lower case, or its abbreviation after a number ("1 окт",
-                // "1. oktober", "PARIS, 1er octobre"): only where a date may stand, so that a
-                // headline's words are not looked up.
-                let word = raw.norm_of(i);
-                let after_number = t[i - 1].flags & NUMBER != 0;
-                (after_number && word.chars().count() <= 4) || dates::key(word, lang).is_some()
-            } else {
-                false
-            };
-            if !fits {
-                return None;
-            }
-            let mut gap = gap_after(i);
-            after_comma = false;
-            if let Some(after) = gap.strip_prefix('.') {
-                // A place's abbreviation ("St.", "Mo.", "D.C.") may end with a full stop; a longer
-                // word ending with one ends a sentence, and no dateline does.
-                if word_text(i).chars().count() > 4 {
-                    return None;
-                }
-                gap = after;
-            } else if let Some(after) = gap.strip_prefix(',') {
-                // A comma before the date or the state ("LONDON, Oct 1", "AUSTIN, Texas").
-                gap = after;
-                after_comma = true;
-            }
-            match Separator::of(gap) {
-                Separator::Space => i += 1,
-                other => break other,
-            }
-        }
+        place_and_date(&line, lang, first)?
     };
-    let place = first..if credit_first { first } else { i + 1 };
     let mut next = place.end;
     let mut credit = next..next;
     if separator == Separator::Open {
-        // The credit, up to its closing parenthesis.
-        let mut j = next;
-        let after = loop {
-            if !on_line(j) || j - next >= MOST_WORDS {
-                return None;
-            }
-            let gap = gap_after(j);
-            match gap.find(')') {
-                Some(p) if !gap[..p].contains('(') => break &gap[p + 1..],
-                None if matches!(gap.trim(), "" | "." | ",") => j += 1,
-                _ => return None,
-            }
-        };
-        credit = next..j + 1;
-        next = j + 1;
-        separator = Separator::of(after);
+        (credit, separator) = credit_from(&line, next)?;
+        next = credit.end;
     }
     let credited = !credit.is_empty();
     let in_capitals = || {
-        let word = word_text(first);
+        let word = line.word(first);
         word.chars().nth(1).is_some() && word.chars().all(|c| !c.is_lowercase())
     };
-    let accepted = on_line(next)
+    let accepted = line.holds(next)
         && begins_sentence(text, raw, next)
         && match separator {
             Separator::Dash { .. } if credit_first => credited,
@@ -210,6 +145,111 @@ fn dateline_at(
         credit,
         next,
     })
+}
+
+/// One line of a text, as a dateline is looked for at its start.
+struct Line<'a> {
+    text: &'a str,
+    raw: &'a RawTokens,
+    /// The byte the line ends at.
+    end: usize,
+}
+
+impl Line<'_> {
+    /// Whether token `i` is on the line (the line's last token is not looked for).
+    fn holds(&self, i: usize) -> bool {
+        self.raw
+            .tokens
+            .get(i)
+            .is_some_and(|t| (t.start as usize) < self.end)
+    }
+
+    /// Token `i` as the text writes it.
+    fn word(&self, i: usize) -> &str {
+        let t = &self.raw.tokens[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    /// The text between token `i` and the next.
+    fn gap_after(&self, i: usize) -> &str {
+        let t = &self.raw.tokens;
+        let gap_end = t.get(i + 1).map_or(self.text.len(), |n| n.start as usize);
+        &self.text[t[i].end as usize..gap_end]
+    }
+}
+
+/// The place and date of a would-be dateline from token `first` (capitalised) on: its tokens,
+/// whether it holds a date, and the first separator after them that is not a space; `None` where
+/// a word or a separator can be no dateline's.
+fn place_and_date(
+    line: &Line<'_>,
+    lang: &str,
+    first: usize,
+) -> Option<(Range<usize>, bool, Separator)> {
+    let t = &line.raw.tokens;
+    let (mut dated, mut after_comma) = (false, false);
+    let mut i = first;
+    loop {
+        if !line.holds(i) || i - first >= MOST_WORDS {
+            return None;
+        }
+        let fits = if t[i].flags & NUMBER != 0 {
+            dated = true;
+            true
+        } else if t[i].flags & CAPITAL != 0 {
+            true
+        } else if dated || after_comma {
+            // A month or weekday in lower case, or its abbreviation after a number ("1 окт",
+            // "1. oktober", "PARIS, 1er octobre"): only where a date may stand, so that a
+            // headline's words are not looked up.
+            let word = line.raw.norm_of(i);
+            let after_number = t[i - 1].flags & NUMBER != 0;
+            (after_number && word.chars().count() <= 4) || dates::key(word, lang).is_some()
+        } else {
+            false
+        };
+        if !fits {
+            return None;
+        }
+        let mut gap = line.gap_after(i);
+        after_comma = false;
+        if let Some(after) = gap.strip_prefix('.') {
+            // A place's abbreviation ("St.", "Mo.", "D.C.") may end with a full stop; a longer
+            // word ending with one ends a sentence, and no dateline does.
+            if line.word(i).chars().count() > 4 {
+                return None;
+            }
+            gap = after;
+        } else if let Some(after) = gap.strip_prefix(',') {
+            // A comma before the date or the state ("LONDON, Oct 1", "AUSTIN, Texas").
+            gap = after;
+            after_comma = true;
+        }
+        match Separator::of(gap) {
+            Separator::Space => i += 1,
+            other => return Some((first..i + 1, dated, other)),
+        }
+    }
+}
+
+/// The credit in parentheses whose first token is `from`, up to its closing parenthesis: its
+/// tokens and the separator after it; `None` where it is not closed on the line within
+/// [`MOST_WORDS`] words.
+fn credit_from(line: &Line<'_>, from: usize) -> Option<(Range<usize>, Separator)> {
+    let mut j = from;
+    loop {
+        if !line.holds(j) || j - from >= MOST_WORDS {
+            return None;
+        }
+        let gap = line.gap_after(j);
+        match gap.find(')') {
+            Some(p) if !gap[..p].contains('(') => {
+                return Some((from..j + 1, Separator::of(&gap[p + 1..])))
+            }
+            None if matches!(gap.trim(), "" | "." | ",") => j += 1,
+            _ => return None,
+        }
+    }
 }
 
 /// What the text between two of a would-be dateline's words says, once an abbreviation's full
