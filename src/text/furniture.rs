@@ -144,6 +144,7 @@ const LINK_PREFIXES: &[&str] = &[
     "یہ بھی پڑھیے",
     "lire aussi",
     "à lire aussi",
+    "À lire aussi",
     "lea también",
     "leer más",
 ];
@@ -307,7 +308,11 @@ fn is_date_word(w: &str) -> bool {
 }
 
 /// Headings of a list of links to other stories ("Related Articles", "Most Read"): the short
-/// lines after one that end no sentence are those stories' headlines.
+/// lines after one are those stories' headlines (see [`furniture_lines`]). A short line that starts
+/// with one of these or with a [`LINK_PREFIXES`] entry ("Read more", "Lesen Sie auch") is such a
+/// heading; the headings of the public sets' other languages and their neighbours are here too,
+/// since a page's list of links is in the page's language (Russian both ways, as ASCII
+/// lower-casing leaves it).
 const LINK_LIST_HEADINGS: &[&str] = &[
     "related",
     "recommended",
@@ -325,7 +330,43 @@ const LINK_LIST_HEADINGS: &[&str] = &[
     "top stories",
     "you may also like",
     "you might also like",
+    "more articles",
+    "more news",
+    "latest news",
+    "latest stories",
+    "in other news",
+    "editor's picks",
+    "editor’s picks",
+    "don't miss",
+    "don’t miss",
+    "popular now",
+    "read next",
+    "what to read next",
+    "top headlines",
+    "more like this",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "weitere artikel",
+    "weitere nachrichten",
+    "meistgelesen",
+    "meist gelesen",
+    "похожие новости",
+    "Похожие новости",
+    "другие новости",
+    "Другие новости",
+    "по теме",
+    "По теме",
+    "متعلقہ خبریں",
+    "مزید خبریں",
+    "sur le même sujet",
+    "les plus lus",
+    "noticias relacionadas",
+    "te puede interesar",
+    "lo más leído",
 ];
+
+/// Most words of a heading of links ("Das könnte Sie auch interessieren").
+const MAX_LINK_HEADING_WORDS: usize = 5;
 
 /// Most words of a headline in a list of links.
 const MAX_LINKED_HEADLINE_WORDS: usize = 20;
@@ -349,30 +390,49 @@ pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
         // A caption under its label, or a line in another script than the text's.
         let caption = std::mem::replace(&mut after_caption_label, is_caption_label(trimmed))
             && super::word_count::count_words(trimmed, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS;
-        if caption || foreign.is_foreign(trimmed) {
+        // A headline under a heading of links, short as it may be ("Study History"), goes on with
+        // the list, rather than ending it as a line of furniture of its own shape would. A line
+        // that starts in lower case goes on with a sentence (text wrapped at a fixed width).
+        let listed = in_link_list
+            && !ends_with_a_period(trimmed)
+            && !trimmed.starts_with(char::is_lowercase)
+            && super::word_count::count_words(trimmed, MAX_LINKED_HEADLINE_WORDS + 1)
+                <= MAX_LINKED_HEADLINE_WORDS;
+        if listed || caption || foreign.is_foreign(trimmed) || is_furniture_with(line, &mut lower) {
             out.push(start..end);
+            in_link_list = listed || (!caption && is_link_list_heading(trimmed));
+        } else {
             in_link_list = false;
-        } else if is_furniture_with(line, &mut lower) {
-            out.push(start..end);
-            in_link_list = super::word_count::count_words(trimmed, 5) <= 4 && {
-                let heading = trimmed.to_ascii_lowercase();
-                LINK_LIST_HEADINGS
-                    .iter()
-                    .any(|h| starts_with_word(&heading, h))
-            };
-        } else if in_link_list {
-            let headline = !trimmed.ends_with(SENTENCE_ENDS)
-                && super::word_count::count_words(trimmed, MAX_LINKED_HEADLINE_WORDS + 1)
-                    <= MAX_LINKED_HEADLINE_WORDS;
-            if headline {
-                out.push(start..end);
-            } else {
-                in_link_list = false;
-            }
         }
         start = end;
     }
     out
+}
+
+/// Whether `trimmed` ends with a period, its closing quotation marks aside (German „…“ and »…«
+/// too), as a paragraph does and a headline does not: a headline in a list of links may well end
+/// with a question or an exclamation mark ("What is conscious hip hop?"), or with a quotation
+/// (`Mayor: "We will rebuild"`), and a list cut there left the headlines after it as words of
+/// the page.
+fn ends_with_a_period(trimmed: &str) -> bool {
+    trimmed
+        .trim_end_matches(['"', '”', '“', '»', '«', '’', '\'', ' '])
+        .ends_with(['.', '۔', '。', '…'])
+}
+
+/// Whether `trimmed`, a line of furniture, heads a list of links: at most
+/// [`MAX_LINK_HEADING_WORDS`] words starting with one of [`LINK_LIST_HEADINGS`] or
+/// [`LINK_PREFIXES`].
+fn is_link_list_heading(trimmed: &str) -> bool {
+    super::word_count::count_words(trimmed, MAX_LINK_HEADING_WORDS + 1) <= MAX_LINK_HEADING_WORDS
+        && {
+            let heading = trimmed.to_ascii_lowercase();
+            let first = heading.as_bytes()[0];
+            LINK_LIST_HEADING_PREFIXES
+                .starting_with(first)
+                .chain(LINK_LINE_PREFIXES.starting_with(first))
+                .any(|h| starts_with_word(&heading, h))
+        }
 }
 
 /// Labels a page sets on a line of their own above a photo's caption ("Image caption", as BBC
@@ -540,6 +600,14 @@ fn is_furniture_alone(trimmed: &str, words: usize, lower: &mut String) -> bool {
     if words <= 3 && !ends_sentence {
         return true; // "Must read", "main img", "WION Web Team", section labels
     }
+    if words <= MAX_LINK_HEADING_WORDS
+        && !ends_sentence
+        && LINK_LIST_HEADING_PREFIXES
+            .starting_with(first)
+            .any(|p| starts_with_word(lower, p))
+    {
+        return true; // "Mehr zum Thema", "Похожие новости", "متعلقہ خبریں"
+    }
     if words <= 14 && !ends_sentence && starts_with_word(lower, "tagged") {
         return true; // "Tagged Germany, Police, Accident" (not "Tagged as a terrorist group, …")
     }
@@ -698,6 +766,8 @@ impl Prefixes {
 static SHORT_LINE_PREFIXES: Prefixes = Prefixes::new(PREFIXES);
 /// [`LINK_PREFIXES`] by first byte.
 static LINK_LINE_PREFIXES: Prefixes = Prefixes::new(LINK_PREFIXES);
+/// [`LINK_LIST_HEADINGS`] by first byte.
+static LINK_LIST_HEADING_PREFIXES: Prefixes = Prefixes::new(LINK_LIST_HEADINGS);
 
 /// `prefix` at the start of `lower`, ending at a word boundary (so "home" does not match "homes").
 fn starts_with_word(lower: &str, prefix: &str) -> bool {
@@ -892,6 +962,65 @@ mod tests {
                 "Why the council voted for the closure"
             ]
         );
+    }
+
+    #[test]
+    fn lists_of_links_go_on_through_short_headlines_and_questions_in_any_language() {
+        // A headline short enough to be furniture by its shape, and one ending with a question
+        // mark, go on with the list; the paragraph after it (its period inside the quotation)
+        // ends it.
+        let text = "Related stories\nStudy History\nWhat is conscious hip hop?\nMayor: \"We will \
+                    rebuild\"\n\"The bridge will reopen in spring,\" the mayor said.\nMayors of \
+                    the region meet in Lyon\nA second line of the article";
+        assert_eq!(
+            furniture_of(text, Foreign::None),
+            [
+                "Related stories",
+                "Study History",
+                "What is conscious hip hop?",
+                "Mayor: \"We will rebuild\""
+            ]
+        );
+        // A line in lower case goes on with the sentence before it, and ends the list.
+        let wrapped = "Dynamic programming\nSee also\nBayes' theorem\nand queries as sparse \
+                       vectors, each item in the vector\nrepresents a keyword.";
+        assert_eq!(
+            furniture_of(wrapped, Foreign::None),
+            ["Dynamic programming", "See also", "Bayes' theorem"]
+        );
+        for (heading, headline, lang) in [
+            (
+                "Mehr zum Thema",
+                "Polizei sucht Zeugen nach Unfall in der Innenstadt",
+                "de",
+            ),
+            (
+                "Das könnte Sie auch interessieren",
+                "Stadt plant neue Radwege",
+                "de",
+            ),
+            (
+                "Читайте также",
+                "В Москве открылась новая станция метро",
+                "ru",
+            ),
+            (
+                "Похожие новости",
+                "В Москве открылась новая станция метро",
+                "ru",
+            ),
+            ("یہ بھی پڑھیں", "وزیراعظم کا دورہ چین مکمل", "ur"),
+            ("متعلقہ خبریں", "وزیراعظم کا دورہ چین مکمل", "ur"),
+            (
+                "À lire aussi",
+                "La ville prévoit de nouvelles pistes cyclables",
+                "fr",
+            ),
+        ] {
+            let text = format!("{headline}\n\n{heading}\n{headline}\n{headline}");
+            let lines = furniture_of(&text, Foreign::None);
+            assert_eq!(lines, [heading, headline, headline], "{lang}: {heading}");
+        }
     }
 
     #[test]
