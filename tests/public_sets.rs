@@ -774,6 +774,23 @@ fn pages_with_a_sites_calls_to_follow_keep_their_figures() {
 }
 
 #[test]
+fn pages_with_a_byline_and_a_time_stamp_in_their_language_keep_their_figures() {
+    // counter-public's cases with the site's name after the headline, a byline ("report:" and a
+    // name) and a time stamp ("updated:" and a date) under it, in Urdu: names, words and numbers
+    // the original lacks. Before they were furniture, decision accuracy was 0.635 (0.699 as
+    // written), AUC 0.847 (0.872) and the right original first 0.952 (0.976); now the same as
+    // written.
+    let with_lines = |text: &str| {
+        let (headline, rest) = text.split_once('\n').unwrap_or((text, ""));
+        format!(
+            "{headline} | روزنامہ پاکستان ٹائمز\nرپورٹ: محمد اکرم چوہدری\nاپ ڈیٹ: 12 مارچ 2019، \
+             14:32\n{rest}"
+        )
+    };
+    assert_figures_kept("counter-public", &with_lines, 0.003, 0.002);
+}
+
+#[test]
 fn texts_in_decomposed_unicode_read_as_composed() {
     // Urdu typesetting and converters may write a letter and its hamza or madda as two chars
     // (NFD); a page so written, checked against originals written composed, or the other way
