@@ -87,6 +87,21 @@ const PREFIXES: &[&str] = &[
     "email",
     "tags:",
     "topics:",
+    "schlagworte",
+    "schlagwörter",
+    "themen:",
+    "теги:",
+    "Теги:",
+    "метки:",
+    "Метки:",
+    "ٹیگز",
+    "ٹیگ:",
+    "جملہ حقوق",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "все права защищены",
+    "Все права защищены",
     "filed under",
     "watch video",
     "video:",
@@ -840,19 +855,47 @@ fn is_share_bar(lower: &str) -> bool {
     buttons >= 2
 }
 
-/// Whether `lower` ends with a parenthesised photo credit ("A view of the harbour. (AFP
-/// Photo/Jane Doe)", "… (Image: Getty)"), as a photo caption of at most [`MAX_CAPTION_WORDS`]
-/// words does. A caption describes a picture in the page's own words or its agency's; either way
-/// it is not the article.
+/// Whether `lower` ends with a photo credit, as a photo caption of at most [`MAX_CAPTION_WORDS`]
+/// words does: parenthesised ("A view of the harbour. (AFP Photo/Jane Doe)", "… (Image: Getty)"),
+/// or after the caption's last sentence ("Polizisten am Unfallort. Foto: dpa", "… Фото: РИА
+/// Новости", "… ۔ فوٹو: اے پی پی"). A caption describes a picture in the page's own words or
+/// its agency's; either way it is not the article.
 fn is_captioned(lower: &str) -> bool {
-    let Some(open) = lower.strip_suffix(')').and_then(|l| l.rfind('(')) else {
+    if let Some(open) = lower.strip_suffix(')').and_then(|l| l.rfind('(')) {
+        let credit = &lower[open..];
+        return ["photo", "image", "picture", "getty", "pic:"]
+            .iter()
+            .any(|w| credit.contains(w));
+    }
+    // The label before the last colon, the caption's sentence before the label, and a credit of
+    // a few words after it.
+    let Some(colon) = memchr::memrchr(b':', lower.as_bytes()) else {
         return false;
     };
-    let credit = &lower[open..];
-    ["photo", "image", "picture", "getty", "pic:"]
-        .iter()
-        .any(|w| credit.contains(w))
+    let label_start = lower[..colon].rfind(' ').map_or(0, |i| i + 1);
+    let caption = lower[..label_start].trim_end();
+    !caption.is_empty()
+        && caption.ends_with(SENTENCE_ENDS)
+        && CREDIT_LABELS.contains(&&lower[label_start..colon])
+        && count_words(&lower[colon + 1..], MAX_CREDIT_WORDS + 1) <= MAX_CREDIT_WORDS
 }
+
+/// Labels of a photo credit after its caption, lower-cased as [`is_captioned`] reads them
+/// (Russian both ways).
+const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "foto",
+    "bild",
+    "image",
+    "picture",
+    "фото",
+    "Фото",
+    "فوٹو",
+    "تصویر",
+];
+
+/// Most words of a photo credit after its caption ("Reuters/John Smith", "РИА Новости").
+const MAX_CREDIT_WORDS: usize = 5;
 
 /// Longest photo caption, in words.
 const MAX_CAPTION_WORDS: usize = 30;
@@ -1151,6 +1194,16 @@ mod tests {
             "اپ ڈیٹ: 12 مارچ 2019، 14:32",
             "Lesezeit: 4 Minuten",
             "Время чтения: 3 минуты",
+            // Captions with their credit after them, copyright and tag lines.
+            "Polizisten am Unfallort am Montag. Foto: dpa/Max Mustermann",
+            "Полицейские на месте происшествия в понедельник. Фото: РИА Новости",
+            "پیر کے روز جائے وقوعہ پر پولیس اہلکار۔ فوٹو: اے پی پی",
+            "Russian police detain a man during a rally in Moscow. Photo: AFP",
+            "Alle Rechte vorbehalten.",
+            "جملہ حقوق بحق روزنامہ پاکستان ٹائمز محفوظ ہیں۔",
+            "Schlagworte: Polizei, Unfall, Innenstadt",
+            "Теги: полиция, происшествия, Москва",
+            "ٹیگز: پولیس، حادثہ، لاہور",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -1280,6 +1333,9 @@ mod tests {
             "Von Anfang an dabei",
             "Von Lampenfieber dabei keine Spur.",
             "Aktualisiert wurde die Liste zuletzt 2015.",
+            // A colon after a sentence that introduces no credit.
+            "The minister said one thing. Photo opportunities were few: two, maybe three.",
+            "The police gave their verdict. Image: a city in shock after the worst attack in years",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
