@@ -757,6 +757,10 @@ fn pages_with_a_list_of_links_keep_their_figures() {
         format!("{text}\n\nیہ بھی پڑھیں\n{}", picked.join("\n"))
     };
     assert_figures_kept(set, &with_links, 0.003, 0.002);
+    // The same list with no heading, after the text's last paragraph: before such lists were
+    // read as links, decision accuracy 0.605, AUC 0.762, right original first 0.641.
+    let without_heading = |text: &str| with_links(text).replace("یہ بھی پڑھیں\n", "");
+    assert_figures_kept(set, &without_heading, 0.003, 0.002);
 }
 
 #[test]

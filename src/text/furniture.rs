@@ -541,7 +541,73 @@ pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
         first_line = false;
         start = end;
     }
+    if let Some(from) = headlines_at_the_end(text, &out) {
+        // Every line from the first of them on is furniture: they, and the furniture among them.
+        out.retain(|r| r.start < from);
+        out.push(from..text.len());
+    }
     out
+}
+
+/// Where a list of links with no heading starts at the end of `text`, whose lines of furniture
+/// (each a range from its line's start) are `furniture`: at least [`MIN_TRAILING_HEADLINES`]
+/// lines of a headline's shape ([`has_a_headlines_shape`]) after the last paragraph, with only
+/// furniture among and after them, unless the paragraph ends with a colon ("… makes use of:"
+/// before a list of points). Read from the end, where most texts end with a paragraph.
+fn headlines_at_the_end(text: &str, furniture: &[Range<usize>]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut end, mut first, mut headlines) = (text.len(), 0, 0);
+    while end > 0 {
+        let start = memchr::memrchr(b'\n', &bytes[..end - 1]).map_or(0, |i| i + 1);
+        let trimmed = text[start..end].trim();
+        let listed =
+            trimmed.is_empty() || furniture.binary_search_by_key(&start, |r| r.start).is_ok();
+        if !listed {
+            if !has_a_headlines_shape(trimmed) {
+                return (headlines >= MIN_TRAILING_HEADLINES && !trimmed.ends_with(':'))
+                    .then_some(first);
+            }
+            headlines += 1;
+            first = start;
+        }
+        end = start;
+    }
+    None // no paragraph before them: a text of short lines
+}
+
+/// Whether `trimmed` starts with the number of a list's point: digits, then "." or ")", then a
+/// space ("1. Generalise the structure", "2)\tDefine the value").
+fn starts_with_a_points_number(trimmed: &str) -> bool {
+    let rest = trimmed.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < trimmed.len()
+        && rest
+            .strip_prefix(['.', ')'])
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+}
+
+/// Fewest lines of a headline's shape after a text's last paragraph that make a list of links
+/// with no heading ([`has_a_headlines_shape`]).
+const MIN_TRAILING_HEADLINES: usize = 3;
+
+/// Whether `trimmed`, a line that is no furniture by itself, has the shape of a headline in a
+/// list of links: at most [`MAX_LINKED_HEADLINE_WORDS`] words, no period at its end, no colon
+/// (which introduces what follows), and a start that is not a letter in lower case, a bullet or
+/// a point's number ("1. ", "2) "): the shapes of a sentence wrapped onto the line and of a
+/// list's points. A headline may start with a number ("14 August …", "5 things to know").
+///
+/// Pages end with lists of links to other stories, and not every list has a heading: three to six
+/// other originals' headlines after counter-public's pages changed 47 to 64 of its verdicts, and
+/// put another original first for up to half its copies (their headlines word for word). So such
+/// lines at a text's end are furniture too ([`headlines_at_the_end`]). No text of the public
+/// sets, original or case, ends so as written.
+fn has_a_headlines_shape(trimmed: &str) -> bool {
+    !ends_with_a_period(trimmed)
+        && !trimmed.ends_with(':')
+        && !trimmed.starts_with(|c: char| {
+            c.is_lowercase() || matches!(c, '-' | '•' | '*' | '–' | '—' | '·')
+        })
+        && !starts_with_a_points_number(trimmed)
+        && count_words(trimmed, MAX_LINKED_HEADLINE_WORDS + 1) <= MAX_LINKED_HEADLINE_WORDS
 }
 
 /// Where the site's name starts in `line`, a text's first line, when it follows the headline as
@@ -572,9 +638,10 @@ const MAX_SITE_NAME_WORDS: usize = 4;
 /// (`Mayor: "We will rebuild"`), and a list cut there left the headlines after it as words of
 /// the page.
 fn ends_with_a_period(trimmed: &str) -> bool {
-    trimmed
-        .trim_end_matches(['"', '”', '“', '»', '«', '’', '\'', ' '])
-        .ends_with(['.', '۔', '。', '…'])
+    trimmed.ends_with('.')
+        || trimmed
+            .trim_end_matches(['"', '”', '“', '»', '«', '’', '\'', ' '])
+            .ends_with(['.', '۔', '。', '…'])
 }
 
 /// Whether `trimmed`, a line of furniture, heads a list of links: at most
@@ -1348,6 +1415,37 @@ mod tests {
             let text = format!("{headline}\n\n{heading}\n{headline}\n{headline}");
             let lines = furniture_of(&text, Foreign::None);
             assert_eq!(lines, [heading, headline, headline], "{lang}: {heading}");
+        }
+    }
+
+    #[test]
+    fn headlines_after_the_last_paragraph_are_furniture_without_a_heading() {
+        let story = "Bridge closes for repairs\nThe bridge closes on Monday for six weeks, the \
+                     council said.\n\n";
+        let links = "Five things to know about the bridge\nWhy the council voted for it?\n14 \
+                     August: the city's day of celebrations\n";
+        // They and the furniture among and after them, as one range.
+        let text = format!("{story}{links}Advertisement\n");
+        let listed = format!("{links}Advertisement");
+        assert_eq!(furniture_of(&text, Foreign::None), [listed.as_str()]);
+        for text in [
+            // Two lines are too few; a paragraph after them ends no list.
+            "The bridge closes on Monday.\nFive things to know about it\nWhy the council voted \
+             for it",
+            "The bridge closes on Monday.\nFive things to know about it\nWhy the council voted \
+             for it\nThe closure was approved in May\nIt will last six weeks.",
+            // A list of points after a colon, numbered or bulleted points.
+            "Dynamic programming makes use of:\nOverlapping subproblems of one problem\nAn \
+             optimal substructure of its solution\nMemoisation of the values found",
+            "The steps are as follows.\n1. Generalise the structure of a solution\n2. Define the \
+             value of a solution\n3) Compute the value of each",
+            "The steps are as follows.\n- Generalise the structure of a solution\n- Define the \
+             value of a solution\n- Compute the value of each",
+            // A text of short lines only, with no paragraph before them.
+            "Bridge closes for repairs\nFive things to know about it\nWhy the council voted for \
+             it\nWhat comes next for the city",
+        ] {
+            assert!(furniture_of(text, Foreign::None).is_empty(), "{text}");
         }
     }
 
