@@ -523,10 +523,7 @@ pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
         // A headline under a heading of links, short as it may be ("Study History"), goes on with
         // the list, rather than ending it as a line of furniture of its own shape would. A line
         // that starts in lower case goes on with a sentence (text wrapped at a fixed width).
-        let listed = in_link_list
-            && !ends_with_a_period(trimmed)
-            && !trimmed.starts_with(char::is_lowercase)
-            && count_words(trimmed, MAX_LINKED_HEADLINE_WORDS + 1) <= MAX_LINKED_HEADLINE_WORDS;
+        let listed = in_link_list && may_be_a_linked_headline(trimmed);
         if listed || caption || foreign.is_foreign(trimmed) || is_furniture_with(line, &mut lower) {
             out.push(start..end);
             in_link_list = listed || (!caption && is_link_list_heading(trimmed));
@@ -596,17 +593,23 @@ const MIN_TRAILING_HEADLINES: usize = 3;
 /// list's points. A headline may start with a number ("14 August …", "5 things to know").
 ///
 /// Pages end with lists of links to other stories, and not every list has a heading: three to six
-/// other originals' headlines after counter-public's pages changed 47 to 64 of its verdicts, and
+/// other originals' headlines after counter-public's pages changed 51 to 64 of its verdicts, and
 /// put another original first for up to half its copies (their headlines word for word). So such
 /// lines at a text's end are furniture too ([`headlines_at_the_end`]). No text of the public
 /// sets, original or case, ends so as written.
 fn has_a_headlines_shape(trimmed: &str) -> bool {
-    !ends_with_a_period(trimmed)
-        && !trimmed.ends_with(':')
-        && !trimmed.starts_with(|c: char| {
-            c.is_lowercase() || matches!(c, '-' | '•' | '*' | '–' | '—' | '·')
-        })
+    !trimmed.ends_with(':')
+        && !trimmed.starts_with(['-', '•', '*', '–', '—', '·'])
         && !starts_with_a_points_number(trimmed)
+        && may_be_a_linked_headline(trimmed)
+}
+
+/// Whether `trimmed` may be a headline under a heading of links: at most
+/// [`MAX_LINKED_HEADLINE_WORDS`] words, no period at its end ([`ends_with_a_period`]), and no
+/// lower-case letter at its start, where a sentence wrapped onto the line goes on.
+fn may_be_a_linked_headline(trimmed: &str) -> bool {
+    !ends_with_a_period(trimmed)
+        && !trimmed.starts_with(char::is_lowercase)
         && count_words(trimmed, MAX_LINKED_HEADLINE_WORDS + 1) <= MAX_LINKED_HEADLINE_WORDS
 }
 
