@@ -181,15 +181,22 @@ const PROMPT_PREFIXES: &[&str] = &[
 /// Facebook; "یہاں کلک کریں", click here): a short line (at most 14 words) that ends with one,
 /// its full stop aside, is furniture. Each is an English verb borrowed for a site's buttons with
 /// "کریں" (please do), which news narrative does not end a sentence with.
-const PROMPT_ENDINGS: &[&str] = &[
-    "فالو کریں",
-    "سبسکرائب کریں",
-    "شیئر کریں",
-    "لائک کریں",
-    "جوائن کریں",
-    "ڈاؤن لوڈ کریں",
-    "کلک کریں",
-];
+const PROMPT_ENDINGS: Endings = (
+    "کریں",
+    &[
+        "فالو کریں",
+        "سبسکرائب کریں",
+        "شیئر کریں",
+        "لائک کریں",
+        "جوائن کریں",
+        "ڈاؤن لوڈ کریں",
+        "کلک کریں",
+    ],
+);
+
+/// Phrases that end a line of furniture, under the word they all end with: a line is compared
+/// with the phrases only when it ends with that word ([`ends_with_one_of`]).
+type Endings = (&'static str, &'static [&'static str]);
 
 /// Notes on where an article comes from and whose view it gives, in the public sets' languages
 /// and their neighbours (Russian both ways, as ASCII lower-casing leaves it): "Dieser Artikel
@@ -234,7 +241,7 @@ const MAX_NOTE_LINE_WORDS: usize = 20;
 
 /// The same notes in Urdu that put their verb last: a line of at most eight words that ends with
 /// one, its full stop aside ("خبر رساں اداروں کی مدد سے", with the help of news agencies).
-const NOTE_ENDINGS: &[&str] = &["اداروں کی مدد سے", "ایجنسیوں کی مدد سے"];
+const NOTE_ENDINGS: Endings = (" سے", &["اداروں کی مدد سے", "ایجنسیوں کی مدد سے"]);
 
 /// Lines starting with one of these introduce a link to another story, whose headline follows on
 /// the same line ("See also  Brexit: UK and Japan sign a free trade agreement in Tokyo"): they
@@ -651,14 +658,24 @@ fn ends_with_a_period(trimmed: &str) -> bool {
 /// [`MAX_LINK_HEADING_WORDS`] words starting with one of [`LINK_LIST_HEADINGS`] or
 /// [`LINK_PREFIXES`].
 fn is_link_list_heading(trimmed: &str) -> bool {
-    count_words(trimmed, MAX_LINK_HEADING_WORDS + 1) <= MAX_LINK_HEADING_WORDS && {
-        let heading = trimmed.to_ascii_lowercase();
-        let first = heading.as_bytes()[0];
-        LINK_LIST_HEADING_PREFIXES
-            .starting_with(first)
-            .chain(LINK_LINE_PREFIXES.starting_with(first))
-            .any(|h| starts_with_word(&heading, h))
-    }
+    heads_links(
+        &trimmed.to_ascii_lowercase(),
+        count_words(trimmed, MAX_LINK_HEADING_WORDS + 1),
+    )
+}
+
+/// [`is_link_list_heading`] of a line lower-cased as `lower`, of `words` words.
+fn heads_links(lower: &str, words: usize) -> bool {
+    words <= MAX_LINK_HEADING_WORDS
+        && (starts_with_one_of(lower, &LINK_LIST_HEADING_PREFIXES)
+            || starts_with_one_of(lower, &LINK_LINE_PREFIXES))
+}
+
+/// Whether `lower`, a line lower-cased, starts with one of `prefixes` (ending at a word boundary).
+fn starts_with_one_of(lower: &str, prefixes: &Prefixes) -> bool {
+    prefixes
+        .starting_with(lower.as_bytes()[0])
+        .any(|p| starts_with_word(lower, p))
 }
 
 /// Labels a page sets on a line of their own above a photo's caption ("Image caption", as BBC
@@ -793,27 +810,18 @@ fn is_furniture_alone(trimmed: &str, words: usize, lower: &mut String) -> bool {
     lower.push_str(trimmed);
     lower.make_ascii_lowercase();
     let lower = lower.as_str();
-    let first = lower.as_bytes()[0];
     if words <= 14
-        && (SHORT_LINE_PREFIXES
-            .starting_with(first)
-            .chain(PROMPT_LINE_PREFIXES.starting_with(first))
-            .any(|p| starts_with_word(lower, p))
-            || is_prompt_in_urdu(trimmed))
+        && (starts_with_one_of(lower, &SHORT_LINE_PREFIXES)
+            || starts_with_one_of(lower, &PROMPT_LINE_PREFIXES)
+            || ends_with_one_of(trimmed, ['۔', '.', '!', ' '], PROMPT_ENDINGS))
     {
         return true;
     }
-    if LINK_LINE_PREFIXES
-        .starting_with(first)
-        .any(|p| starts_with_word(lower, p))
-    {
+    if starts_with_one_of(lower, &LINK_LINE_PREFIXES) {
         return true;
     }
-    if (words <= MAX_NOTE_LINE_WORDS
-        && NOTE_LINE_PREFIXES
-            .starting_with(first)
-            .any(|p| starts_with_word(lower, p)))
-        || (words <= 8 && is_note_in_urdu(trimmed))
+    if (words <= MAX_NOTE_LINE_WORDS && starts_with_one_of(lower, &NOTE_LINE_PREFIXES))
+        || (words <= 8 && ends_with_one_of(trimmed, ['۔', '.', ' '], NOTE_ENDINGS))
     {
         return true;
     }
@@ -838,11 +846,10 @@ fn is_furniture_alone(trimmed: &str, words: usize, lower: &mut String) -> bool {
     if words <= 3 && !ends_sentence {
         return true; // "Must read", "main img", "WION Web Team", section labels
     }
+    // (A heading that starts as a link does was taken above, at any length.)
     if words <= MAX_LINK_HEADING_WORDS
         && !ends_sentence
-        && LINK_LIST_HEADING_PREFIXES
-            .starting_with(first)
-            .any(|p| starts_with_word(lower, p))
+        && starts_with_one_of(lower, &LINK_LIST_HEADING_PREFIXES)
     {
         return true; // "Mehr zum Thema", "Похожие новости", "متعلقہ خبریں"
     }
@@ -925,9 +932,7 @@ const STAMP_WORDS: &[&str] = &[
 /// Whether `trimmed` (`lower` lower-cased), a short line, is a time stamp in another language than
 /// English: it starts with one of [`STAMP_WORDS`], holds a digit and ends no sentence.
 fn is_time_stamp(trimmed: &str, lower: &str) -> bool {
-    STAMP_PREFIXES
-        .starting_with(lower.as_bytes()[0])
-        .any(|w| starts_with_word(lower, w))
+    starts_with_one_of(lower, &STAMP_PREFIXES)
         && !trimmed.ends_with(SENTENCE_ENDS)
         && trimmed.bytes().any(|b| b.is_ascii_digit())
 }
@@ -1121,17 +1126,14 @@ static STAMP_PREFIXES: Prefixes = Prefixes::new(STAMP_WORDS);
 /// [`LINK_LIST_HEADINGS`] by first byte.
 static LINK_LIST_HEADING_PREFIXES: Prefixes = Prefixes::new(LINK_LIST_HEADINGS);
 
-/// Whether `trimmed` ends with one of [`NOTE_ENDINGS`], its full stop aside.
-fn is_note_in_urdu(trimmed: &str) -> bool {
-    let line = trimmed.trim_end_matches(['۔', '.', ' ']);
-    line.ends_with(" سے") && NOTE_ENDINGS.iter().any(|e| line.ends_with(e))
-}
-
-/// Whether `trimmed` ends with one of [`PROMPT_ENDINGS`], its full stop aside. Asked only of lines
-/// whose last byte may end one (the last byte of "یں").
-fn is_prompt_in_urdu(trimmed: &str) -> bool {
-    let line = trimmed.trim_end_matches(['۔', '.', '!', ' ']);
-    line.ends_with("یں") && PROMPT_ENDINGS.iter().any(|e| line.ends_with(e))
+/// Whether `trimmed`, the `stops` at its end aside, ends with one of the phrases of `endings`.
+fn ends_with_one_of<const N: usize>(
+    trimmed: &str,
+    stops: [char; N],
+    (last, phrases): Endings,
+) -> bool {
+    let line = trimmed.trim_end_matches(stops);
+    line.ends_with(last) && phrases.iter().any(|e| line.ends_with(e))
 }
 
 /// `prefix` at the start of `lower`, ending at a word boundary (so "home" does not match "homes").
