@@ -761,6 +761,15 @@ fn pages_with_a_list_of_links_keep_their_figures() {
     // read as links, decision accuracy 0.605, AUC 0.762, right original first 0.641.
     let without_heading = |text: &str| with_links(text).replace("یہ بھی پڑھیں\n", "");
     assert_figures_kept(set, &without_heading, 0.003, 0.002);
+    // The same list with no heading between the headline and the body: before such lists were
+    // read as links, decision accuracy 0.564, AUC 0.793, right original first 0.636.
+    let after_headline = |text: &str| {
+        let (headline, rest) = text.split_once('\n').unwrap_or((text, ""));
+        let links = with_links(text);
+        let list = links.rsplit("یہ بھی پڑھیں\n").next().unwrap_or_default();
+        format!("{headline}\n{list}\n{rest}")
+    };
+    assert_figures_kept(set, &after_headline, 0.003, 0.002);
 }
 
 #[test]

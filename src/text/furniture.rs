@@ -545,6 +545,11 @@ pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
         first_line = false;
         start = end;
     }
+    let after_headline = headlines_after_the_headline(text, &out);
+    if !after_headline.is_empty() {
+        out.extend(after_headline);
+        out.sort_unstable_by_key(|r| r.start);
+    }
     if let Some(from) = headlines_at_the_end(text, &out) {
         // Every line from the first of them on is furniture: they, and the furniture among them.
         out.retain(|r| r.start < from);
@@ -553,8 +558,82 @@ pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
     out
 }
 
+/// The lines of a list of links with no heading between the headline of `text` and its first
+/// paragraph, `furniture` being its lines of furniture (each a range from its line's start).
+/// Pages put other stories' headlines there as they do after the text: three or six of them
+/// between counter-public's headlines and bodies changed 63 to 101 of its 296 verdicts, and put
+/// another original first for half its copies or more.
+///
+/// Such a list is at least [`MIN_LISTED_HEADLINES`] lines of a headline's shape
+/// ([`has_a_headlines_shape`]), with only furniture among them, right after the text's first
+/// line that is no furniture and before a paragraph, and most of them shorter than the text's
+/// paragraphs ([`shorter_than_paragraphs`]). That first line must be a headline: no colon at its
+/// end, and no period unless it is as short as a headline (counter-public's headlines run to 30
+/// words and more; some of wmt19's end with a period). A headline's deck is one line or two
+/// (wmt19's "Minister in her sights" and the question after it), and longer runs of short lines
+/// after a paragraph (a dialogue of questions, the steps of a proof) are words of the page.
+fn headlines_after_the_headline(text: &str, furniture: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut lines = line_ranges(text)
+        .filter(|r| {
+            furniture
+                .binary_search_by_key(&r.start, |f| f.start)
+                .is_err()
+        })
+        .map(|r| (text[r.clone()].trim(), r))
+        .filter(|(trimmed, _)| !trimmed.is_empty());
+    let Some((headline, _)) = lines.next() else {
+        return Vec::new();
+    };
+    let paragraph = ends_with_a_period(headline)
+        && count_words(headline, MAX_LINKED_HEADLINE_WORDS + 1) > MAX_LINKED_HEADLINE_WORDS;
+    if paragraph || headline.ends_with(':') {
+        return Vec::new(); // no headline but a paragraph, or points after a colon
+    }
+    let mut listed = Vec::new();
+    for (trimmed, range) in lines {
+        if !has_a_headlines_shape(trimmed) {
+            let list =
+                listed.len() >= MIN_LISTED_HEADLINES && shorter_than_paragraphs(text, &listed);
+            return if list { listed } else { Vec::new() };
+        }
+        listed.push(range);
+    }
+    Vec::new() // no paragraph after them: a text of short lines
+}
+
+/// Whether most of the `lines` of `text` (byte ranges) are shorter than its paragraphs, as
+/// headlines are: under [`SHORT_LINE_PERCENT`] of its longest line's width. A paragraph wrapped
+/// at a fixed width comes in lines of about one width, which in a script without case nothing
+/// else tells from headlines (counter-public's cases wrapped at 40 to 80 columns).
+fn shorter_than_paragraphs(text: &str, lines: &[Range<usize>]) -> bool {
+    let width = |r: Range<usize>| text[r].trim().len();
+    let longest = line_ranges(text).map(width).max().unwrap_or(0);
+    let short = lines
+        .iter()
+        .filter(|r| width((*r).clone()) * 100 < longest * SHORT_LINE_PERCENT)
+        .count();
+    short * 2 > lines.len()
+}
+
+/// See [`shorter_than_paragraphs`]: the share of a text's longest line, in per cent, under which a
+/// line is no line of a paragraph wrapped at its width (wrapping at word boundaries leaves
+/// lines shorter than the width by a long word at most).
+const SHORT_LINE_PERCENT: usize = 70;
+
+/// Each line of `text` as a byte range, its line break included.
+fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        (start < text.len()).then(|| {
+            let end = memchr::memchr(b'\n', &text.as_bytes()[start..])
+                .map_or(text.len(), |i| start + i + 1);
+            std::mem::replace(&mut start, end)..end
+        })
+    })
+}
+
 /// Where a list of links with no heading starts at the end of `text`, whose lines of furniture
-/// (each a range from its line's start) are `furniture`: at least [`MIN_TRAILING_HEADLINES`]
+/// (each a range from its line's start) are `furniture`: at least [`MIN_LISTED_HEADLINES`]
 /// lines of a headline's shape ([`has_a_headlines_shape`]) after the last paragraph, with only
 /// furniture among and after them, unless the paragraph ends with a colon ("… makes use of:"
 /// before a list of points). Read from the end, where most texts end with a paragraph.
@@ -568,7 +647,7 @@ fn headlines_at_the_end(text: &str, furniture: &[Range<usize>]) -> Option<usize>
             trimmed.is_empty() || furniture.binary_search_by_key(&start, |r| r.start).is_ok();
         if !listed {
             if !has_a_headlines_shape(trimmed) {
-                return (headlines >= MIN_TRAILING_HEADLINES && !trimmed.ends_with(':'))
+                return (headlines >= MIN_LISTED_HEADLINES && !trimmed.ends_with(':'))
                     .then_some(first);
             }
             headlines += 1;
@@ -589,9 +668,9 @@ fn starts_with_a_points_number(trimmed: &str) -> bool {
             .is_some_and(|r| r.starts_with(char::is_whitespace))
 }
 
-/// Fewest lines of a headline's shape after a text's last paragraph that make a list of links
-/// with no heading ([`has_a_headlines_shape`]).
-const MIN_TRAILING_HEADLINES: usize = 3;
+/// Fewest lines of a headline's shape after a text's last paragraph, or between its headline and
+/// its first paragraph, that make a list of links with no heading ([`has_a_headlines_shape`]).
+const MIN_LISTED_HEADLINES: usize = 3;
 
 /// Whether `trimmed`, a line that is no furniture by itself, has the shape of a headline in a
 /// list of links: at most [`MAX_LINKED_HEADLINE_WORDS`] words, no period at its end, no colon
@@ -1437,8 +1516,11 @@ mod tests {
             // Two lines are too few; a paragraph after them ends no list.
             "The bridge closes on Monday.\nFive things to know about it\nWhy the council voted \
              for it",
-            "The bridge closes on Monday.\nFive things to know about it\nWhy the council voted \
-             for it\nThe closure was approved in May\nIt will last six weeks.",
+            &format!(
+                "{}\nFive things to know about it\nWhy the council voted for it\nThe closure \
+                 was approved in May\nIt will last six weeks.",
+                long_paragraph()
+            ),
             // A list of points after a colon, numbered or bulleted points.
             "Dynamic programming makes use of:\nOverlapping subproblems of one problem\nAn \
              optimal substructure of its solution\nMemoisation of the values found",
@@ -1452,6 +1534,62 @@ mod tests {
         ] {
             assert!(furniture_of(text, Foreign::None).is_empty(), "{text}");
         }
+    }
+
+    /// A paragraph longer than a headline.
+    fn long_paragraph() -> String {
+        "The bridge closes on Monday for six weeks of repairs to its deck, its railings and the \
+         lights along its footpath, the council said."
+            .to_string()
+    }
+
+    #[test]
+    fn headlines_between_the_headline_and_the_body_are_furniture_without_a_heading() {
+        let headline = "Bridge closes for repairs\n";
+        let links = [
+            "Five things to know about the bridge\n",
+            "Why the council voted for it?\n",
+            "14 August: the city's day of celebrations\n",
+        ];
+        let body =
+            "The bridge closes on Monday for six weeks, the council said.\nIt reopens in May.";
+        // Each of them, the furniture among them aside.
+        let text = format!(
+            "{headline}{}Advertisement\n{}{body}",
+            links[0],
+            links[1..].concat()
+        );
+        let mut expected: Vec<&str> = links.iter().map(|l| l.trim_end()).collect();
+        expected.insert(1, "Advertisement");
+        assert_eq!(furniture_of(&text, Foreign::None), expected);
+        for text in [
+            // A deck of two lines, or lines of furniture, make no list.
+            format!("{headline}Five things to know about the bridge\nWhy the council voted for it?\n{body}"),
+
+            // Points after a headline ending with a colon; a text of short lines only.
+            format!("What the council decided:\n{}{body}", links.concat()),
+            format!("{headline}{}", links.concat()),
+            // Such lines after a paragraph: a dialogue, the steps of a proof.
+            format!("{headline}{body}\n{}The bridge opens again in May.", links.concat()),
+            format!("{}\n{}{body}", long_paragraph(), links.concat()),
+        ] {
+            assert_eq!(furniture_of(&text, Foreign::None), [] as [&str; 0], "{text}");
+        }
+        let text = format!(
+            "{headline}{}By John Smith\nAdvertisement\n{}{body}",
+            links[0], links[1]
+        );
+        assert_eq!(
+            furniture_of(&text, Foreign::None),
+            ["By John Smith", "Advertisement"]
+        );
+        // A headline may end with a period; a paragraph may not stand before the list.
+        let text = format!("Bridge closes for repairs.\n{}{body}", links.concat());
+        assert_eq!(furniture_of(&text, Foreign::None).len(), links.len());
+        // A paragraph wrapped at a fixed width, in a script without case.
+        let urdu = super::super::wrapped::wrap(super::super::wrapped::tests::URDU, 60);
+        let wrapped = format!("وزیر اعظم کا اجلاس\n{urdu}");
+        assert_eq!(furniture_of(&wrapped, Foreign::None), [] as [&str; 0]);
     }
 
     #[test]
