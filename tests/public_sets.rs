@@ -716,6 +716,23 @@ fn pages_with_interface_lines_in_another_script_keep_their_figures() {
 }
 
 #[test]
+fn pages_with_readers_comments_keep_their_figures() {
+    // wmt19's translations, each followed by its readers' comments under a heading: names,
+    // places and opinions the original lacks. Before the heading ended the article, decision
+    // accuracy was 0.896 (0.920 as written), AUC 0.974 (0.978) and right original first 0.980
+    // (0.985); now the same as written.
+    let with_comments = |text: &str| {
+        format!(
+            "{text}\n\n23 Comments\nJohn Miller: This is outrageous, who allowed this to happen \
+             in the first place?\nSarah K: I read about it this morning on my way to work, \
+             terrible news for the whole city.\nReply\nDavid: Nobody in Washington or London \
+             will do anything about it, as usual."
+        )
+    };
+    assert_figures_kept("wmt19-public", &with_comments, 0.0, 0.0);
+}
+
+#[test]
 fn pages_with_a_dateline_keep_their_figures() {
     // wmt19's translations, each given a wire dateline before its first paragraph, as agency
     // copy and the pages reprinting it have: its place and date were anchors the original lacks,

@@ -517,12 +517,28 @@ pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
     let mut in_link_list = false;
     let mut after_caption_label = false;
     let mut first_line = true;
+    // Bytes of the article's lines before this line: readers' comments come after an article.
+    let mut article_before = 0;
+    // The line before this one, trimmed ("" if blank): one that runs on into it ([`runs_on`])
+    // heads no comments.
+    let mut before = "";
+    // Where the article ends: at the heading of its readers' comments, or at the text's end.
+    let mut article_end = text.len();
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
         let trimmed = line.trim();
+        let line_before = std::mem::replace(&mut before, trimmed);
         if trimmed.is_empty() {
             start = end;
             continue;
+        }
+        let heads_comments = article_before >= MIN_ARTICLE_BYTES_BEFORE_COMMENTS
+            && is_comments_heading(trimmed)
+            && !runs_on(line_before);
+        if heads_comments {
+            out.push(start..text.len());
+            article_end = start;
+            break;
         }
         // A caption under its label, or a line in another script than the text's.
         let caption = std::mem::replace(&mut after_caption_label, is_caption_label(trimmed))
@@ -536,6 +552,7 @@ pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
             in_link_list = listed || (!caption && is_link_list_heading(trimmed));
         } else {
             in_link_list = false;
+            article_before += trimmed.len();
             if first_line {
                 if let Some(at) = site_name_after_headline(line) {
                     out.push(start + at..end);
@@ -545,17 +562,110 @@ pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
         first_line = false;
         start = end;
     }
-    let after_headline = headlines_after_the_headline(text, &out);
+    let article = &text[..article_end];
+    let after_headline = headlines_after_the_headline(article, &out);
     if !after_headline.is_empty() {
         out.extend(after_headline);
         out.sort_unstable_by_key(|r| r.start);
     }
-    if let Some(from) = headlines_at_the_end(text, &out) {
-        // Every line from the first of them on is furniture: they, and the furniture among them.
+    if let Some(from) = headlines_at_the_end(article, &out) {
+        // Every line from the first of them on is furniture: they, and the furniture among them
+        // and after them (the readers' comments too).
         out.retain(|r| r.start < from);
         out.push(from..text.len());
     }
     out
+}
+
+/// Whether `trimmed`, a line, runs on into the next: it ends with a word or a comma, as a line of
+/// text wrapped at a fixed width does ("… сотни\nкомментариев\n…", hundreds of comments).
+fn runs_on(trimmed: &str) -> bool {
+    trimmed.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | '،'))
+}
+
+/// Headings of a page's readers' comments, in lower case (Russian both ways, as ASCII lower-casing
+/// leaves it), in the public sets' languages and their neighbours: a line that is one of these,
+/// with or without a count ("12 comments", "Комментарии (5)"), after an article, starts the
+/// comments, and every line from it on is furniture ([`is_comments_heading`]).
+const COMMENTS_HEADINGS: &[&str] = &[
+    "comments",
+    "reader comments",
+    "readers' comments",
+    "readers’ comments",
+    "show comments",
+    "view comments",
+    "kommentare",
+    "leserkommentare",
+    "комментарии",
+    "Комментарии",
+    "комментариев",
+    "Комментариев",
+    "комментария",
+    "Комментария",
+    "commentaires",
+    "comentarios",
+    "تبصرے",
+    "کمنٹس",
+];
+
+/// Fewest bytes of an article's lines (its furniture aside) before the heading of its readers'
+/// comments ([`is_comments_heading`]), about 35 words of English and 20 of Urdu: a heading of
+/// comments before them is a line of the article's own.
+const MIN_ARTICLE_BYTES_BEFORE_COMMENTS: usize = 200;
+
+/// The words after a count that head a blog's comments, before the post's title in quotation
+/// marks ("3 thoughts on “Bridge closes”", "5 responses to “…”"), in lower case.
+const COUNTED_COMMENTS: &[&str] = &[
+    "thoughts on ",
+    "responses to ",
+    "replies to ",
+    "comments on ",
+];
+
+/// Longest line, in bytes, that may head readers' comments ([`is_comments_heading`]): a count, a
+/// few words and a post's title.
+const MAX_COMMENTS_HEADING_BYTES: usize = 300;
+
+/// Longest line, in bytes, that may head readers' comments without a count first: one of
+/// [`COMMENTS_HEADINGS`] (at most 24 bytes) and a count after it.
+const MAX_UNCOUNTED_HEADING_BYTES: usize = 40;
+
+/// Whether `trimmed` heads a page's readers' comments: one of [`COMMENTS_HEADINGS`] with or
+/// without a count, or a count and one of [`COUNTED_COMMENTS`]. What readers write under an
+/// article is words, names and numbers its original lacks, written in the page's language and
+/// as freely as any text (three comments under a heading after wmt19's translations changed 14
+/// of its 460 verdicts); the heading is what tells them from the article. ("Comment" alone is
+/// also a paper's section of opinion, named in its menus.)
+fn is_comments_heading(trimmed: &str) -> bool {
+    let counted = trimmed.starts_with(|c: char| c.is_ascii_digit());
+    let longest = if counted {
+        MAX_COMMENTS_HEADING_BYTES
+    } else {
+        MAX_UNCOUNTED_HEADING_BYTES
+    };
+    if trimmed.len() > longest {
+        return false;
+    }
+    // Compared without regard to ASCII case, with no copy: Russian headings are listed in both
+    // cases of their first letter, as a heading writes them.
+    let heading = trimmed
+        .trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "()[]:".contains(c));
+    if COMMENTS_HEADINGS
+        .iter()
+        .any(|h| h.len() == heading.len() && h.eq_ignore_ascii_case(heading))
+    {
+        return true;
+    }
+    let rest = trimmed.trim_start_matches(|c: char| c.is_ascii_digit());
+    // The post's title follows in quotation marks: "3 thoughts on the bridge" is a sentence.
+    counted
+        && rest.strip_prefix(' ').is_some_and(|r| {
+            COUNTED_COMMENTS.iter().any(|p| {
+                r.get(..p.len())
+                    .is_some_and(|words| words.eq_ignore_ascii_case(p))
+                    && r[p.len()..].starts_with(['“', '"', '«', '„', '‘', '\''])
+            })
+        })
 }
 
 /// The lines of a list of links with no heading between the headline of `text` and its first
@@ -1533,6 +1643,54 @@ mod tests {
              it\nWhat comes next for the city",
         ] {
             assert!(furniture_of(text, Foreign::None).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn readers_comments_after_their_heading_are_furniture() {
+        let article = format!(
+            "Bridge closes for repairs\n{}\n",
+            long_paragraph().repeat(3)
+        );
+        let comments = "John Miller: Who allowed this to happen in the first place?\nReply\n";
+        for heading in [
+            "23 Comments",
+            "Comments (4)",
+            "Kommentare",
+            "Комментарии (7)",
+            "5 комментариев",
+            "تبصرے",
+            "3 thoughts on “Bridge closes for repairs”",
+        ] {
+            let text = format!("{article}\n{heading}\n{comments}");
+            let lines = furniture_of(&text, Foreign::None);
+            assert_eq!(
+                lines,
+                [format!("{heading}\n{comments}").trim_end()],
+                "{heading}"
+            );
+        }
+        // A word of a sentence wrapped onto a line of its own starts no comments.
+        let text = format!("{article}The video drew hundreds of\nкомментариев\nfrom viewers.\n");
+        assert!(!furniture_of(&text, Foreign::None)
+            .iter()
+            .any(|l| l.contains("viewers")));
+        // The heading alone, with no article of 200 bytes before it; lines that only start as a
+        // heading does, or name comments in a sentence.
+        let text = format!("Bridge closes for repairs\nComments\n{}", long_paragraph());
+        assert_eq!(furniture_of(&text, Foreign::None), ["Comments"]);
+        for line in [
+            "Comments from the mayor",
+            "3 thoughts on the bridge, from its engineers",
+            "The council received 23 comments on the plan.",
+        ] {
+            let text = format!("{article}{line}\n{}", long_paragraph());
+            assert!(
+                !furniture_of(&text, Foreign::None)
+                    .iter()
+                    .any(|l| l.contains("council said")),
+                "{line}"
+            );
         }
     }
 
