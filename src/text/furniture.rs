@@ -510,9 +510,9 @@ const MAX_LINKED_HEADLINE_WORDS: usize = 20;
 /// Byte ranges of the furniture lines of `text`: lines of furniture by their own shape; the
 /// headlines listed under a heading of links ("Related Articles", "Most Read"), up to the first
 /// line that ends a sentence or runs longer than a headline; lists of links with no heading
-/// after the headline ([`headlines_after_the_headline`]) or after the last paragraph
-/// ([`headlines_at_the_end`]); and readers' comments, from their heading on
-/// ([`is_comments_heading`]).
+/// after the headline or after the last paragraph (`headlines_after_the_headline`,
+/// `headlines_at_the_end`); and readers' comments, from their heading on
+/// (`is_comments_heading`).
 pub fn furniture_lines(text: &str, foreign: Foreign) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut lower = String::new();
