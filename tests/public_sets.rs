@@ -804,6 +804,18 @@ fn pages_with_a_sites_calls_to_follow_keep_their_figures() {
 }
 
 #[test]
+fn pages_with_calls_to_comment_keep_their_figures() {
+    // counter-public's cases, each followed by two of a site's calls to comment in Urdu ("express
+    // your opinion in the comments", "give your opinion below"): words its original lacks. Before
+    // such calls were furniture, decision accuracy was 0.649 (0.699 as written) and AUC
+    // 0.859 (0.872); now the same as written.
+    let with_calls = |text: &str| {
+        format!("{text}\nاپنی رائے کا اظہار کمنٹس میں کریں\nنیچے کمنٹ کر کے اپنی رائے دیں۔")
+    };
+    assert_figures_kept("counter-public", &with_calls, 0.003, 0.002);
+}
+
+#[test]
 fn pages_with_their_sites_lines_in_urdu_keep_their_figures() {
     // counter-public's cases with a news site's lines in Urdu: the site's name after the
     // headline, a byline ("report:" and a name), a time stamp ("updated:" and a date) and a
