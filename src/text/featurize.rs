@@ -17,6 +17,8 @@ use super::case::{
 use super::content_simhash::PairedCounts;
 use super::german_nouns;
 use super::tokenize::RawTokens;
+use std::ops::Range;
+
 use super::{dates, lang, normalize, word_hashes, CAPITAL, CJK, FURNITURE, NUMBER, QUOTED, STOP};
 use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64, WordSet};
 
@@ -142,8 +144,14 @@ thread_local! {
 
 /// Fills in the tokens' stem and anchor hashes and flags function words. Returns the counts of
 /// the SimHash inputs of the content words outside quotations and furniture (credits are not
-/// flagged yet: see [`super::analyze`]).
-pub(super) fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> PairedCounts {
+/// flagged yet: see [`super::analyze`]). `furniture_lines`: the text's lines of furniture
+/// (sorted byte ranges), which are no evidence of how the article writes a word.
+pub(super) fn featurize(
+    text: &str,
+    raw: &mut RawTokens,
+    lang: &'static str,
+    furniture_lines: &[Range<usize>],
+) -> PairedCounts {
     let stops = lang::stopwords(lang);
     let stemmer = lang::stemmer(lang).map(Stemmer::create);
     let lang_salt = lang_salt(lang);
@@ -173,11 +181,30 @@ pub(super) fn featurize(text: &str, raw: &mut RawTokens, lang: &'static str) -> 
     };
     // Sized up front for every capitalised word: growing a set rehashes it every time.
     let mut names = HashSet64::with_capacity_and_hasher(capitalised, Default::default());
-    names.extend(
-        (0..raw.tokens.len())
-            .filter(|&i| raw.tokens[i].flags & CAPITAL != 0 && !raw.sentence_initial(i))
-            .map(|i| raw.tokens[i].word),
-    );
+    // A word written capitalised inside a sentence of the article is a name; inside a line of
+    // the page's furniture it tells nothing of the article ("3 thoughts on “Four injured after
+    // crash …”", a blog's heading of comments, does not make the headline's "Four" a name). A
+    // dateline's place is a name, and stays evidence.
+    let capitalised_inside =
+        |i: usize| raw.tokens[i].flags & CAPITAL != 0 && !raw.sentence_initial(i);
+    if furniture_lines.is_empty() {
+        // Most texts: no furniture to pass over.
+        names.extend(
+            (0..raw.tokens.len())
+                .filter(|&i| capitalised_inside(i))
+                .map(|i| raw.tokens[i].word),
+        );
+    } else {
+        let mut furniture = furniture_lines.iter().peekable();
+        names.extend(
+            (0..raw.tokens.len())
+                .filter(|&i| {
+                    capitalised_inside(i)
+                        && !super::in_ranges(&mut furniture, raw.tokens[i].start as usize)
+                })
+                .map(|i| raw.tokens[i].word),
+        );
+    }
     // A word of a sentence in capitals is a name where the rest of the text writes it as one,
     // and a month or weekday stays a date.
     for i in in_capitals {
@@ -305,6 +332,25 @@ mod tests {
         assert!(shared >= 1, "numbers carry across languages");
         // Sentence-initial capitals are not names unless capitalised elsewhere too.
         assert_eq!(en.tokens[0].anchor, 0);
+    }
+
+    #[test]
+    fn furniture_is_no_evidence_of_names() {
+        let article = "Crash closes the ring road\nTwo cars collided at the junction of the ring \
+                       road on Sunday morning, the police said in a statement issued on Monday, \
+                       and the road stayed closed for hours while the wrecks were cleared away.\n\n";
+        // The headline's first word, capitalised inside a line of furniture only (a blog's
+        // heading of comments), stays a word; written so inside the article, it is a name.
+        let a = analyze(
+            &format!("{article}3 thoughts on “Crash closes the ring road”\n"),
+            Some("en"),
+        );
+        assert_eq!(a.tokens[0].anchor, 0);
+        let a = analyze(
+            &format!("{article}The driver said that Crash was his nickname.\n"),
+            Some("en"),
+        );
+        assert_ne!(a.tokens[0].anchor, 0);
     }
 
     #[test]

@@ -212,17 +212,14 @@ fn analyze_tokens(
         Some(code) if lang::hint_fits(code, &raw.scripts, words()) => *code,
         _ => lang::guess(&raw.scripts, words()),
     };
-    mark_ranges(
-        &mut raw.tokens,
-        &furniture::furniture_lines(
-            text,
-            furniture::Foreign::of(raw.scripts.latin, raw.scripts.others()),
-        ),
-        FURNITURE,
+    let furniture_lines = furniture::furniture_lines(
+        text,
+        furniture::Foreign::of(raw.scripts.latin, raw.scripts.others()),
     );
+    mark_ranges(&mut raw.tokens, &furniture_lines, FURNITURE);
     dateline::mark(text, &mut raw, lang);
     mark_ranges(&mut raw.tokens, &quotes::quotation_spans(text), QUOTED);
-    let narrative = featurize(text, &mut raw, lang);
+    let narrative = featurize(text, &mut raw, lang, &furniture_lines);
     let mut analysis = Analysis {
         tokens: raw.tokens,
         norm: raw.norm,
