@@ -237,7 +237,8 @@ fn is_comment_prompt_in_urdu(trimmed: &str) -> bool {
 /// ("Image 1 of 12", "Bild 1 von 12", "Фото 1 из 12", "تصویر 1 از 12").
 const COUNTER_WORDS: &[&str] = &["of", "von", "из", "از", "de", "sur", "/"];
 
-/// The first word of a counter's label, lower-cased: what a gallery or a slideshow counts.
+/// The first word of a counter's label, in lower case (Russian both ways, as ASCII lower-casing
+/// leaves it): what a gallery or a slideshow counts.
 const COUNTER_LABELS: &[&str] = &[
     "image",
     "images",
@@ -249,7 +250,9 @@ const COUNTER_LABELS: &[&str] = &[
     "bild",
     "foto",
     "фото",
+    "Фото",
     "слайд",
+    "Слайд",
     "تصویر",
     "فوٹو",
 ];
@@ -269,16 +272,16 @@ fn is_item_counter(trimmed: &str) -> bool {
     let (Some(last), Some(join), Some(first)) = (words.next(), words.next(), words.next()) else {
         return false;
     };
-    if !(number(last) && number(first) && COUNTER_WORDS.contains(&join.to_lowercase().as_str())) {
+    // Compared without regard to ASCII case, with no copy (and no Unicode case tables in the
+    // browser's build).
+    let one_of = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    if !(number(last) && number(first) && one_of(COUNTER_WORDS, join)) {
         return false;
     }
     let label: Vec<&str> = words.collect();
     match label.last() {
         None => true,
-        Some(start) => {
-            label.len() <= MAX_COUNTER_LABEL_WORDS
-                && COUNTER_LABELS.contains(&start.to_lowercase().as_str())
-        }
+        Some(start) => label.len() <= MAX_COUNTER_LABEL_WORDS && one_of(COUNTER_LABELS, start),
     }
 }
 
