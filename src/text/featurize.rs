@@ -185,26 +185,19 @@ pub(super) fn featurize(
     // the page's furniture it tells nothing of the article ("3 thoughts on “Four injured after
     // crash …”", a blog's heading of comments, does not make the headline's "Four" a name). A
     // dateline's place is a name, and stays evidence.
-    let capitalised_inside =
-        |i: usize| raw.tokens[i].flags & CAPITAL != 0 && !raw.sentence_initial(i);
-    if furniture_lines.is_empty() {
-        // Most texts: no furniture to pass over.
-        names.extend(
-            (0..raw.tokens.len())
-                .filter(|&i| capitalised_inside(i))
-                .map(|i| raw.tokens[i].word),
-        );
-    } else {
-        let mut furniture = furniture_lines.iter().peekable();
-        names.extend(
-            (0..raw.tokens.len())
-                .filter(|&i| {
-                    capitalised_inside(i)
-                        && !super::in_ranges(&mut furniture, raw.tokens[i].start as usize)
-                })
-                .map(|i| raw.tokens[i].word),
-        );
-    }
+    // Most texts have no furniture to pass over, and ask no range.
+    let mut furniture = furniture_lines.iter().peekable();
+    names.extend(
+        (0..raw.tokens.len())
+            .filter(|&i| {
+                let t = &raw.tokens[i];
+                t.flags & CAPITAL != 0
+                    && !raw.sentence_initial(i)
+                    && (furniture_lines.is_empty()
+                        || !super::in_ranges(&mut furniture, t.start as usize))
+            })
+            .map(|i| raw.tokens[i].word),
+    );
     // A word of a sentence in capitals is a name where the rest of the text writes it as one,
     // and a month or weekday stays a date.
     for i in in_capitals {

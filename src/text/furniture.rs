@@ -272,16 +272,13 @@ fn is_item_counter(trimmed: &str) -> bool {
     let (Some(last), Some(join), Some(first)) = (words.next(), words.next(), words.next()) else {
         return false;
     };
-    // Compared without regard to ASCII case, with no copy (and no Unicode case tables in the
-    // browser's build).
-    let one_of = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
-    if !(number(last) && number(first) && one_of(COUNTER_WORDS, join)) {
+    if !(number(last) && number(first) && is_one_of(COUNTER_WORDS, join)) {
         return false;
     }
     let label: Vec<&str> = words.collect();
     match label.last() {
         None => true,
-        Some(start) => label.len() <= MAX_COUNTER_LABEL_WORDS && one_of(COUNTER_LABELS, start),
+        Some(start) => label.len() <= MAX_COUNTER_LABEL_WORDS && is_one_of(COUNTER_LABELS, start),
     }
 }
 
@@ -740,14 +737,10 @@ fn is_comments_heading(trimmed: &str) -> bool {
     if trimmed.len() > longest {
         return false;
     }
-    // Compared without regard to ASCII case, with no copy: Russian headings are listed in both
-    // cases of their first letter, as a heading writes them.
+    // Russian headings are listed in both cases of their first letter, as a heading writes them.
     let heading = trimmed
         .trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "()[]:".contains(c));
-    if COMMENTS_HEADINGS
-        .iter()
-        .any(|h| h.len() == heading.len() && h.eq_ignore_ascii_case(heading))
-    {
+    if is_one_of(COMMENTS_HEADINGS, heading) {
         return true;
     }
     let rest = trimmed.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -973,7 +966,7 @@ const CAPTION_LABELS: &[&str] = &["image caption", "media caption", "caption", "
 /// colon.
 fn is_caption_label(line: &str) -> bool {
     let label = line.strip_suffix(':').unwrap_or(line).trim_end();
-    label.len() <= 16 && CAPTION_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+    label.len() <= 16 && is_one_of(CAPTION_LABELS, label)
 }
 
 /// Which lines of a text are in a script foreign to it ([`furniture_lines`]).
@@ -1415,6 +1408,13 @@ static BYLINE_PREFIXES: Prefixes = Prefixes::new(BYLINE_WORDS);
 static STAMP_PREFIXES: Prefixes = Prefixes::new(STAMP_WORDS);
 /// [`LINK_LIST_HEADINGS`] by first byte.
 static LINK_LIST_HEADING_PREFIXES: Prefixes = Prefixes::new(LINK_LIST_HEADINGS);
+
+/// Whether `word` is one of `list` without regard to ASCII case: compared with no copy, and
+/// without Unicode's case tables, which would weigh on the browser's build (a list's Russian
+/// entries are written in both cases of their first letter).
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
+}
 
 /// Whether `trimmed`, the `stops` at its end aside, ends with one of the phrases of `endings`.
 fn ends_with_one_of<const N: usize>(
