@@ -44,9 +44,11 @@ pub fn bytes_to_chars(text: &str, mut offsets: Vec<&mut usize>) {
 pub enum Relation {
     /// Copied whole or nearly word for word.
     Verbatim,
-    /// Part of the page is copied from the original; the rest is other text.
+    /// Part of the page is copied from the original, in sentences found word for word; the rest
+    /// is other text.
     Partial,
-    /// Derived but reworded: spun, paraphrased, or machine-translated and back.
+    /// Derived but reworded: spun, paraphrased, or machine-translated and back. Phrases of a few
+    /// words may survive, whole sentences hardly.
     Rewritten,
     /// Derived, in another language than the original.
     Translated,

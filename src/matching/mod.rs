@@ -781,6 +781,49 @@ mod tests {
         assert!(!f.sentences_tested && f.vocabulary > 0.9, "{f:?}");
     }
 
+    /// The demo original (`examples/demo/originals.jsonl`) as a spinner leaves it: synonyms
+    /// swapped in for about a third of its content words ("shut", "discovered", "rusted",
+    /// "journeys", "corrosion" …), two sentences in the other order. Written for this test.
+    const SPUN_DEMO: &str = "Harbour bridge to shut for six weeks after inspectors discover \
+        corroded cables\n\nThe Porthaven harbour bridge will shut to all traffic for six weeks \
+        from Monday after engineers discovered badly rusted support cables during a regular \
+        inspection, the city's transport office stated on Sunday.\n\nAbout 41,000 cars cross the \
+        1962 suspension bridge each day, and the closure is anticipated to add up to forty \
+        minutes to journeys between the old town and the eastern outskirts.\n\nInspectors found \
+        that 14 of the bridge's 212 upright hangers had lost over a third of their steel to \
+        corrosion, a level the office's own rules describe as demanding immediate action.\n\n\
+        Transport chief Elena Marsh told journalists the choice had not been taken lightly. Boats \
+        between the two districts will run every ten minutes during peak hours, and two \
+        provisional bus lanes will open on the ring road.\n\nLocal shops on the eastern side \
+        warned that the closure would reduce footfall at the height of the spring fair season. \
+        The chamber of commerce urged the council to drop parking charges in the old town until \
+        the bridge reopens.\n\nThe works are estimated to cost 9.4 million euros and will be \
+        funded from the city's infrastructure reserve, the office stated. A complete replacement \
+        of the cables, scheduled for 2029, may now be moved forward.";
+
+    #[test]
+    fn a_spun_copy_is_rewritten_and_its_passages_reworded() {
+        let demo: serde_json::Value = serde_json::from_str(
+            include_str!("../../examples/demo/originals.jsonl")
+                .lines()
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+        let list = english_list("demo", demo["text"].as_str().unwrap());
+        let report = crate::check(&list, SPUN_DEMO, Some("en"));
+        let best = report.best.expect("a candidate");
+        assert!(best.score >= crate::score::DERIVED, "{best:?}");
+        // Three-word phrases of the original survive in most sentences, but no sentence is found
+        // whole: the page is the original reworded, not a part of it copied.
+        assert_eq!(best.relation, Relation::Rewritten, "{best:?}");
+        assert!(best.evidence.phrases >= 0.25, "{:?}", best.evidence);
+        assert!(!report.passages.is_empty());
+        for p in &report.passages {
+            assert_eq!(p.kind, PassageKind::Reworded, "{p:?}");
+        }
+    }
+
     #[test]
     fn copied_sentences_inside_another_story_are_a_partial_copy() {
         let list = harbour_list();

@@ -19,9 +19,10 @@ pub(super) fn passage_sources(scored: &[(Candidate, u32)]) -> impl Iterator<Item
 
 /// The page's reused passages: sentences holding evidence of the derived candidates.
 ///
-/// A sentence with a shared phrase is an exact passage (so is every sentence of a verbatim
-/// copy); one with at least two shared terms or anchors inside the stretch the original covers is
-/// reworded. When the original was stored whole (short originals, or two texts compared
+/// A sentence with a shared phrase, or found whole in the original's vocabulary, is an exact
+/// passage (so is every sentence of a verbatim copy; on a rewritten page, only a sentence found
+/// whole); one with at least two shared terms or anchors inside the stretch the original covers,
+/// or a shared phrase on a rewritten page, is reworded. When the original was stored whole (short originals, or two texts compared
 /// directly), exact passages are the shared phrases themselves rather than whole sentences.
 pub(super) fn passages(
     list: &List,
@@ -51,16 +52,16 @@ pub(super) fn passages(
         // Sentences every content word of which the original's vocabulary holds are copied too,
         // whether or not a sampled phrase of the original fell in them.
         // (An original stored whole has its exact spans from its phrases, below.)
+        let mut found_whole = vec![false; claimed.len()];
         if !whole {
             let tau = list.record(*o as usize).vocab_tau;
             let vocab = OriginalWords::new(list, *o as usize, hs);
-            let found_whole = sentences_found_whole(page, &vocab, tau).whole;
-            for (s, &w) in found_whole.iter().enumerate() {
-                exact[s] += u32::from(w);
-            }
+            found_whole = sentences_found_whole(page, &vocab, tau).whole;
         }
-        let first = (0..claimed.len()).find(|&s| exact[s] + other[s] > 0);
-        let last = (0..claimed.len()).rev().find(|&s| exact[s] + other[s] > 0);
+        let first = (0..claimed.len()).find(|&s| exact[s] + other[s] > 0 || found_whole[s]);
+        let last = (0..claimed.len())
+            .rev()
+            .find(|&s| exact[s] + other[s] > 0 || found_whole[s]);
         let (Some(first), Some(last)) = (first, last) else {
             continue;
         };
@@ -93,9 +94,13 @@ pub(super) fn passages(
             if claimed[s] {
                 continue;
             }
-            let kind = if !whole && (exact[s] > 0 || c.relation == Relation::Verbatim) {
+            // A sentence of a rewritten page keeps a phrase of three words now and then (a
+            // rewording leaves a third of the words as they were): its wording is copied only
+            // where the sentence is found whole.
+            let phrase = exact[s] > 0 && c.relation != Relation::Rewritten;
+            let kind = if !whole && (found_whole[s] || phrase || c.relation == Relation::Verbatim) {
                 PassageKind::Exact
-            } else if other[s] >= 2 && !(whole && exact[s] > 0) {
+            } else if (other[s] >= 2 || exact[s] > 0) && !(whole && exact[s] > 0) {
                 PassageKind::Reworded
             } else {
                 continue;
