@@ -19,7 +19,9 @@ use super::german_nouns;
 use super::tokenize::RawTokens;
 use std::ops::Range;
 
-use super::{dates, lang, normalize, word_hashes, CAPITAL, CJK, FURNITURE, NUMBER, QUOTED, STOP};
+use super::{
+    dates, lang, magnitudes, normalize, word_hashes, CAPITAL, CJK, FURNITURE, NUMBER, QUOTED, STOP,
+};
 use crate::hash::{bound_word_cache, fnv1a, HashMap64, HashSet64, WordSet};
 
 /// Whether [`featurize`] counts a word with `flags` in the document SimHash: a content word
@@ -248,7 +250,7 @@ pub(super) fn featurize(
                 };
                 let anchor = if flags & NUMBER != 0 {
                     if norm.len() >= 2 {
-                        word ^ 0x6e75_6d62
+                        number_anchor(word)
                     } else {
                         0
                     }
@@ -273,7 +275,14 @@ pub(super) fn featurize(
     if !in_title_case.is_empty() {
         settle_names_in_title_case(raw, &in_title_case);
     }
+    magnitudes::anchor_magnitudes(text, &mut raw.tokens, |digits| number_anchor(fnv1a(digits)));
     narrative
+}
+
+/// The anchor of a number whose digits (in ASCII) hash to `digits_hash`: salted, so that no word
+/// hashing alike takes it.
+fn number_anchor(digits_hash: u64) -> u64 {
+    digits_hash ^ 0x6e75_6d62
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub mod furniture;
 mod german_nouns;
 pub mod lang;
 pub mod lookalikes;
+mod magnitudes;
 pub mod markup;
 pub mod normalize;
 pub mod quotes;

@@ -1,0 +1,240 @@
+//! Numbers written with a word of magnitude: "41 тыс." and "4.1万" are 41,000, "3.5 million",
+//! "3,5 Millionen", "350万" and "35 لاکھ" are 3,500,000.
+//!
+//! Numbers carry a story across languages, but languages write large ones differently: English
+//! and German with digits up to the millions ("41,000", "41.000"), Russian with "тыс." (thousand)
+//! from the tens of thousands, Chinese and Japanese with 万 (ten thousand) and 亿 (a hundred
+//! million), Urdu and Hindi with لاکھ / lakh (a hundred thousand) and کروڑ / crore (ten million).
+//! Read as its digits alone, "41 тыс." was 41 and "4.1万" 41, neither of them 41000. So a number
+//! right before such a word takes the anchor of its value written out in digits, in every
+//! language alike: "3.5 million" and "3,500,000" have one anchor, as do "350万" and "3,5 млн".
+//! (Its own digits, before: 35, which "3,5 Millionen" shared but "350万" did not.)
+
+use std::sync::OnceLock;
+
+use super::normalize::decimal_digit;
+use super::{word_hashes, Token, NUMBER};
+use crate::hash::HashMap64;
+
+/// Words of magnitude and the power of ten each stands for, as the tokenizer reads them (its
+/// normalisation folds their case, and splits "£1.5bn" into the number and "bn"), in the
+/// languages the engine reads and their neighbours. Those marked `true` count only written onto
+/// the number ("5m", "50k", "10만"): apart from one, "m" and "k" are as often a metre or a kilo as
+/// a million or a thousand. (Spanish and Portuguese "mil", a thousand, is left out: "3 mil
+/// millones" is three billion.)
+const WORDS: &[(&str, u32, bool)] = &[
+    ("thousand", 3, false),
+    ("k", 3, true),
+    ("million", 6, false),
+    ("millions", 6, false),
+    ("mn", 6, true),
+    ("m", 6, true),
+    ("billion", 9, false),
+    ("billions", 9, false),
+    ("bn", 9, false),
+    ("trillion", 12, false),
+    // German, Russian (with their abbreviations and case forms), French, Spanish.
+    ("tausend", 3, false),
+    ("tsd", 3, false),
+    ("mio", 6, false),
+    ("millionen", 6, false),
+    ("mrd", 9, false),
+    ("milliarde", 9, false),
+    ("milliarden", 9, false),
+    ("billionen", 12, false),
+    ("тыс", 3, false),
+    ("тысяча", 3, false),
+    ("тысячи", 3, false),
+    ("тысяч", 3, false),
+    ("млн", 6, false),
+    ("миллион", 6, false),
+    ("миллиона", 6, false),
+    ("миллионов", 6, false),
+    ("млрд", 9, false),
+    ("миллиард", 9, false),
+    ("миллиарда", 9, false),
+    ("миллиардов", 9, false),
+    ("трлн", 12, false),
+    ("milliard", 9, false),
+    ("milliards", 9, false),
+    ("millón", 6, false),
+    ("millones", 6, false),
+    // Italian, Portuguese, Dutch, Swedish, Turkish, Indonesian.
+    ("mila", 3, false),
+    ("milioni", 6, false),
+    ("miliardi", 9, false),
+    ("milhões", 6, false),
+    ("bilhões", 9, false),
+    ("duizend", 3, false),
+    ("miljoen", 6, false),
+    ("miljard", 9, false),
+    ("tusen", 3, false),
+    ("miljoner", 6, false),
+    ("miljarder", 9, false),
+    ("milyon", 6, false),
+    ("milyar", 9, false),
+    ("ribu", 3, false),
+    ("juta", 6, false),
+    ("miliar", 9, false),
+    ("triliun", 12, false),
+    // Arabic.
+    ("ألف", 3, false),
+    ("آلاف", 3, false),
+    ("مليون", 6, false),
+    ("ملايين", 6, false),
+    ("مليار", 9, false),
+    ("مليارات", 9, false),
+    // Chinese and Japanese, traditional forms too.
+    ("千", 3, false),
+    ("万", 4, false),
+    ("萬", 4, false),
+    ("亿", 8, false),
+    ("億", 8, false),
+    // Korean, whose 만 is also a word ("only") apart from a number.
+    ("만", 4, true),
+    ("억", 8, true),
+    // Urdu and Hindi: a thousand, a lakh (10^5), a crore (10^7), an arab (10^9), and the English
+    // words Urdu papers write in its letters.
+    ("ہزار", 3, false),
+    ("لاکھ", 5, false),
+    ("کروڑ", 7, false),
+    ("ارب", 9, false),
+    ("ملین", 6, false),
+    ("بلین", 9, false),
+    ("हज़ार", 3, false),
+    ("लाख", 5, false),
+    ("करोड़", 7, false),
+    ("lakh", 5, false),
+    ("lakhs", 5, false),
+    ("crore", 7, false),
+    ("crores", 7, false),
+];
+
+/// Most digits of a value written out: beyond, the number is left as its digits.
+const MAX_DIGITS: usize = 24;
+
+/// The power of ten of each word of [`WORDS`] by the tokenizer's hash of it, and whether it must
+/// be written onto its number.
+fn powers() -> &'static HashMap64<(u32, bool)> {
+    static POWERS: OnceLock<HashMap64<(u32, bool)>> = OnceLock::new();
+    POWERS.get_or_init(|| {
+        let mut map = HashMap64::default();
+        for &(word, power, attached) in WORDS {
+            for h in word_hashes(word) {
+                map.insert(h, (power, attached));
+            }
+        }
+        map
+    })
+}
+
+/// Gives each number of `tokens` (from `text`) that a word of magnitude follows the anchor of its
+/// value written out in digits, `anchor_of_digits` of them: the anchor a number written with
+/// those digits has, so that "41 тыс." and "41,000" share one.
+pub(super) fn anchor_magnitudes(
+    text: &str,
+    tokens: &mut [Token],
+    anchor_of_digits: impl Fn(&[u8]) -> u64,
+) {
+    let powers = powers();
+    for i in 1..tokens.len() {
+        let (number, word) = (tokens[i - 1], tokens[i]);
+        if number.flags & NUMBER == 0 || number.sentence != word.sentence {
+            continue;
+        }
+        let Some(&(power, attached)) = powers.get(&word.word) else {
+            continue;
+        };
+        if attached && number.end != word.start {
+            continue;
+        }
+        let span = &text[number.start as usize..number.end as usize];
+        if let Some(digits) = written_out(span, power) {
+            tokens[i - 1].anchor = anchor_of_digits(&digits);
+        }
+    }
+}
+
+/// The value of the number written as `span` times ten to the `power`, in ASCII digits without
+/// leading zeros: "4.1" and 4 give "41000", "3,5" and 6 "3500000", "41 000" and 3 "41000000". A
+/// separator (point, comma, space, Arabic decimal separator) before the last three digits is a
+/// thousands separator ("3.500" is 3500 as German writes it), before any other number of them a
+/// decimal one. `None` for a value with more decimals than the power takes away, for zero, or
+/// for one of more than [`MAX_DIGITS`] digits.
+pub(super) fn written_out(span: &str, power: u32) -> Option<Vec<u8>> {
+    let mut digits: Vec<u8> = Vec::with_capacity(span.len() + power as usize);
+    // Digits since the last separator, and whether there was one.
+    let (mut after, mut separated) = (0u32, false);
+    for c in span.chars() {
+        match decimal_digit(c) {
+            Some(d) => {
+                digits.push(b'0' + d);
+                after += 1;
+            }
+            None => {
+                separated = true;
+                after = 0;
+            }
+        }
+    }
+    let decimals = if separated && after != 3 { after } else { 0 };
+    let zeros = power.checked_sub(decimals)?;
+    digits.extend(std::iter::repeat_n(b'0', zeros as usize));
+    let first = digits.iter().position(|&d| d != b'0')?;
+    digits.drain(..first);
+    (digits.len() <= MAX_DIGITS).then_some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{analyze, Analysis};
+
+    #[test]
+    fn values_are_written_out_in_digits() {
+        let out =
+            |span: &str, power| written_out(span, power).map(|d| String::from_utf8(d).unwrap());
+        assert_eq!(out("4.1", 4).as_deref(), Some("41000"));
+        assert_eq!(out("41", 3).as_deref(), Some("41000"));
+        assert_eq!(out("3,5", 6).as_deref(), Some("3500000"));
+        assert_eq!(out("3.500", 3).as_deref(), Some("3500000"));
+        assert_eq!(out("1,234.56", 6).as_deref(), Some("1234560000"));
+        assert_eq!(out("۳٫۵", 5).as_deref(), Some("350000"));
+        assert_eq!(out("0.5", 6).as_deref(), Some("500000"));
+        assert_eq!(out("1.2345", 3), None);
+        assert_eq!(out("0", 6), None);
+        assert_eq!(out(&"9".repeat(20), 9), None);
+    }
+
+    /// The anchors of `text`'s numbers, in order.
+    fn number_anchors(a: &Analysis) -> Vec<u64> {
+        a.tokens
+            .iter()
+            .filter(|t| t.flags & NUMBER != 0)
+            .map(|t| t.anchor)
+            .collect()
+    }
+
+    #[test]
+    fn a_value_has_one_anchor_however_a_language_writes_it() {
+        let written = [
+            ("About 41,000 vehicles and 3,500,000 people.", "en"),
+            ("About 41 thousand vehicles and 3.5 million people.", "en"),
+            ("Etwa 41.000 Fahrzeuge und 3,5 Millionen Menschen.", "de"),
+            ("Около 41 тыс. машин и 3,5 млн человек.", "ru"),
+            ("约4.1万辆汽车和350万人。", "zh"),
+            ("تقریباً 41 ہزار گاڑیاں اور 35 لاکھ لوگ۔", "ur"),
+            ("About 41k vehicles and 3.5m people.", "en"),
+        ];
+        let first = number_anchors(&analyze(written[0].0, Some(written[0].1)));
+        assert_eq!(first.len(), 2);
+        assert!(first.iter().all(|&a| a != 0));
+        for (text, lang) in &written[1..] {
+            assert_eq!(number_anchors(&analyze(text, Some(lang))), first, "{text}");
+        }
+        // A metre or a kilo apart from its number, a number with a plain word after it.
+        let apart = number_anchors(&analyze("He ran 41 m and lifted 41 k.", Some("en")));
+        let plain = number_anchors(&analyze("41 runs and 41 lifts.", Some("en")));
+        assert_eq!(apart, plain);
+    }
+}
