@@ -214,6 +214,8 @@ pub(super) fn featurize(
         HashSet64::default()
     };
     let mut narrative = PairedCounts::default();
+    // The numbers, whose anchor a word of magnitude after them changes (below).
+    let mut numbers: Vec<usize> = Vec::new();
     WORD_CACHE.with_borrow_mut(|cache| {
         SKELETON_CACHE.with_borrow_mut(|skeletons| {
             bound_word_cache(cache);
@@ -249,6 +251,7 @@ pub(super) fn featurize(
                     word
                 };
                 let anchor = if flags & NUMBER != 0 {
+                    numbers.push(i);
                     if norm.len() >= 2 {
                         number_anchor(word)
                     } else {
@@ -275,7 +278,13 @@ pub(super) fn featurize(
     if !in_title_case.is_empty() {
         settle_names_in_title_case(raw, &in_title_case);
     }
-    magnitudes::anchor_magnitudes(text, &mut raw.tokens, |digits| number_anchor(fnv1a(digits)));
+    for i in numbers {
+        let value =
+            magnitudes::value_anchor(text, &raw.tokens, i, |digits| number_anchor(fnv1a(digits)));
+        if let Some(anchor) = value {
+            raw.tokens[i].anchor = anchor;
+        }
+    }
     narrative
 }
 

@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 
 use super::normalize::decimal_digit;
-use super::{word_hashes, Token, NUMBER};
+use super::{word_hashes, Token};
 use crate::hash::HashMap64;
 
 /// Words of magnitude and the power of ten each stands for, as the tokenizer reads them (its
@@ -128,31 +128,22 @@ fn powers() -> &'static HashMap64<(u32, bool)> {
     })
 }
 
-/// Gives each number of `tokens` (from `text`) that a word of magnitude follows the anchor of its
-/// value written out in digits, `anchor_of_digits` of them: the anchor a number written with
-/// those digits has, so that "41 тыс." and "41,000" share one.
-pub(super) fn anchor_magnitudes(
+/// The anchor of number `i` of `tokens` (from `text`) when a word of magnitude follows it:
+/// `anchor_of_digits` of its value written out in digits, the anchor a number written with those
+/// digits has, so that "41 тыс." and "41,000" share one. `None` when no such word follows.
+pub(super) fn value_anchor(
     text: &str,
-    tokens: &mut [Token],
+    tokens: &[Token],
+    i: usize,
     anchor_of_digits: impl Fn(&[u8]) -> u64,
-) {
-    let powers = powers();
-    for i in 1..tokens.len() {
-        let (number, word) = (tokens[i - 1], tokens[i]);
-        if number.flags & NUMBER == 0 || number.sentence != word.sentence {
-            continue;
-        }
-        let Some(&(power, attached)) = powers.get(&word.word) else {
-            continue;
-        };
-        if attached && number.end != word.start {
-            continue;
-        }
-        let span = &text[number.start as usize..number.end as usize];
-        if let Some(digits) = written_out(span, power) {
-            tokens[i - 1].anchor = anchor_of_digits(&digits);
-        }
+) -> Option<u64> {
+    let (number, word) = (&tokens[i], tokens.get(i + 1)?);
+    let &(power, attached) = powers().get(&word.word)?;
+    if number.sentence != word.sentence || (attached && number.end != word.start) {
+        return None;
     }
+    let digits = written_out(&text[number.start as usize..number.end as usize], power)?;
+    Some(anchor_of_digits(&digits))
 }
 
 /// The value of the number written as `span` times ten to the `power`, in ASCII digits without
@@ -208,6 +199,7 @@ mod tests {
 
     /// The anchors of `text`'s numbers, in order.
     fn number_anchors(a: &Analysis) -> Vec<u64> {
+        use crate::text::NUMBER;
         a.tokens
             .iter()
             .filter(|t| t.flags & NUMBER != 0)
