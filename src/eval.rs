@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::list::List;
-use crate::report::Report;
+use crate::report::{Relation, Report};
 
 /// One case of a set's `cases.jsonl`.
 #[derive(Debug, Clone, Deserialize)]
@@ -55,6 +55,19 @@ pub struct Metrics {
     pub decision: Option<f64>,
     /// Share of non-derived cases given a derived verdict.
     pub false_attr: Option<f64>,
+    /// How many cases were given each verdict, most given first: the kind of reuse the engine
+    /// names (`rewritten` for spun pages, `partial` for copies of part of an original …) beside
+    /// the set's own label, which `decision` reads only as derived or not.
+    pub verdicts: Vec<VerdictCount>,
+}
+
+/// How many cases of a group were given one verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictCount {
+    /// The verdict, as reports name it (`rewritten`, `related` …).
+    pub verdict: String,
+    /// The cases given it.
+    pub cases: usize,
 }
 
 /// Metrics of a whole set and per labelled relation.
@@ -91,6 +104,36 @@ pub fn auc(pos: &[f64], neg: &[f64]) -> Option<f64> {
 /// The share of `xs` that are true; `None` for no values.
 fn mean(xs: &[bool]) -> Option<f64> {
     (!xs.is_empty()).then(|| xs.iter().filter(|&&x| x).count() as f64 / xs.len() as f64)
+}
+
+/// How many times each of `verdicts` was given, most given first (ties in the order of the
+/// relations, from `verbatim` to `none`).
+fn count_verdicts(verdicts: impl Iterator<Item = Relation>) -> Vec<VerdictCount> {
+    const ORDER: [Relation; 6] = [
+        Relation::Verbatim,
+        Relation::Partial,
+        Relation::Rewritten,
+        Relation::Translated,
+        Relation::Related,
+        Relation::None,
+    ];
+    let mut counts = [0usize; ORDER.len()];
+    for v in verdicts {
+        if let Some(i) = ORDER.iter().position(|&r| r == v) {
+            counts[i] += 1;
+        }
+    }
+    let mut out: Vec<(usize, usize)> = (0..ORDER.len())
+        .filter(|&i| counts[i] > 0)
+        .map(|i| (i, counts[i]))
+        .collect();
+    out.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
+    out.into_iter()
+        .map(|(i, n)| VerdictCount {
+            verdict: ORDER[i].as_str().to_string(),
+            cases: n,
+        })
+        .collect()
 }
 
 /// Computes the metrics of `cases` given their `reports` (same order) against `list`.
@@ -143,6 +186,7 @@ pub fn metrics(cases: &[&Case], reports: &[&Report], list: &List) -> Metrics {
         top1_id: mean(&ids),
         decision: mean(&dec),
         false_attr: mean(&fa),
+        verdicts: count_verdicts(reports.iter().map(|r| r.verdict)),
     }
 }
 
@@ -184,6 +228,28 @@ pub fn evaluate(set: &str, cases: &[Case], reports: &[Report], list: &List) -> E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verdicts_are_counted_most_given_first() {
+        use Relation::*;
+        let counted =
+            count_verdicts([Related, Rewritten, Partial, Rewritten, Partial, None].into_iter());
+        let want = [
+            ("partial", 2),
+            ("rewritten", 2),
+            ("related", 1),
+            ("none", 1),
+        ];
+        let want: Vec<VerdictCount> = want
+            .iter()
+            .map(|&(v, n)| VerdictCount {
+                verdict: v.to_string(),
+                cases: n,
+            })
+            .collect();
+        assert_eq!(counted, want);
+        assert!(count_verdicts(std::iter::empty()).is_empty());
+    }
 
     #[test]
     fn auc_extremes_and_ties() {

@@ -762,19 +762,25 @@ fn eval(
     let results = &by_salt[0];
     let f = |x: Option<f64>| x.map_or("   –".to_string(), |v| format!("{v:.3}"));
     println!(
-        "{:<28} {:>5} {:>6} {:>7} {:>7} {:>8} {:>10}",
+        "{:<28} {:>5} {:>6} {:>7} {:>7} {:>8} {:>10}  verdicts",
         "set / relation", "cases", "auc", "top1src", "top1id", "decision", "false_attr"
     );
     let row = |label: &str, m: &Metrics| {
+        let verdicts: Vec<String> = m
+            .verdicts
+            .iter()
+            .map(|v| format!("{} {}", v.verdict, v.cases))
+            .collect();
         println!(
-            "{:<28} {:>5} {:>6} {:>7} {:>7} {:>8} {:>10}",
+            "{:<28} {:>5} {:>6} {:>7} {:>7} {:>8} {:>10}  {}",
             label,
             m.cases,
             format!("{}{}", f(m.auc), if m.auc_leave_own_out { "*" } else { "" }),
             f(m.top1_source),
             f(m.top1_id),
             f(m.decision),
-            f(m.false_attr)
+            f(m.false_attr),
+            verdicts.join(", ")
         )
     };
     for r in results {
