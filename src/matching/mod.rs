@@ -192,20 +192,22 @@ fn explain_translations_away(ranked: &mut [(f64, &Features, u32)]) {
         return;
     };
     let (score, explains) = (ranked[own].0, ranked[own].1.page_anchors);
-    let mut moved = false;
-    for (s, f, _) in &mut ranked[..own] {
-        if f.cross_language && f.page_anchors < explains {
-            *s = score;
-            moved = true;
-        }
+    let explained = |f: &Features| f.cross_language && f.page_anchors < explains;
+    if !ranked[..own].iter().any(|(_, f, _)| explained(f)) {
+        return;
     }
-    if moved {
-        // Ties keep the original in the page's language first.
-        ranked[..=own].sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(a.1.cross_language.cmp(&b.1.cross_language))
-        });
-    }
+    // Those above it that it explains move right after it, with its score; the others keep
+    // their place above it (a stable partition, without a sort's code in the browser's engine).
+    let (above, after): (Vec<_>, Vec<_>) = ranked[..own]
+        .iter()
+        .copied()
+        .partition(|(_, f, _)| !explained(f));
+    let order = above
+        .into_iter()
+        .chain(std::iter::once(ranked[own]))
+        .chain(after.into_iter().map(|(_, f, o)| (score, f, o)));
+    let order: Vec<_> = order.collect();
+    ranked[..=own].copy_from_slice(&order);
 }
 
 /// The [`SCORED`] most promising originals for `page` with everything measured about each

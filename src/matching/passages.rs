@@ -22,8 +22,9 @@ pub(super) fn passage_sources(scored: &[(Candidate, u32)]) -> impl Iterator<Item
 /// A sentence with a shared phrase, or found whole in the original's vocabulary, is an exact
 /// passage (so is every sentence of a verbatim copy; on a rewritten page, only a sentence found
 /// whole); one with at least two shared terms or anchors inside the stretch the original covers,
-/// or a shared phrase on a rewritten page, is reworded. When the original was stored whole (short originals, or two texts compared
-/// directly), exact passages are the shared phrases themselves rather than whole sentences.
+/// or a shared phrase on a rewritten page, is reworded. When the original was stored whole
+/// (short originals, or two texts compared directly), exact passages are the shared phrases
+/// themselves rather than whole sentences.
 pub(super) fn passages(
     list: &List,
     page: &Page<'_>,

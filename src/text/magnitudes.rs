@@ -16,98 +16,44 @@ use super::normalize::decimal_digit;
 use super::{word_hashes, Token};
 use crate::hash::HashMap64;
 
-/// Words of magnitude and the power of ten each stands for, as the tokenizer reads them (its
+/// Words of magnitude by the power of ten they stand for, as the tokenizer reads them (its
 /// normalisation folds their case, and splits "£1.5bn" into the number and "bn"), in the
-/// languages the engine reads and their neighbours. Those marked `true` count only written onto
-/// the number ("5m", "50k", "10만"): apart from one, "m" and "k" are as often a metre or a kilo as
-/// a million or a thousand. (Spanish and Portuguese "mil", a thousand, is left out: "3 mil
-/// millones" is three billion.)
-const WORDS: &[(&str, u32, bool)] = &[
-    ("thousand", 3, false),
-    ("k", 3, true),
-    ("million", 6, false),
-    ("millions", 6, false),
-    ("mn", 6, true),
-    ("m", 6, true),
-    ("billion", 9, false),
-    ("billions", 9, false),
-    ("bn", 9, false),
-    ("trillion", 12, false),
-    // German, Russian (with their abbreviations and case forms), French, Spanish.
-    ("tausend", 3, false),
-    ("tsd", 3, false),
-    ("mio", 6, false),
-    ("millionen", 6, false),
-    ("mrd", 9, false),
-    ("milliarde", 9, false),
-    ("milliarden", 9, false),
-    ("billionen", 12, false),
-    ("тыс", 3, false),
-    ("тысяча", 3, false),
-    ("тысячи", 3, false),
-    ("тысяч", 3, false),
-    ("млн", 6, false),
-    ("миллион", 6, false),
-    ("миллиона", 6, false),
-    ("миллионов", 6, false),
-    ("млрд", 9, false),
-    ("миллиард", 9, false),
-    ("миллиарда", 9, false),
-    ("миллиардов", 9, false),
-    ("трлн", 12, false),
-    ("milliard", 9, false),
-    ("milliards", 9, false),
-    ("millón", 6, false),
-    ("millones", 6, false),
-    // Italian, Portuguese, Dutch, Swedish, Turkish, Indonesian.
-    ("mila", 3, false),
-    ("milioni", 6, false),
-    ("miliardi", 9, false),
-    ("milhões", 6, false),
-    ("bilhões", 9, false),
-    ("duizend", 3, false),
-    ("miljoen", 6, false),
-    ("miljard", 9, false),
-    ("tusen", 3, false),
-    ("miljoner", 6, false),
-    ("miljarder", 9, false),
-    ("milyon", 6, false),
-    ("milyar", 9, false),
-    ("ribu", 3, false),
-    ("juta", 6, false),
-    ("miliar", 9, false),
-    ("triliun", 12, false),
-    // Arabic.
-    ("ألف", 3, false),
-    ("آلاف", 3, false),
-    ("مليون", 6, false),
-    ("ملايين", 6, false),
-    ("مليار", 9, false),
-    ("مليارات", 9, false),
-    // Chinese and Japanese, traditional forms too.
-    ("千", 3, false),
-    ("万", 4, false),
-    ("萬", 4, false),
-    ("亿", 8, false),
-    ("億", 8, false),
-    // Korean, whose 만 is also a word ("only") apart from a number.
-    ("만", 4, true),
-    ("억", 8, true),
-    // Urdu and Hindi: a thousand, a lakh (10^5), a crore (10^7), an arab (10^9), and the English
-    // words Urdu papers write in its letters.
-    ("ہزار", 3, false),
-    ("لاکھ", 5, false),
-    ("کروڑ", 7, false),
-    ("ارب", 9, false),
-    ("ملین", 6, false),
-    ("بلین", 9, false),
-    ("हज़ार", 3, false),
-    ("लाख", 5, false),
-    ("करोड़", 7, false),
-    ("lakh", 5, false),
-    ("lakhs", 5, false),
-    ("crore", 7, false),
-    ("crores", 7, false),
+/// languages the engine reads and their neighbours: English, German, Russian, French, Spanish,
+/// Italian, Portuguese, Dutch, Swedish, Turkish, Indonesian, Arabic, Urdu, Hindi, Chinese and
+/// Japanese (traditional forms too). Those marked `true` count only written onto the number
+/// ("5m", "50k", "10만"): apart from one, "m" and "k" are as often a metre or a kilo as a million
+/// or a thousand, and Korean 만 is also a word ("only"). (Spanish and Portuguese "mil", a thousand,
+/// is left out: "3 mil millones" is three billion.) Words are separated by spaces, one string a
+/// group, which the browser's engine stores more compactly than a string a word.
+const WORDS: &[(u32, bool, &str)] = &[
+    (
+        3,
+        false,
+        "thousand tausend tsd тыс тысяча тысячи тысяч mila duizend tusen ribu ألف آلاف ہزار \
+         हज़ार 千",
+    ),
+    (3, true, "k"),
+    (4, false, "万 萬"),
+    (4, true, "만"),
+    (5, false, "لاکھ लाख lakh lakhs"),
+    (
+        6,
+        false,
+        "million millions mio millionen млн миллион миллиона миллионов millón millones milioni \
+         milhões miljoen miljoner milyon juta مليون ملايين ملین",
+    ),
+    (6, true, "m mn"),
+    (7, false, "کروڑ करोड़ crore crores"),
+    (8, false, "亿 億"),
+    (8, true, "억"),
+    (
+        9,
+        false,
+        "billion billions bn mrd milliarde milliarden млрд миллиард миллиарда миллиардов \
+         milliard milliards miliardi bilhões miljard miljarder milyar miliar مليار مليارات ارب \
+         بلین",
+    ),
+    (12, false, "trillion billionen трлн triliun"),
 ];
 
 /// Most digits of a value written out: beyond, the number is left as its digits.
@@ -119,8 +65,8 @@ fn powers() -> &'static HashMap64<(u32, bool)> {
     static POWERS: OnceLock<HashMap64<(u32, bool)>> = OnceLock::new();
     POWERS.get_or_init(|| {
         let mut map = HashMap64::default();
-        for &(word, power, attached) in WORDS {
-            for h in word_hashes(word) {
+        for &(power, attached, words) in WORDS {
+            for h in word_hashes(words) {
                 map.insert(h, (power, attached));
             }
         }
