@@ -22,15 +22,14 @@ use crate::hash::HashMap64;
 /// Italian, Portuguese, Dutch, Swedish, Turkish, Indonesian, Arabic, Urdu, Hindi, Chinese and
 /// Japanese (traditional forms too). Those marked `true` count only written onto the number
 /// ("5m", "50k", "10만"): apart from one, "m" and "k" are as often a metre or a kilo as a million
-/// or a thousand, and Korean 만 is also a word ("only"). (Spanish and Portuguese "mil", a thousand,
-/// is left out: "3 mil millones" is three billion.) Words are separated by spaces, one string a
-/// group, which the browser's engine stores more compactly than a string a word.
+/// or a thousand, and Korean 만 is also a word ("only"). Words are separated by spaces, one
+/// string a group, which the browser's engine stores more compactly than a string a word.
 const WORDS: &[(u32, bool, &str)] = &[
     (
         3,
         false,
-        "thousand tausend tsd тыс тысяча тысячи тысяч mila duizend tusen ribu ألف آلاف ہزار \
-         हज़ार 千",
+        "thousand tausend tsd тыс тысяча тысячи тысяч mil mila duizend tusen ribu ألف آلاف \
+         ہزار हज़ार 千",
     ),
     (3, true, "k"),
     (4, false, "万 萬"),
@@ -77,20 +76,36 @@ fn powers() -> &'static HashMap64<(u32, bool)> {
 /// The anchor of number `i` of `tokens` (from `text`) when a word of magnitude follows it:
 /// `anchor_of_digits` of its value written out in digits, the anchor a number written with those
 /// digits has, so that "41 тыс." and "41,000" share one. `None` when no such word follows.
+///
+/// Words of magnitude in a row multiply ("1.2万亿" is 1.2 trillion, Spanish "3 mil millones"
+/// three billion), up to [`MAX_WORDS_IN_A_ROW`].
 pub(super) fn value_anchor(
     text: &str,
     tokens: &[Token],
     i: usize,
     anchor_of_digits: impl Fn(&[u8]) -> u64,
 ) -> Option<u64> {
-    let (number, word) = (&tokens[i], tokens.get(i + 1)?);
-    let &(power, attached) = powers().get(&word.word)?;
-    if number.sentence != word.sentence || (attached && number.end != word.start) {
+    let number = &tokens[i];
+    let mut power = 0;
+    for pair in tokens[i..].windows(2).take(MAX_WORDS_IN_A_ROW) {
+        let (before, word) = (&pair[0], &pair[1]);
+        let Some(&(p, attached)) = powers().get(&word.word) else {
+            break;
+        };
+        if word.sentence != number.sentence || (attached && before.end != word.start) {
+            break;
+        }
+        power += p;
+    }
+    if power == 0 {
         return None;
     }
     let digits = written_out(&text[number.start as usize..number.end as usize], power)?;
     Some(anchor_of_digits(&digits))
 }
+
+/// Most words of magnitude in a row that [`value_anchor`] multiplies.
+const MAX_WORDS_IN_A_ROW: usize = 3;
 
 /// The value of the number written as `span` times ten to the `power`, in ASCII digits without
 /// leading zeros: "4.1" and 4 give "41000", "3,5" and 6 "3500000", "41 000" and 3 "41000000". A
@@ -170,6 +185,12 @@ mod tests {
         for (text, lang) in &written[1..] {
             assert_eq!(number_anchors(&analyze(text, Some(lang))), first, "{text}");
         }
+        // Words of magnitude in a row.
+        let trillion = number_anchors(&analyze("1.2 trillion and 3 billion", Some("en")));
+        assert_eq!(
+            number_anchors(&analyze("1.2万亿和3 mil millones", None)),
+            trillion
+        );
         // A metre or a kilo apart from its number, a number with a plain word after it.
         let apart = number_anchors(&analyze("He ran 41 m and lifted 41 k.", Some("en")));
         let plain = number_anchors(&analyze("41 runs and 41 lifts.", Some("en")));
