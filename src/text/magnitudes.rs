@@ -113,7 +113,7 @@ const MAX_WORDS_IN_A_ROW: usize = 3;
 /// thousands separator ("3.500" is 3500 as German writes it), before any other number of them a
 /// decimal one. `None` for a value with more decimals than the power takes away, for zero, or
 /// for one of more than [`MAX_DIGITS`] digits.
-pub(super) fn written_out(span: &str, power: u32) -> Option<Vec<u8>> {
+fn written_out(span: &str, power: u32) -> Option<Vec<u8>> {
     let mut digits: Vec<u8> = Vec::with_capacity(span.len() + power as usize);
     // Digits since the last separator, and whether there was one.
     let (mut after, mut separated) = (0u32, false);
