@@ -554,6 +554,29 @@ fn eval_with_salts_prints_each_figure_over_every_salt() {
     // One salt is the plain evaluation; none is refused.
     let plain = json(&bin().args(["eval", dir, "--json"]).output().unwrap());
     assert_eq!(plain[0]["set"], "demo-set");
+    // Beside the figures, the verdicts given: the copy's, and the unrelated story's.
+    let verdicts = |m: &serde_json::Value| {
+        m["verdicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| format!("{} {}", v["verdict"].as_str().unwrap(), v["cases"]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        verdicts(&plain[0]["all"]),
+        ["verbatim 1", "none 1"],
+        "{plain}"
+    );
+    let by_relation = plain[0]["by_relation"].as_array().unwrap();
+    assert_eq!(by_relation[0][0], "verbatim");
+    assert_eq!(verdicts(&by_relation[0][1]), ["verbatim 1"]);
+    // The table printed above (of salt 0) ends each row with them.
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with("demo-set"))
+        .unwrap_or_else(|| panic!("no set row: {stdout}"));
+    assert!(row.ends_with("verbatim 1, none 1"), "{row}");
     let none = bin().args(["eval", dir, "--salts", "0"]).output().unwrap();
     assert!(!none.status.success());
 }
