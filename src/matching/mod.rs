@@ -202,11 +202,11 @@ fn explain_translations_away(ranked: &mut [(f64, &Features, u32)]) {
         .iter()
         .copied()
         .partition(|(_, f, _)| !explained(f));
-    let order = above
+    let order: Vec<_> = above
         .into_iter()
         .chain(std::iter::once(ranked[own]))
-        .chain(after.into_iter().map(|(_, f, o)| (score, f, o)));
-    let order: Vec<_> = order.collect();
+        .chain(after.into_iter().map(|(_, f, o)| (score, f, o)))
+        .collect();
     ranked[..=own].copy_from_slice(&order);
 }
 

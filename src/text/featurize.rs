@@ -6,6 +6,7 @@
 //! vocabulary and stemming is the costliest step per word.
 
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_stemmers::Stemmer;
@@ -17,8 +18,6 @@ use super::case::{
 use super::content_simhash::PairedCounts;
 use super::german_nouns;
 use super::tokenize::RawTokens;
-use std::ops::Range;
-
 use super::{
     dates, lang, magnitudes, normalize, word_hashes, CAPITAL, CJK, FURNITURE, NUMBER, QUOTED, STOP,
 };
@@ -186,7 +185,8 @@ pub(super) fn featurize(
     // A word written capitalised inside a sentence of the article is a name; inside a line of
     // the page's furniture it tells nothing of the article ("3 thoughts on “Four injured after
     // crash …”", a blog's heading of comments, does not make the headline's "Four" a name). A
-    // dateline's place is a name, and stays evidence.
+    // dateline's place is a name, and stays evidence: datelines carry the FURNITURE flag too, so
+    // the lines themselves are asked, not the flag.
     // Most texts have no furniture to pass over, and ask no range.
     let mut furniture = furniture_lines.iter().peekable();
     names.extend(

@@ -85,11 +85,11 @@ pub(super) fn value_anchor(
     i: usize,
     anchor_of_digits: impl Fn(&[u8]) -> u64,
 ) -> Option<u64> {
-    let number = &tokens[i];
+    let (number, powers) = (&tokens[i], powers());
     let mut power = 0;
     for pair in tokens[i..].windows(2).take(MAX_WORDS_IN_A_ROW) {
         let (before, word) = (&pair[0], &pair[1]);
-        let Some(&(p, attached)) = powers().get(&word.word) else {
+        let Some(&(p, attached)) = powers.get(&word.word) else {
             break;
         };
         if word.sentence != number.sentence || (attached && before.end != word.start) {
