@@ -31,6 +31,13 @@ pub struct Features {
     /// Whether the page has sentences that [`Features::sentences`] could test (enough content
     /// words looked up): none on a page in a script written without spaces, such as Chinese.
     pub sentences_tested: bool,
+    /// Share of the page's words in tested sentences (those [`Features::sentences`] tests) that
+    /// stand in sentences found whole in the original: the page's side of that share.
+    pub page_sentences: f64,
+    /// Share of the page's words in tested sentences that stand in sentences not found whole but
+    /// half of whose content words are: reworded sentences. The rest of the tested words stand in
+    /// sentences mostly of other words, the page's own text.
+    pub page_reworded: f64,
     /// Idf-weighted share of the original's anchors found in the page.
     pub anchors: f64,
     /// Number of the original's anchors found in the page.
@@ -162,6 +169,16 @@ pub const WORD_FOR_WORD_VOCABULARY: f64 = 0.8;
 /// fewer than [`crate::matching::WHOLE_SENTENCE_WORDS`] content words are never counted.
 pub const WORD_FOR_WORD_SENTENCES: f64 = 0.55;
 
+/// Least share of the page's tested words in sentences found whole for a page to be called
+/// verbatim by its sentences (see [`relation`]).
+pub const WORD_FOR_WORD_PAGE: f64 = 0.6;
+
+/// Share of the page's tested words in sentences of its own (neither found whole nor reworded)
+/// under which a page holds too little of its own text to be a partial copy, "copied in part,
+/// mixed with other text": a rewording that left some sentences whole is rewritten, and a page
+/// mostly of sentences found whole is verbatim.
+pub const MIXED_FROM: f64 = 0.2;
+
 /// The relation a scored pair is given.
 pub fn relation(f: &Features, score: f64) -> Relation {
     if score < DERIVED {
@@ -188,13 +205,28 @@ pub fn relation(f: &Features, score: f64) -> Relation {
     let original_truncated = f.original_coverage >= 0.8
         && f.page_coverage >= 0.4
         && (f.sentences >= WORD_FOR_WORD_SENTENCES || !f.sentences_tested);
+    // The page read sentence by sentence: found whole, reworded (half their content words
+    // found), or its own. A page most of whose sentences are found whole, with little of its own,
+    // is copied word for word even where it holds a small part of a long original (a paragraph
+    // of an encyclopaedia article: clough-stevenson's cut-and-paste answers, 8 of 19 called
+    // verbatim before, 11 now).
+    let own = 1.0 - f.page_sentences - f.page_reworded;
+    let sentences_whole = f.sentences_tested
+        && f.page_sentences >= WORD_FOR_WORD_PAGE
+        && own < MIXED_FROM
+        && f.vocabulary >= WORD_FOR_WORD_VOCABULARY;
     // Phrases of three words survive a rewording that leaves a third of the words as they were:
-    // a part copied is copied in sentences found whole.
+    // a part copied is copied in sentences found whole. And a part copied is mixed with other
+    // text: a page of reworded sentences and a few left whole, with little of its own, is a
+    // rewording (clough-stevenson's revised answers: 18 of 38 called partial before, 4 now).
     let copied_in_sentences = f.sentences >= SENTENCES_FROM || !f.sentences_tested;
-    if f.near_duplicate || copied_whole || original_truncated {
+    let reworded_whole =
+        f.sentences_tested && own < MIXED_FROM && f.page_reworded > f.page_sentences;
+    if f.near_duplicate || copied_whole || original_truncated || sentences_whole {
         Relation::Verbatim
     } else if (f.page_coverage >= 0.25 || f.original_coverage >= 0.4 || f.sentences >= 0.2)
         && copied_in_sentences
+        && !reworded_whole
     {
         Relation::Partial
     } else {
@@ -446,6 +478,77 @@ mod tests {
             ..spun
         };
         assert_eq!(relation(&unspaced, score(&unspaced)), Relation::Partial);
+    }
+
+    #[test]
+    fn a_partial_copy_is_mixed_with_text_of_its_own() {
+        // A fifth of the original in whole sentences, read from the page's side: a third of its
+        // tested words in sentences found whole, and the rest in sentences reworded (most of
+        // their words the original's) or of its own.
+        let reworded = Features {
+            page_coverage: 0.5,
+            original_coverage: 0.5,
+            terms: 0.9,
+            anchors: 0.7,
+            vocabulary: 0.75,
+            sentences: 0.2,
+            sentences_tested: true,
+            page_sentences: 0.3,
+            page_reworded: 0.6,
+            order: 0.9,
+            order_pairs: 20,
+            ..Default::default()
+        };
+        assert!(score(&reworded) > DERIVED);
+        // A tenth of the page its own: a rewording that left a few sentences whole.
+        assert_eq!(relation(&reworded, score(&reworded)), Relation::Rewritten);
+        // Two fifths of it its own: a part copied into other text.
+        let mixed = Features {
+            page_reworded: 0.3,
+            ..reworded
+        };
+        assert_eq!(relation(&mixed, score(&mixed)), Relation::Partial);
+        // More of the page whole than reworded: what is copied is copied word for word.
+        let whole = Features {
+            page_sentences: 0.5,
+            page_reworded: 0.4,
+            ..reworded
+        };
+        assert_eq!(relation(&whole, score(&whole)), Relation::Partial);
+    }
+
+    #[test]
+    fn a_page_of_whole_sentences_is_verbatim_however_little_of_the_original_it_holds() {
+        // Two paragraphs of a long article and nothing else: few of the original's phrases and
+        // words, but nearly every sentence of the page found whole in it.
+        let cut = Features {
+            page_coverage: 0.6,
+            original_coverage: 0.2,
+            terms: 0.5,
+            vocabulary: 0.95,
+            sentences: 0.15,
+            sentences_tested: true,
+            page_sentences: 0.85,
+            page_reworded: 0.1,
+            order: 0.9,
+            order_pairs: 10,
+            ..Default::default()
+        };
+        assert!(score(&cut) > DERIVED);
+        assert_eq!(relation(&cut, score(&cut)), Relation::Verbatim);
+        // A third of its words not the original's: lines of its own between the sentences.
+        let own_lines = Features {
+            vocabulary: 0.7,
+            ..cut
+        };
+        assert_eq!(relation(&own_lines, score(&own_lines)), Relation::Partial);
+        // Half of its tested words in sentences found whole: not the page as a whole.
+        let half = Features {
+            page_sentences: 0.5,
+            page_reworded: 0.1,
+            ..cut
+        };
+        assert_eq!(relation(&half, score(&half)), Relation::Partial);
     }
 
     #[test]

@@ -396,6 +396,8 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         vocabulary: shares.words,
         sentences: shares.sentences,
         sentences_tested: shares.sentences_tested,
+        page_sentences: shares.page_sentences,
+        page_reworded: shares.page_reworded,
         page_anchors: shares.page_anchors,
         original_anchors: shares.original_anchors,
         // One shared number is no evidence: the anchor share is shrunk by m / (m + 2) for m matches.
@@ -841,14 +843,7 @@ mod tests {
 
     #[test]
     fn a_spun_copy_is_rewritten_and_its_passages_reworded() {
-        let demo: serde_json::Value = serde_json::from_str(
-            include_str!("../../examples/demo/originals.jsonl")
-                .lines()
-                .next()
-                .unwrap(),
-        )
-        .unwrap();
-        let list = english_list("demo", demo["text"].as_str().unwrap());
+        let list = english_list("demo", &demo_text());
         let report = crate::check(&list, SPUN_DEMO, Some("en"));
         let best = report.best.expect("a candidate");
         assert!(best.score >= crate::score::DERIVED, "{best:?}");
@@ -860,6 +855,47 @@ mod tests {
         for p in &report.passages {
             assert_eq!(p.kind, PassageKind::Reworded, "{p:?}");
         }
+    }
+
+    /// The demo original (`examples/demo/originals.jsonl`): its text.
+    fn demo_text() -> String {
+        let demo: serde_json::Value = serde_json::from_str(
+            include_str!("../../examples/demo/originals.jsonl")
+                .lines()
+                .next()
+                .unwrap(),
+        )
+        .unwrap();
+        demo["text"].as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn the_page_is_read_sentence_by_sentence_whole_reworded_or_its_own() {
+        let features =
+            |list: &List, text: &str| candidate_features(list, &Page::new(text, None))[0].1;
+        // Two sentences of the original inside a story of its own: a third of the page whole,
+        // the rest its own.
+        let f = features(&harbour_list(), HOST_WITH_HARBOUR);
+        assert!(f.page_sentences > 0.25 && f.page_sentences < 0.5, "{f:?}");
+        assert!(f.page_reworded < 0.1, "{f:?}");
+        // The demo story spun: most of it reworded, some of it whole, little of its own.
+        let demo = english_list("demo", &demo_text());
+        let f = features(&demo, SPUN_DEMO);
+        assert!(f.page_reworded > 0.5, "{f:?}");
+        assert!(f.page_sentences + f.page_reworded > 0.9, "{f:?}");
+    }
+
+    #[test]
+    fn a_few_paragraphs_copied_alone_are_copied_word_for_word() {
+        // The demo story's third and fourth paragraphs, as a page of their own: a small part of
+        // the original, but every sentence of the page is the original's.
+        let text = demo_text();
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        let page = paragraphs[2..4].join("\n\n");
+        let report = crate::check(&english_list("demo", &text), &page, Some("en"));
+        let best = report.best.expect("a candidate");
+        assert!(best.score >= crate::score::DERIVED, "{best:?}");
+        assert_eq!(best.relation, Relation::Verbatim, "{best:?}");
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub(super) struct VocabularyShares {
     pub(super) sentences: f64,
     /// Whether any page sentence could be tested whole (see [`WholeSentences::tested`]).
     pub(super) sentences_tested: bool,
+    /// Share of the page's evidence words in tested sentences that are in sentences found whole.
+    pub(super) page_sentences: f64,
+    /// Share of those words in sentences not found whole but half of whose content words were.
+    pub(super) page_reworded: f64,
     /// Share of the page's distinct anchors found among the original's, shrunk by n / (n + 2)
     /// for n anchors on the page (one shared name is no evidence).
     pub(super) page_anchors: f64,
@@ -110,6 +114,8 @@ pub(super) fn vocabulary_shares(
         words: share(found, seen),
         sentences: share(found_whole.words, rec.words as usize),
         sentences_tested: found_whole.tested > 0,
+        page_sentences: share(found_whole.words, found_whole.tested_words),
+        page_reworded: share(found_whole.reworded_words, found_whole.tested_words),
         page_anchors: share(anchors_found, anchors_seen + 2),
         original_anchors: share(anchors_found, usize::from(rec.vocab_anchors) + 2),
     }
@@ -174,6 +180,8 @@ pub(super) fn sentences_found_whole(
         whole: vec![false; page.analysis.sentences as usize],
         words: 0,
         tested: 0,
+        tested_words: 0,
+        reworded_words: 0,
     };
     // The word sequences of the sentences found whole so far (a page has few).
     let mut counted: Vec<u64> = Vec::new();
@@ -183,14 +191,20 @@ pub(super) fn sentences_found_whole(
             return;
         }
         found_whole.tested += 1;
-        if found == seen {
-            if let Some(w) = found_whole.whole.get_mut(sentence as usize) {
-                *w = true;
+        if found < seen {
+            found_whole.tested_words += words;
+            if found * 2 >= seen {
+                found_whole.reworded_words += words;
             }
-            if !counted.contains(&sequence) {
-                counted.push(sequence);
-                found_whole.words += words;
-            }
+            return;
+        }
+        if let Some(w) = found_whole.whole.get_mut(sentence as usize) {
+            *w = true;
+        }
+        if !counted.contains(&sequence) {
+            counted.push(sequence);
+            found_whole.words += words;
+            found_whole.tested_words += words;
         }
     };
     for t in &page.analysis.tokens {
@@ -224,6 +238,11 @@ pub(super) struct WholeSentences {
     /// Sentences with enough content words looked up to be tested at all: none on a page in a
     /// script written without spaces, whose words the test does not look up.
     tested: usize,
+    /// Evidence words in the sentences tested, a sentence found whole twice counted once.
+    tested_words: usize,
+    /// Evidence words in the sentences tested and not found whole, but half of whose content words
+    /// were found.
+    reworded_words: usize,
 }
 
 /// The token range of the page an original of `original_words` evidence words can account for,
