@@ -7,7 +7,8 @@
 //!  "best": {...} | null,                // = candidates[0]
 //!  "candidates": [{"id","source","title","url","published","score","relation",
 //!                  "page_coverage","original_coverage","credited", "near_duplicate", "lang",
-//!                  "evidence": {"phrases","vocabulary","terms","anchors","order","sentences"}}],   // ≤ 5, best first
+//!                  "evidence": {"phrases","vocabulary","terms","anchors","order","sentences",
+//!                               "page_sentences"}}],   // ≤ 5, best first
 //!  "passages": [{"start","end","original_id","kind"}],   // character offsets into the input; kind exact|reworded
 //!  "credits": ["Reuters"],              // wire agencies the page credits
 //!  "lang": "en",                        // language the page was read as
@@ -100,6 +101,12 @@ pub struct Evidence {
     /// copies a few paragraphs into a story of its own. Absent (0) in reports before it existed.
     #[serde(default)]
     pub sentences: f64,
+    /// Share of the page's words that stand in its sentences found whole in the original (of
+    /// the sentences long enough to be tested): the same copied wording from the page's side,
+    /// most of a page copied word for word however little of the original it holds. Absent (0)
+    /// in reports before it existed.
+    #[serde(default)]
+    pub page_sentences: f64,
 }
 
 /// One original a page may derive from.

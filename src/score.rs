@@ -244,6 +244,7 @@ pub fn evidence(f: &Features) -> Evidence {
         anchors: r(f.anchors),
         order: r(f.order),
         sentences: r(f.sentences),
+        page_sentences: r(f.page_sentences),
     }
 }
 

@@ -52,6 +52,13 @@ fn demo_article_names_its_original_with_the_bundled_list() {
     ] {
         assert!(r["best"].get(key).is_some(), "best.{key}");
     }
+    // The copied wording both ways: the page gives most of the original in whole sentences, and
+    // most of its own words stand in them (the rest: its headline, a caption, a share row).
+    let evidence = &r["best"]["evidence"];
+    for key in ["sentences", "page_sentences"] {
+        let share = evidence[key].as_f64().unwrap();
+        assert!(share > 0.5 && share <= 1.0, "evidence.{key}: {evidence}");
+    }
     assert!(r["candidates"].as_array().unwrap().len() <= 5);
     let text = std::fs::read_to_string("examples/demo/article.txt").unwrap();
     let passages = r["passages"].as_array().unwrap();
@@ -110,6 +117,9 @@ fn readable_report_speaks_plain_words() {
     };
     assert_eq!(share("page's phrases in the original:"), 100, "{s}");
     assert!(share("page's words in the original:") >= 80, "{s}");
+    // The sentences copied whole, as shares of the original's words and of the page's.
+    assert!(share("page sentences copied whole:") > 50, "{s}");
+    assert!(share("page's words in them:") > 50, "{s}");
 }
 
 #[test]

@@ -177,6 +177,7 @@ function showCandidate(text, report, c) {
     ['Relation', WORDS[c.relation]], ["Text's phrases found in it", share(c.page_coverage)],
     ['Its phrases reused', share(c.original_coverage)], ["Text's words found in it", share(c.evidence.vocabulary)],
     ['Its words in sentences copied whole', share(c.evidence.sentences)],
+    ["Text's words in those sentences", share(c.evidence.page_sentences)],
     ['Credited in the text', c.credited ? 'yes' : 'no']];
   $('d-meta').replaceChildren(...facts.filter(([, v]) => v).flatMap(([k, v]) => {
     const dt = document.createElement('dt');

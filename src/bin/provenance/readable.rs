@@ -95,8 +95,9 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
             );
             if b.evidence.sentences > 0.0 {
                 s += &format!(
-                    "  original's words in page sentences copied whole: {}\n",
-                    pct(b.evidence.sentences)
+                    "  original's words in page sentences copied whole: {} · page's words in them: {}\n",
+                    pct(b.evidence.sentences),
+                    pct(b.evidence.page_sentences)
                 );
             }
         }
