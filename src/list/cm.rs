@@ -597,6 +597,16 @@ fn hash_context(bytes: u64, model: u32) -> u32 {
     ((bytes ^ u64::from(model) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
+/// Most bytes [`compress`] can code in `stored` bytes: 4,096 a byte. The coder's probability of
+/// a bit is kept within 1/4096 and 4095/4096 ([`PROB_BITS`]), so each bit, however well
+/// predicted, narrows the coder's interval by a factor of 4096/4095 at least and costs at least
+/// log2(4096/4095) ≈ 0.00035 bits: no more than about 2,840 bytes can come out of one stored byte
+/// (the most a block of identical two-kilobyte fields gave was 1,180). Reading holds a block's
+/// declared length to this, so that a crafted file cannot have a few bytes decode to megabytes.
+pub fn max_decoded_len(stored: usize) -> usize {
+    stored.saturating_mul(1 << PROB_BITS)
+}
+
 /// Compresses `data`; [`decompress`] with `data.len()` gives it back.
 pub fn compress(data: &[u8]) -> Vec<u8> {
     compress_with(Model::primed(data.len()), data)

@@ -652,12 +652,12 @@ pub fn decode(bytes: &[u8]) -> Result<List, ListError> {
     let mut ends = Vec::with_capacity(blocks);
     let mut decoded_lens = Vec::with_capacity(blocks);
     let mut prev = 0;
-    for entry in table.chunks_exact(8) {
+    for (b, entry) in table.chunks_exact(8).enumerate() {
         let (end, len) = (u32_at(entry, 0), u32_at(entry, 4));
         if end < prev || end as usize > data.len() {
             return Err(ListError::Corrupt("metadata blocks are out of order"));
         }
-        if len as usize > meta::max_block_bytes(n) {
+        if len as usize > meta::max_block_bytes(n, b, (end - prev) as usize) {
             return Err(ListError::Corrupt(
                 "a metadata block is larger than the format allows",
             ));
@@ -909,14 +909,22 @@ mod tests {
         );
         // The metadata table: one block of 40 originals, its end and decoded length.
         let list = sample();
-        let table = bytes.len() - list.meta.data().len() - 8;
+        let stored = list.meta.data().len();
+        let table = bytes.len() - stored - 8;
         let mut big = bytes.clone();
-        big[table + 4..table + 8]
-            .copy_from_slice(&(meta::max_block_bytes(list.len()) as u32 + 1).to_le_bytes());
+        let most = meta::max_block_bytes(list.len(), 0, stored);
+        big[table + 4..table + 8].copy_from_slice(&(most as u32 + 1).to_le_bytes());
         assert_eq!(
             decode(&reseal(big)).unwrap_err(),
             ListError::Corrupt("a metadata block is larger than the format allows")
         );
+        // A whole block's worth of the longest entries for the 40 originals' block (2.6 MB, which
+        // a list's reader once decoded, seconds of work, when a fuzzed file of one original
+        // declared it): refused.
+        let mut whole = bytes.clone();
+        let block = (meta::BLOCK * meta::MAX_ENTRY_BYTES) as u32;
+        whole[table + 4..table + 8].copy_from_slice(&block.to_le_bytes());
+        assert!(decode(&reseal(whole)).is_err());
         let mut past = bytes.clone();
         past[table..table + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(matches!(

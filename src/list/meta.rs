@@ -17,10 +17,10 @@
 //! a length never is; the source's name, written out in every entry, costs almost nothing where
 //! it repeats, and spells out what an id or address beginning with it repeats.
 //!
-//! Reading never trusts a block: its decoded size is bounded by [`max_block_bytes`] before
-//! anything is allocated, and a block that does not decode to exactly its entries (possible only
-//! in a crafted file, since the body's checksum covers every block) reads as originals without
-//! metadata.
+//! Reading never trusts a block: its decoded size is bounded by [`max_block_bytes`] (what its
+//! entries can hold and what its stored bytes can code) before anything is allocated, and a
+//! block that does not decode to exactly its entries (possible only in a crafted file, since the
+//! body's checksum covers every block) reads as originals without metadata.
 
 use std::sync::OnceLock;
 
@@ -51,11 +51,19 @@ pub const MAX_FIELD_BYTES: usize = 2048;
 /// Largest entry a list may hold: five strings of at most [`MAX_FIELD_BYTES`], each with its
 /// ending zero byte.
 pub const MAX_ENTRY_BYTES: usize = 5 * (MAX_FIELD_BYTES + 1);
-/// Largest decoded block a list of `n` originals may declare: its block size in entries of
-/// [`MAX_ENTRY_BYTES`], so that a crafted file cannot make one original's metadata cost more
-/// decoding than its block could honestly hold.
-pub fn max_block_bytes(n: usize) -> usize {
-    block_size(n) * MAX_ENTRY_BYTES
+/// Originals in block `b` of a list of `n` originals (0 past the last block).
+pub fn entries_in_block(n: usize, b: usize) -> usize {
+    let size = block_size(n);
+    size.min(n.saturating_sub(b.saturating_mul(size)))
+}
+
+/// Largest decoded length block `b` of a list of `n` originals may declare when `stored` bytes
+/// hold it: its entries at [`MAX_ENTRY_BYTES`] each, and no more than its stored bytes can code
+/// ([`super::cm::max_decoded_len`]). So a crafted file cannot make one original's metadata cost
+/// more decoding than its block could honestly hold, nor a few stored bytes cost megabytes of
+/// decoding (a fuzzed file of one original, under 400 bytes, declared 2.6 MB: seconds of work).
+pub fn max_block_bytes(n: usize, b: usize, stored: usize) -> usize {
+    (entries_in_block(n, b) * MAX_ENTRY_BYTES).min(super::cm::max_decoded_len(stored))
 }
 
 /// Appends one original's entry (see the module docs) to `out`: its source, id, title, url and
@@ -230,8 +238,7 @@ impl MetaBlocks {
         let stored = self.data.get(start..self.ends[b] as usize)?;
         let len = self.decoded_lens[b] as usize;
         let bytes = super::cm::decompress(stored, len);
-        let size = block_size(self.n);
-        let count = size.min(self.n - b * size);
+        let count = entries_in_block(self.n, b);
         let mut starts = Vec::with_capacity(count + 1);
         starts.push(0u32);
         let mut at = 0;
@@ -339,6 +346,47 @@ mod tests {
         // Garbage instead of coded data.
         let m = MetaBlocks::new(n, vec![0xff; good.data().len()], ends, lens);
         assert!(m.get(0).is_none() && m.get(BLOCK + 1).is_none());
+    }
+
+    #[test]
+    fn a_block_declares_no_more_than_its_entries_and_stored_bytes_allow() {
+        // One original: one entry's worth, not a whole block's (2.6 MB).
+        assert_eq!(entries_in_block(1, 0), 1);
+        assert_eq!(max_block_bytes(1, 0, 1000), MAX_ENTRY_BYTES);
+        // The last block holds the rest; none lies beyond it.
+        let n = 2 * BLOCK + 22;
+        let counts: Vec<usize> = (0..4).map(|b| entries_in_block(n, b)).collect();
+        assert_eq!(counts, [BLOCK, BLOCK, 22, 0]);
+        // A few stored bytes code a few kilobytes at most.
+        assert_eq!(max_block_bytes(n, 0, 2), 2 * 4096);
+        assert_eq!(max_block_bytes(n, 0, 0), 0);
+    }
+
+    #[test]
+    fn the_most_compressible_honest_block_stays_within_the_bound() {
+        // Every field of every entry as long as a list stores it, and the same: the block that
+        // codes into the fewest bytes for its length. It must still be read.
+        let long: String = (0..MAX_FIELD_BYTES)
+            .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+            .collect();
+        let entries: Vec<Vec<u8>> = (0..BLOCK)
+            .map(|_| {
+                let mut e = Vec::new();
+                put_entry(&mut e, [Some(&long); 5]);
+                e
+            })
+            .collect();
+        let m = MetaBlocks::from_entries(&entries);
+        let (_, len) = m.table().next().unwrap();
+        assert_eq!(len as usize, BLOCK * MAX_ENTRY_BYTES);
+        let stored = m.data().len();
+        assert!(
+            len as usize <= max_block_bytes(BLOCK, 0, stored),
+            "{len} in {stored}"
+        );
+        // With room to spare: the coder's bound is about 2,840 bytes a stored byte.
+        assert!((len as usize) < 2900 * stored, "{len} in {stored}");
+        assert_eq!(m.get(BLOCK - 1).unwrap().title, Some(long.as_str()));
     }
 
     #[test]
