@@ -598,8 +598,8 @@ fn hash_context(bytes: u64, model: u32) -> u32 {
 }
 
 /// Most bytes [`compress`] can code in `stored` bytes: 4,096 a byte. The coder's probability of
-/// a bit is kept within 1/4096 and 4095/4096 ([`PROB_BITS`]), so each bit, however well
-/// predicted, narrows the coder's interval by a factor of 4096/4095 at least and costs at least
+/// a bit is kept within 1/4096 and 4095/4096 (12 bits), so each bit, however well predicted,
+/// narrows the coder's interval by a factor of 4096/4095 at least and costs at least
 /// log2(4096/4095) ≈ 0.00035 bits: no more than about 2,840 bytes can come out of one stored byte
 /// (the most a block of identical two-kilobyte fields gave was 1,180). Reading holds a block's
 /// declared length to this, so that a crafted file cannot have a few bytes decode to megabytes.
