@@ -75,6 +75,11 @@ proptest! {
         if let Ok(list) = format::decode(&reseal(m)) {
             let r = provenance::check(&list, "The committee met on Friday and agreed on measures for the river basin.", None);
             prop_assert!(r.candidates.len() <= 5);
+            // Every original's metadata, its block decoded or found damaged.
+            list.decode_meta_of(0..list.len());
+            for i in 0..list.len() {
+                let _ = list.meta(i);
+            }
         }
         let c = cut.index(bytes.len());
         prop_assert!(format::decode(&reseal(bytes[..c].to_vec())).is_err());
