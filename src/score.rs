@@ -210,18 +210,17 @@ pub fn relation(f: &Features, score: f64) -> Relation {
     // is copied word for word even where it holds a small part of a long original (a paragraph
     // of an encyclopaedia article: clough-stevenson's cut-and-paste answers, 8 of 19 called
     // verbatim before, 11 now).
-    let own = 1.0 - f.page_sentences - f.page_reworded;
-    let sentences_whole = f.sentences_tested
+    let little_of_its_own =
+        f.sentences_tested && 1.0 - f.page_sentences - f.page_reworded < MIXED_FROM;
+    let sentences_whole = little_of_its_own
         && f.page_sentences >= WORD_FOR_WORD_PAGE
-        && own < MIXED_FROM
         && f.vocabulary >= WORD_FOR_WORD_VOCABULARY;
     // Phrases of three words survive a rewording that leaves a third of the words as they were:
     // a part copied is copied in sentences found whole. And a part copied is mixed with other
     // text: a page of reworded sentences and a few left whole, with little of its own, is a
     // rewording (clough-stevenson's revised answers: 18 of 38 called partial before, 4 now).
     let copied_in_sentences = f.sentences >= SENTENCES_FROM || !f.sentences_tested;
-    let reworded_whole =
-        f.sentences_tested && own < MIXED_FROM && f.page_reworded > f.page_sentences;
+    let reworded_whole = little_of_its_own && f.page_reworded > f.page_sentences;
     if f.near_duplicate || copied_whole || original_truncated || sentences_whole {
         Relation::Verbatim
     } else if (f.page_coverage >= 0.25 || f.original_coverage >= 0.4 || f.sentences >= 0.2)
