@@ -126,7 +126,10 @@ pub struct Candidate {
     pub score: f64,
     /// The kind of relation.
     pub relation: Relation,
-    /// Share of the page found in the original.
+    /// Share of the page found in the original: of its phrases among the original's sampled
+    /// ones, or, where the page holds too few phrases the sample could hold (a short page), that
+    /// share filled up with the share of its sentences found whole (`evidence.phrases` keeps the
+    /// phrases' share alone).
     pub page_coverage: f64,
     /// Share of the original reused in the page.
     pub original_coverage: f64,

@@ -19,6 +19,9 @@ use crate::report::{Evidence, Relation};
 pub struct Features {
     /// Share of the page's sampled narrative shingles found in the original.
     pub page_coverage: f64,
+    /// How many of the page's shingles the original's sample could hold (those at or below its
+    /// threshold τ): the count `page_coverage` is a share of.
+    pub phrases_sampled: usize,
     /// Share of the original's sampled shingles found in the page.
     pub original_coverage: f64,
     /// Idf-weighted share of the original's terms found in the page.

@@ -333,13 +333,39 @@ fn candidate(list: &List, original: u32, f: &Features, score: f64) -> Candidate 
         published: None,
         score: r3(score),
         relation,
-        page_coverage: r3(f.page_coverage),
+        page_coverage: r3(shown_page_coverage(f)),
         original_coverage: r3(f.original_coverage),
         credited: false,
         near_duplicate: f.near_duplicate,
         lang: lang::code_at(rec.lang).to_string(),
         evidence: score::evidence(f),
     }
+}
+
+/// Fewest page phrases the original's sample must be able to hold for their share alone to be
+/// the page coverage a report shows (see [`shown_page_coverage`]).
+const MIN_PHRASES_SAMPLED: usize = 3;
+
+/// The share of the page found in the original, as a report shows it (`page_coverage`).
+///
+/// It is the share of the page's phrases found among the original's sampled ones
+/// ([`Features::page_coverage`], what the score weighs), counted over the page's phrases that
+/// the original's sample could hold. A short page holds few of those: a paragraph or two copied
+/// word for word from a 225-word original can hold none, and its share then read 0 % beside a
+/// verdict of "copied word for word". So a sample of fewer than [`MIN_PHRASES_SAMPLED`] phrases
+/// is filled up to that many with the share of the page's tested words that are in sentences
+/// found whole in the original's stored vocabulary ([`Features::page_sentences`]), a measure of
+/// the same thing over every word rather than a sample. Where no page sentence could be tested
+/// either, or the original is in another language (whose vocabulary holds none of the page's
+/// sentences), the phrases' share stands. The score is computed from the features as measured,
+/// not from this figure.
+fn shown_page_coverage(f: &Features) -> f64 {
+    if f.phrases_sampled >= MIN_PHRASES_SAMPLED || !f.sentences_tested || f.cross_language {
+        return f.page_coverage;
+    }
+    let hits = f.page_coverage * f.phrases_sampled as f64;
+    let filled = (MIN_PHRASES_SAMPLED - f.phrases_sampled) as f64;
+    (hits + filled * f.page_sentences) / MIN_PHRASES_SAMPLED as f64
 }
 
 /// Fills in candidate `c`'s metadata from the list (original `original`): its id, source,
@@ -391,6 +417,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         } else {
             0.0
         },
+        phrases_sampled: sampled,
         original_coverage: (shingle_hits as f64 / f64::from(rec.counts[0].max(1))).min(1.0),
         terms: share(weight(Kind::Term), rec.term_weight),
         vocabulary: shares.words,
@@ -883,6 +910,52 @@ mod tests {
         let f = features(&demo, SPUN_DEMO);
         assert!(f.page_reworded > 0.5, "{f:?}");
         assert!(f.page_sentences + f.page_reworded > 0.9, "{f:?}");
+    }
+
+    #[test]
+    fn a_short_copy_shows_the_share_of_it_found_whole_where_its_phrases_are_too_few_to_say() {
+        let text = demo_text();
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        let list = english_list("demo", &text);
+        // The demo story's fifth and sixth paragraphs (77 words): none of the page's phrases is
+        // one the original's sample could hold, yet every sentence is the original's.
+        let page = paragraphs[4..6].join("\n\n");
+        let f = candidate_features(&list, &Page::new(&page, Some("en")))[0].1;
+        assert!(f.phrases_sampled < MIN_PHRASES_SAMPLED, "{f:?}");
+        let best = crate::check(&list, &page, Some("en"))
+            .best
+            .expect("a candidate");
+        assert_eq!(best.relation, Relation::Verbatim, "{best:?}");
+        assert!(best.page_coverage >= 0.9, "{best:?}");
+        // The score's evidence keeps the phrases' share as measured.
+        assert_eq!(best.evidence.phrases, crate::score::evidence(&f).phrases);
+        // A sample of one phrase, found, filled up with sentences half found whole; a page with
+        // enough sampled phrases, or no sentence tested, keeps its phrases' share.
+        let few = Features {
+            page_coverage: 1.0,
+            phrases_sampled: 1,
+            sentences_tested: true,
+            page_sentences: 0.5,
+            ..Features::default()
+        };
+        assert!((shown_page_coverage(&few) - 2.0 / 3.0).abs() < 1e-9);
+        let enough = Features {
+            phrases_sampled: MIN_PHRASES_SAMPLED,
+            ..few
+        };
+        assert_eq!(shown_page_coverage(&enough), 1.0);
+        let untested = Features {
+            phrases_sampled: 0,
+            page_coverage: 0.0,
+            sentences_tested: false,
+            ..few
+        };
+        assert_eq!(shown_page_coverage(&untested), 0.0);
+        let foreign = Features {
+            cross_language: true,
+            ..few
+        };
+        assert_eq!(shown_page_coverage(&foreign), 1.0);
     }
 
     #[test]
