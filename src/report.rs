@@ -131,7 +131,8 @@ pub struct Candidate {
     /// share filled up with the share of its sentences found whole (`evidence.phrases` keeps the
     /// phrases' share alone).
     pub page_coverage: f64,
-    /// Share of the original reused in the page.
+    /// Share of the original reused in the page: of its sampled phrases found in the page, or,
+    /// where more, of its words in page sentences found whole (`evidence.sentences`).
     pub original_coverage: f64,
     /// Whether the page names the original's source.
     pub credited: bool,
