@@ -16,6 +16,66 @@ fn small_list_bytes() -> Vec<u8> {
     format::encode(&build(docs, SketchSize::LIST).unwrap())
 }
 
+/// Sentence `i` of a made-up pool: each a different combination of its words, so that every
+/// sentence has phrases of its own.
+fn pool_sentence(i: usize) -> String {
+    const WHO: [&str; 7] = [
+        "council",
+        "union",
+        "ministry",
+        "court",
+        "harbour board",
+        "utility",
+        "school board",
+    ];
+    const DID: [&str; 5] = [
+        "approved",
+        "rejected",
+        "postponed",
+        "questioned",
+        "announced",
+    ];
+    const WHAT: [&str; 6] = [
+        "budget",
+        "contract",
+        "inquiry",
+        "timetable",
+        "tariff",
+        "merger",
+    ];
+    const WHEN: [&str; 4] = [
+        "on Monday",
+        "late on Friday",
+        "this week",
+        "after a long debate",
+    ];
+    format!(
+        "The {} {} a {} of {} million for the {} district {}, its spokesman told reporters.",
+        WHO[i % 7],
+        DID[i / 7 % 5],
+        WHAT[i / 3 % 6],
+        10 + i * 7 % 90,
+        ["northern", "southern", "eastern", "western", "central"][i / 5 % 5],
+        WHEN[i / 2 % 4]
+    )
+}
+
+/// A list of six originals of twelve pool sentences each, long enough that each keeps only a
+/// sample of its phrases.
+fn sampled_list() -> provenance::List {
+    let docs = (0..6).map(|o| OriginalDoc {
+        id: format!("o{o}"),
+        source: Some("Wire".into()),
+        lang: Some("en".into()),
+        text: (0..12)
+            .map(|s| pool_sentence(o * 12 + s))
+            .collect::<Vec<_>>()
+            .join(" "),
+        ..Default::default()
+    });
+    build(docs, SketchSize::LIST).unwrap()
+}
+
 fn reseal(mut b: Vec<u8>) -> Vec<u8> {
     if b.len() >= 48 {
         let body = crc32fast_hash(&b[48..]);
@@ -54,6 +114,31 @@ proptest! {
             prop_assert!(text.is_char_boundary(t.start as usize) && text.is_char_boundary(t.end as usize));
             prop_assert!(t.sentence < a.sentences.max(1));
             last = t.end;
+        }
+    }
+
+    #[test]
+    fn reports_hold_scores_coverages_and_shares_in_the_unit_range(
+        picks in proptest::collection::vec(0usize..90, 1..14),
+        filler in "[a-z ]{0,200}",
+    ) {
+        // Pool sentences, some of them an original's (short pages of a few sentences sample
+        // few phrases) and some no original's, among made-up words.
+        let mut page: Vec<String> = picks.iter().map(|&i| pool_sentence(i)).collect();
+        page.insert(picks[0] % page.len(), filler);
+        let page = page.join(" ");
+        let list = sampled_list();
+        let r = provenance::check(&list, &page, Some("en"));
+        let chars = page.chars().count();
+        for p in &r.passages {
+            prop_assert!(p.start < p.end && p.end <= chars);
+        }
+        for c in r.best.iter().chain(&r.candidates) {
+            let e = &c.evidence;
+            for x in [c.score, c.page_coverage, c.original_coverage, e.phrases, e.vocabulary,
+                      e.terms, e.anchors, e.order, e.sentences, e.page_sentences] {
+                prop_assert!((0.0..=1.0).contains(&x), "{:?}", c);
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! Any bytes as a page (read as the command line reads a file: invalid UTF-8 replaced): analysed,
 //! checked against a small list, and compared with a second text (what follows a 0xFF byte, or
-//! the page's own second half). Nothing may panic, and every offset reported must fall inside
-//! its text.
+//! the page's own second half). Nothing may panic, every offset reported must fall inside its
+//! text, and every score, coverage and share must lie in [0, 1].
 #![no_main]
 
 use std::sync::OnceLock;
@@ -32,6 +32,27 @@ fn list() -> &'static List {
     })
 }
 
+/// Asserts that every candidate's score, coverages and evidence shares lie in [0, 1].
+fn assert_shares(report: &provenance::Report) {
+    for c in report.best.iter().chain(&report.candidates) {
+        let e = &c.evidence;
+        for x in [
+            c.score,
+            c.page_coverage,
+            c.original_coverage,
+            e.phrases,
+            e.vocabulary,
+            e.terms,
+            e.anchors,
+            e.order,
+            e.sentences,
+            e.page_sentences,
+        ] {
+            assert!((0.0..=1.0).contains(&x), "{c:?}");
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     // A second text, to compare the page with, follows a 0xFF byte (never UTF-8) if there is
     // one, so that two unrelated texts meet; otherwise it is the page's own second half.
@@ -51,6 +72,7 @@ fuzz_target!(|data: &[u8]| {
     for p in &report.passages {
         assert!(p.start < p.end && p.end <= chars);
     }
+    assert_shares(&report);
     let original = match second {
         Some(bytes) => String::from_utf8_lossy(bytes),
         None => {
@@ -62,7 +84,7 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let c = provenance::compare::compare(&text, &original, Some(list()));
-    assert!((0.0..=1.0).contains(&c.report.best.map_or(0.0, |b| b.score)));
+    assert_shares(&c.report);
     let original_chars = original.chars().count();
     assert!(c
         .page_passages
