@@ -13,7 +13,10 @@
 //! 5 % smaller. The rate matters: at 1/32 (5.1 bits per word), counter-public's right original
 //! came first for 0.943–0.947 of its copies (three hash seeds; 0.957 at 1/64), and
 //! clough-stevenson's honest answers were called copies 0.105–0.132 of the time (0.053), since
-//! cases near the threshold move with the chance matches. A ribbon filter (Dietzfelbinger and Walzer,
+//! cases near the threshold move with the chance matches. Measured again over eight salts on the
+//! engine of 2026-12-07, 1/32 costs less but still some: counter-public's right original first
+//! for 0.952–0.981 (0.967–0.976 at 1/64), for lists 5 to 9 % smaller that stay over 200 bytes an
+//! original for long originals (docs/performance.md). A ribbon filter (Dietzfelbinger and Walzer,
 //! "Efficient Gauss elimination for near-quadratic matrices with one short random block per row",
 //! 2019; Dillinger and Walzer, "Ribbon filter: practically smaller than Bloom and Xor", 2021)
 //! stores `m` slots of `R` bits, a few more than the `n` words: each word `k` picks a band start
