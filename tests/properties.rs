@@ -5,6 +5,9 @@ use provenance::fingerprint::SketchSize;
 use provenance::list::{build::build, format, OriginalDoc};
 use provenance::text::analyze;
 
+#[path = "support/shares.rs"]
+mod shares;
+
 fn small_list_bytes() -> Vec<u8> {
     let docs = (0..12).map(|i| OriginalDoc {
         id: format!("o{i}"),
@@ -61,19 +64,22 @@ fn pool_sentence(i: usize) -> String {
 }
 
 /// A list of six originals of twelve pool sentences each, long enough that each keeps only a
-/// sample of its phrases.
-fn sampled_list() -> provenance::List {
-    let docs = (0..6).map(|o| OriginalDoc {
-        id: format!("o{o}"),
-        source: Some("Wire".into()),
-        lang: Some("en".into()),
-        text: (0..12)
-            .map(|s| pool_sentence(o * 12 + s))
-            .collect::<Vec<_>>()
-            .join(" "),
-        ..Default::default()
-    });
-    build(docs, SketchSize::LIST).unwrap()
+/// sample of its phrases (built once for every case).
+fn sampled_list() -> &'static provenance::List {
+    static LIST: std::sync::OnceLock<provenance::List> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let docs = (0..6).map(|o| OriginalDoc {
+            id: format!("o{o}"),
+            source: Some("Wire".into()),
+            lang: Some("en".into()),
+            text: (0..12)
+                .map(|s| pool_sentence(o * 12 + s))
+                .collect::<Vec<_>>()
+                .join(" "),
+            ..Default::default()
+        });
+        build(docs, SketchSize::LIST).unwrap()
+    })
 }
 
 fn reseal(mut b: Vec<u8>) -> Vec<u8> {
@@ -127,16 +133,13 @@ proptest! {
         let mut page: Vec<String> = picks.iter().map(|&i| pool_sentence(i)).collect();
         page.insert(picks[0] % page.len(), filler);
         let page = page.join(" ");
-        let list = sampled_list();
-        let r = provenance::check(&list, &page, Some("en"));
+        let r = provenance::check(sampled_list(), &page, Some("en"));
         let chars = page.chars().count();
         for p in &r.passages {
             prop_assert!(p.start < p.end && p.end <= chars);
         }
         for c in r.best.iter().chain(&r.candidates) {
-            let e = &c.evidence;
-            for x in [c.score, c.page_coverage, c.original_coverage, e.phrases, e.vocabulary,
-                      e.terms, e.anchors, e.order, e.sentences, e.page_sentences] {
+            for x in shares::unit_figures(c) {
                 prop_assert!((0.0..=1.0).contains(&x), "{:?}", c);
             }
         }

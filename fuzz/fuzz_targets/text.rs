@@ -32,22 +32,13 @@ fn list() -> &'static List {
     })
 }
 
+#[path = "../../tests/support/shares.rs"]
+mod shares;
+
 /// Asserts that every candidate's score, coverages and evidence shares lie in [0, 1].
 fn assert_shares(report: &provenance::Report) {
     for c in report.best.iter().chain(&report.candidates) {
-        let e = &c.evidence;
-        for x in [
-            c.score,
-            c.page_coverage,
-            c.original_coverage,
-            e.phrases,
-            e.vocabulary,
-            e.terms,
-            e.anchors,
-            e.order,
-            e.sentences,
-            e.page_sentences,
-        ] {
+        for x in shares::unit_figures(c) {
             assert!((0.0..=1.0).contains(&x), "{c:?}");
         }
     }
