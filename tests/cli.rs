@@ -482,7 +482,8 @@ fn compare_weighs_the_originals_words_among_the_bundled_list_or_alone() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such.provlist"));
 }
 
-fn tempdir() -> std::path::PathBuf {
+/// A new folder of its own under the system's temporary folder, for one test's files.
+fn tempdir() -> TempDir {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
     let d = std::env::temp_dir().join(format!(
@@ -491,7 +492,24 @@ fn tempdir() -> std::path::PathBuf {
         N.fetch_add(1, Ordering::SeqCst)
     ));
     std::fs::create_dir_all(&d).unwrap();
-    d
+    TempDir(d)
+}
+
+/// A test's temporary folder, removed with everything in it when the test ends, passed or
+/// failed (a failing assertion unwinds through the drop), so that runs leave nothing behind.
+struct TempDir(std::path::PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 #[test]
@@ -509,10 +527,12 @@ fn a_closed_output_pipe_ends_the_program_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
-/// An evaluation set of the demo story, `demo-set` in a new temporary folder: its article (a
-/// verbatim copy) and an honest text on something else.
-fn demo_set() -> std::path::PathBuf {
-    let set = tempdir().join("demo-set");
+/// An evaluation set of the demo story, `demo-set` in a new temporary folder (returned too, to
+/// be kept while the set is used): its article (a verbatim copy) and an honest text on something
+/// else.
+fn demo_set() -> (TempDir, std::path::PathBuf) {
+    let tmp = tempdir();
+    let set = tmp.join("demo-set");
     std::fs::create_dir_all(&set).unwrap();
     std::fs::copy("examples/demo/originals.jsonl", set.join("originals.jsonl")).unwrap();
     let article = std::fs::read_to_string("examples/demo/article.txt").unwrap();
@@ -525,12 +545,12 @@ fn demo_set() -> std::path::PathBuf {
     ];
     let lines: Vec<String> = cases.iter().map(|c| c.to_string()).collect();
     std::fs::write(set.join("cases.jsonl"), lines.join("\n")).unwrap();
-    set
+    (tmp, set)
 }
 
 #[test]
 fn eval_with_salts_prints_each_figure_over_every_salt() {
-    let set = demo_set();
+    let (_tmp, set) = demo_set();
     let dir = set.to_str().unwrap();
 
     let out = bin().args(["eval", dir, "--salts", "3"]).output().unwrap();
@@ -593,7 +613,7 @@ fn eval_with_salts_prints_each_figure_over_every_salt() {
 
 #[test]
 fn eval_checks_against_a_given_list() {
-    let set = demo_set();
+    let (_tmp, set) = demo_set();
     let dir = set.to_str().unwrap();
     // The set's own originals are not read: the bundled list holds the demo story among others.
     std::fs::remove_file(set.join("originals.jsonl")).unwrap();

@@ -2,12 +2,11 @@
 // bundled list and with a 20,000-original list; and the engine's size. Prints figures (never a
 // test). Run: ./build.sh bench-popup (after ./build.sh extension and a release build).
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ROOT, testCopy, launchChromium } from './harness.mjs';
+import { ROOT, testCopy, launchChromium, tempDir } from './harness.mjs';
 
 const SHARED = resolve(ROOT, '../shared');
 const RUNS = 15;
@@ -67,4 +66,4 @@ async function measure(listFile, label) {
 const wasm = readFileSync(join(ROOT, 'dist/chrome/pkg/provenance_bg.wasm'));
 console.log(`wasm engine: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);
 await measure(null, 'bundled list (460 originals)');
-await measure(bigList(mkdtempSync(join(tmpdir(), 'provenance-biglist-'))), '20,000-original list');
+await measure(bigList(tempDir('provenance-biglist-')), '20,000-original list');

@@ -1,12 +1,27 @@
 // Shared by the browser tests and the popup benchmark: a test copy of the built extension,
 // Debian's headless Chromium with an extension loaded, and list files to choose.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+// Every temporary folder made through `tempDir` (extension copies, browser profiles, big lists),
+// removed when the process exits, by which time the tests' `after` hooks have closed the
+// browsers: runs leave nothing behind in the system's temporary folder.
+const temporary = [];
+process.on('exit', () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+});
+
+/** A new folder in the system's temporary folder, its name starting with `prefix`, removed at exit. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
 
 /**
  * Copies dist/<browser> to a temporary folder and lets it inject into 127.0.0.1 pages when its
@@ -14,7 +29,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
  * click). `extra` adds manifest keys; `list` replaces the bundled list.
  */
 export function testCopy(browser, { extra = {}, list } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), `provenance-${browser}-`));
+  const dir = tempDir(`provenance-${browser}-`);
   cpSync(join(ROOT, 'dist', browser), dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   Object.assign(manifest, { host_permissions: ['http://127.0.0.1/*'] }, extra);
@@ -25,7 +40,7 @@ export function testCopy(browser, { extra = {}, list } = {}) {
 
 /** Headless Chromium with the extension in `dir`; resolves to the context and the extension id. */
 export async function launchChromium(dir, options = {}) {
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'provenance-profile-')), {
+  const ctx = await chromium.launchPersistentContext(tempDir('provenance-profile-'), {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     ...options,
