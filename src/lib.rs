@@ -35,6 +35,9 @@
 //! assert!(report.verdict.is_derived());
 //! ```
 
+// Every public item says what it is and why (the lints of `./build.sh test` deny warnings).
+#![warn(missing_docs)]
+
 pub mod compare;
 pub mod credits;
 pub mod error;
