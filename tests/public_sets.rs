@@ -180,7 +180,9 @@ fn counter_public() {
         return;
     };
     // 0.852 before Urdu quotation marks were read as Urdu sets them (`text::quotes`), 0.861
-    // after; 0.872 since letters carrying a hamza read as their carriers (`text::normalize`).
+    // after; 0.872 since letters carrying a hamza read as their carriers (`text::normalize`);
+    // 0.868 since whole sentences count by their surprise (`score::surprise_term`): two pages
+    // labelled non-derived that hold half their source's sentences now rank higher.
     assert!(r.all.auc.unwrap() >= 0.865, "{:?}", r.all);
     assert!(r.all.top1_id.unwrap() >= 0.965);
     assert!(r.all.false_attr.unwrap() <= 0.15);
@@ -202,14 +204,16 @@ fn wmt19_translations() {
 /// before, with the square root of the share). English 0.84 since straight quotes open and close
 /// by their spacing (`text::quotes`): of its 152 pages, 129 are called derived where 130 were, the
 /// one fewer a page called derived from its host's near duplicate, not from the original inside
-/// it (AUC 0.959 → 0.964).
+/// it (AUC 0.959 → 0.964). Since 2026-12-07 (twenty-second session), whole sentences count by
+/// how unlikely they are by chance too (`score::surprise_term`): 0.862, 0.719 and 0.902 before,
+/// 0.901, 0.831 and 0.963 after, the hosts alone called copies as often as before.
 #[test]
 fn copies_inside_other_stories() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("embedded");
     for (set, lang, decision, false_attr) in [
-        ("wmt19-public", "en", 0.84, 0.03),
-        ("wmt19-public", "de", 0.70, 0.0),
-        ("counter-public", "ur", 0.87, 0.16),
+        ("wmt19-public", "en", 0.89, 0.03),
+        ("wmt19-public", "de", 0.82, 0.0),
+        ("counter-public", "ur", 0.95, 0.16),
     ] {
         let Some(source) = shared_set(set) else {
             return;

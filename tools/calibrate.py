@@ -47,12 +47,18 @@ def same_x(r):
     s = math.sqrt
     v = float(r['vocabulary'])
     return [s(float(r['page_coverage'])), s(float(r['original_coverage'])), s(float(r['terms'])) * v,
-            s(float(r['anchors'])) * v, order_term(r) * v, v, sentences_term(float(r['sentences']))]
+            s(float(r['anchors'])) * v, order_term(r) * v, v, sentences_term(float(r['sentences'])),
+            surprise_term(float(r['surprise']))]
 
 
 def sentences_term(x):
     """The whole-sentence evidence of src/score.rs: from 5 % of the original, fully from 15 %."""
     return min(1.0, max(0.0, (x - 0.05) / 0.1))
+
+
+def surprise_term(bits):
+    """The whole sentences' surprise term of src/score.rs: from 10 bits, fully from 30."""
+    return min(1.0, max(0.0, (bits - 10.0) / 20.0))
 
 
 def cross_x(r):

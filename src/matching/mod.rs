@@ -437,6 +437,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         vocabulary: shares.words,
         sentences: shares.sentences,
         sentences_tested: shares.sentences_tested,
+        surprise: shares.surprise,
         page_sentences: shares.page_sentences,
         page_reworded: shares.page_reworded,
         page_anchors: shares.page_anchors,
@@ -1021,6 +1022,73 @@ mod tests {
             explain_translations_away(&mut ranked);
             assert_eq!(ranked, vec![(0.76, &foreign, 1), second]);
         }
+    }
+
+    /// A story of my own on another subject: a library reopening, 464 words in nine paragraphs.
+    const LIBRARY: &str = include_str!("testdata/library_reopens.txt");
+
+    /// [`LIBRARY`] with `inserted` as a paragraph of its own after its paragraph `at`, and `last`
+    /// as its last paragraph.
+    fn library_with(inserted: &str, at: usize, last: &str) -> String {
+        let mut paragraphs: Vec<&str> = LIBRARY.lines().collect();
+        paragraphs.insert(at, inserted);
+        paragraphs.push(last);
+        paragraphs.join("\n\n")
+    }
+
+    #[test]
+    fn a_sentence_copied_into_a_long_story_of_its_own_is_a_partial_copy() {
+        let text = demo_text();
+        let copied = text.split("\n\n").nth(2).unwrap(); // one sentence, 31 words
+        let list = english_list("demo", &text);
+        // The story alone is no copy.
+        assert!(!crate::check(&list, LIBRARY, Some("en"))
+            .verdict
+            .is_derived());
+        // With the sentence inside, a sixteenth of the page, the page's words are still mostly
+        // its own, but a sentence of 31 words found whole is not chance: before whole sentences
+        // were weighed by how unlikely they are, this page was "related" (0.47).
+        let page = library_with(
+            copied,
+            1,
+            "The library will publish its winter programme soon.",
+        );
+        let f = candidate_features(&list, &Page::new(&page, Some("en")))[0].1;
+        assert!(f.vocabulary < 0.3 && f.surprise >= 30.0, "{f:?}");
+        let report = crate::check(&list, &page, Some("en"));
+        let best = report.best.expect("a candidate");
+        assert_eq!(best.relation, Relation::Partial, "{best:?}");
+        // The copied sentence is the one passage.
+        let at = page.find(copied).unwrap();
+        assert_eq!(report.passages.len(), 1, "{:?}", report.passages);
+        let p = &report.passages[0];
+        assert_eq!(p.kind, PassageKind::Exact);
+        assert!(p.start == at && p.end + 1 >= at + copied.len(), "{p:?}");
+    }
+
+    #[test]
+    fn a_long_page_s_own_sentences_far_from_the_copied_part_are_not_reworded_passages() {
+        let text = demo_text();
+        let copied = text.split("\n\n").nth(2).unwrap();
+        let list = english_list("demo", &text);
+        // Sentences of the page's own that share two of the original's terms or names (its days
+        // and weeks, its bridge, commuters and suburbs): reworded passages were they near the
+        // copied sentence, but they stand 300 words and more on, beyond the stretch an original
+        // of 225 words can account for.
+        let own = "Commuters who cross the river by the old suspension bridge can return their \
+                   books at a drop box near the eastern suburbs.";
+        let page = library_with(copied, 1, own);
+        let report = crate::check(&list, &page, Some("en"));
+        assert!(report.verdict.is_derived(), "{report:?}");
+        let at = page.find(copied).unwrap();
+        assert!(
+            report
+                .passages
+                .iter()
+                .all(|p| p.start >= at && p.end <= at + copied.len()),
+            "{:?}",
+            report.passages
+        );
     }
 
     #[test]

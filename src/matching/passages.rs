@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::vocabulary::{sentences_found_whole, OriginalWords};
+use super::vocabulary::{clearly_shorter, sentences_found_whole, stretch, OriginalWords};
 use super::{Hit, Page, PASSAGE_SOURCES};
 use crate::fingerprint::Kind;
 use crate::list::List;
@@ -21,10 +21,14 @@ pub(super) fn passage_sources(scored: &[(Candidate, u32)]) -> impl Iterator<Item
 ///
 /// A sentence with a shared phrase, or found whole in the original's vocabulary, is an exact
 /// passage (so is every sentence of a verbatim copy; on a rewritten page, only a sentence found
-/// whole); one with at least two shared terms or anchors inside the stretch the original covers,
-/// or a shared phrase on a rewritten page, is reworded. When the original was stored whole
-/// (short originals, or two texts compared directly), exact passages are the shared phrases
-/// themselves rather than whole sentences.
+/// whole); one with at least two shared terms or anchors, or a shared phrase on a rewritten page,
+/// is reworded. On a page clearly longer than the original, a reworded sentence must also stand
+/// in the stretch the original covers around the exact ones ([`stretch`], as long as one and a
+/// half originals): a page that sets a few copied paragraphs inside a long story of its own
+/// shares the topic's terms and names all over, and its own sentences that hold two of them are
+/// not the original's, reworded. When the original was stored whole (short originals, or two
+/// texts compared directly), exact passages are the shared phrases themselves rather than whole
+/// sentences.
 pub(super) fn passages(
     list: &List,
     page: &Page<'_>,
@@ -33,6 +37,14 @@ pub(super) fn passages(
 ) -> Vec<Passage> {
     let tokens = &page.analysis.tokens;
     let mut claimed = vec![false; page.analysis.sentences as usize];
+    // Each sentence's first and last token.
+    let mut bounds = vec![(u32::MAX, 0u32); claimed.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(b) = bounds.get_mut(t.sentence as usize) {
+            b.0 = b.0.min(i as u32);
+            b.1 = i as u32;
+        }
+    }
     let mut out: Vec<Passage> = Vec::new();
     for (c, o) in passage_sources(scored).map(|i| &scored[i]) {
         let hs = &hits[o];
@@ -59,6 +71,23 @@ pub(super) fn passages(
             let vocab = OriginalWords::new(list, *o as usize, hs);
             found_whole = sentences_found_whole(page, &vocab, tau).whole;
         }
+        // Where reworded sentences may stand: about the exact evidence, when the page runs
+        // clearly longer than the original and there is exact evidence to place it by.
+        let words = list.record(*o as usize).words;
+        let exact_at = hs
+            .iter()
+            .filter(|h| h.kind == Kind::Shingle)
+            .map(|h| h.page_pos)
+            .chain(
+                (0..claimed.len())
+                    .filter(|&s| found_whole[s])
+                    .flat_map(|s| [bounds[s].0, bounds[s].1]),
+            );
+        let (lo, hi) = if clearly_shorter(words, page) && exact_at.clone().next().is_some() {
+            stretch(page, words, exact_at)
+        } else {
+            (0, u32::MAX)
+        };
         let first = (0..claimed.len()).find(|&s| exact[s] + other[s] > 0 || found_whole[s]);
         let last = (0..claimed.len())
             .rev()
@@ -101,7 +130,11 @@ pub(super) fn passages(
             let phrase = exact[s] > 0 && c.relation != Relation::Rewritten;
             let kind = if !whole && (found_whole[s] || phrase || c.relation == Relation::Verbatim) {
                 PassageKind::Exact
-            } else if (other[s] >= 2 || exact[s] > 0) && !(whole && exact[s] > 0) {
+            } else if (other[s] >= 2 || exact[s] > 0)
+                && !(whole && exact[s] > 0)
+                && bounds[s].1 >= lo
+                && bounds[s].0 <= hi
+            {
                 PassageKind::Reworded
             } else {
                 continue;

@@ -20,6 +20,9 @@ pub(super) struct VocabularyShares {
     pub(super) sentences: f64,
     /// Whether any page sentence could be tested whole (see [`WholeSentences::tested`]).
     pub(super) sentences_tested: bool,
+    /// How unlikely the sentences found whole are by chance, in bits
+    /// ([`WholeSentences::surprise`]).
+    pub(super) surprise: f64,
     /// Share of the page's evidence words in tested sentences that are in sentences found whole.
     pub(super) page_sentences: f64,
     /// Share of those words in sentences not found whole but half of whose content words were.
@@ -66,8 +69,8 @@ pub(super) fn vocabulary_shares(
     }
     // Only an original clearly shorter than the page (the first paragraphs of a story, as lists
     // built from feeds hold) needs its stretch found; otherwise the whole page counts.
-    let (lo, hi) = if f64::from(rec.words) < 0.6 * f64::from(page.features.words) {
-        stretch(page, rec.words, hits)
+    let (lo, hi) = if clearly_shorter(rec.words, page) {
+        stretch(page, rec.words, hits.iter().map(|h| h.page_pos))
     } else {
         (0, u32::MAX)
     };
@@ -114,6 +117,7 @@ pub(super) fn vocabulary_shares(
         words: share(found, seen),
         sentences: share(found_whole.words, rec.words as usize),
         sentences_tested: found_whole.tested > 0,
+        surprise: found_whole.surprise(),
         page_sentences: share(found_whole.words, found_whole.tested_words),
         page_reworded: share(found_whole.reworded_words, found_whole.tested_words),
         page_anchors: share(anchors_found, anchors_seen + 2),
@@ -182,11 +186,18 @@ pub(super) fn sentences_found_whole(
         tested: 0,
         tested_words: 0,
         reworded_words: 0,
+        whole_content: 0,
+        other_seen: 0,
+        other_found: 0,
     };
     // The word sequences of the sentences found whole so far (a page has few).
     let mut counted: Vec<u64> = Vec::new();
     let (mut sentence, mut words, mut seen, mut found, mut sequence) = (0u32, 0, 0, 0, 0u64);
     let mut close = |sentence: u32, words: usize, seen: usize, found: usize, sequence: u64| {
+        if seen < WHOLE_SENTENCE_WORDS || found < seen {
+            found_whole.other_seen += seen;
+            found_whole.other_found += found;
+        }
         if seen < WHOLE_SENTENCE_WORDS {
             return;
         }
@@ -203,6 +214,7 @@ pub(super) fn sentences_found_whole(
         }
         if !counted.contains(&sequence) {
             counted.push(sequence);
+            found_whole.whole_content += seen;
             found_whole.words += words;
             found_whole.tested_words += words;
         }
@@ -243,12 +255,49 @@ pub(super) struct WholeSentences {
     /// Evidence words in the sentences tested and not found whole, but half of whose content words
     /// were found.
     reworded_words: usize,
+    /// Content words looked up in the sentences found whole (each distinct sentence once).
+    whole_content: usize,
+    /// Content words looked up in the page's other sentences (not found whole, or too short to
+    /// be tested).
+    other_seen: usize,
+    /// How many of those were found in the original.
+    other_found: usize,
+}
+
+impl WholeSentences {
+    /// How unlikely the sentences found whole are by chance, in bits ([`Features::surprise`]).
+    ///
+    /// The chance that a content word of the page is found in the original when the page does
+    /// not copy it is read off the page's other sentences: `p = (found + 1) / (seen + 2)` of
+    /// their content words (an honest report of the same event finds many, a story on something
+    /// else few). A sentence of `n` content words all found then has the chance `p^n`, so the
+    /// sentences found whole are worth `-log2 p` bits a content word, less `log2` of the
+    /// sentences tested, any of which might have been found whole by chance. Words of one
+    /// sentence are not independent draws (a sentence on the original's subject uses its
+    /// words), so the bits overstate how unlikely chance is; the score's term
+    /// ([`crate::score::surprise_term`]) counts them only from [`crate::score::SURPRISE_FROM`].
+    ///
+    /// [`Features::surprise`]: crate::score::Features::surprise
+    pub(super) fn surprise(&self) -> f64 {
+        if self.whole_content == 0 {
+            return 0.0;
+        }
+        let p = (self.other_found as f64 + 1.0) / (self.other_seen as f64 + 2.0);
+        let bits = self.whole_content as f64 * -p.log2() - (self.tested.max(1) as f64).log2();
+        bits.max(0.0)
+    }
+}
+
+/// Whether an original of `original_words` evidence words is clearly shorter than the page, so
+/// that it can account for only a stretch of it ([`stretch`]).
+pub(super) fn clearly_shorter(original_words: u32, page: &Page<'_>) -> bool {
+    f64::from(original_words) < 0.6 * f64::from(page.features.words)
 }
 
 /// The token range of the page an original of `original_words` evidence words can account for,
-/// given the positions its shared features were found at: from the first to the last, widened
-/// to one and a half times the original's length, first towards the page's start (the usual
-/// place of a copied lead), then towards its end.
+/// given the token `positions` its shared features were found at: from the first to the last,
+/// widened to one and a half times the original's length, first towards the page's start (the
+/// usual place of a copied lead), then towards its end.
 ///
 /// The page's length is counted in the words of its article ([`Page::article`]): its
 /// quotations count, as they did when the widening was measured (counted in evidence words
@@ -257,15 +306,19 @@ pub(super) struct WholeSentences {
 /// or a caption added under a headline took the place of the article's words in the stretch and
 /// moved which were counted (counter-0021, an honest report: its vocabulary share 0.32 → 0.37,
 /// its score over the threshold).
-pub(super) fn stretch(page: &Page<'_>, original_words: u32, hits: &[Hit]) -> (u32, u32) {
+pub(super) fn stretch(
+    page: &Page<'_>,
+    original_words: u32,
+    positions: impl Iterator<Item = u32> + Clone,
+) -> (u32, u32) {
     let article = &page.article;
     let Some(last) = article.len().checked_sub(1) else {
         return (0, u32::MAX);
     };
     // The rank among the article's words of the first at or after token `pos`.
     let rank = |pos: u32| article.partition_point(|&p| p < pos).min(last);
-    let mut lo = hits.iter().map(|h| h.page_pos).min().map_or(0, rank);
-    let mut hi = hits.iter().map(|h| h.page_pos).max().map_or(last, rank);
+    let mut lo = positions.clone().min().map_or(0, rank);
+    let mut hi = positions.max().map_or(last, rank);
     let want = original_words as usize * 3 / 2;
     if hi - lo < want {
         let missing = want - (hi - lo);
@@ -287,6 +340,28 @@ mod tests {
         let page = Page::new(text, Some("en"));
         let hits = gather(list, &page);
         (page, hits)
+    }
+
+    #[test]
+    fn whole_sentences_are_as_surprising_as_their_words_are_rare_elsewhere_on_the_page() {
+        let counts = |whole_content, other_seen, other_found, tested| WholeSentences {
+            whole: Vec::new(),
+            words: 0,
+            tested,
+            tested_words: 0,
+            reworded_words: 0,
+            whole_content,
+            other_seen,
+            other_found,
+        };
+        // Twelve content words in sentences found whole, on a page whose other words are found
+        // one time in eight: 3 bits each, less 2 for the four sentences tested.
+        assert!((counts(12, 62, 7, 4).surprise() - 34.0).abs() < 1e-9);
+        // The same sentences on a page whose other words are found half the time.
+        assert!((counts(12, 62, 31, 4).surprise() - 10.0).abs() < 1e-9);
+        // No sentence found whole, or one short sentence among very many tested: nothing.
+        assert_eq!(counts(0, 62, 7, 4).surprise(), 0.0);
+        assert_eq!(counts(6, 0, 0, 1024).surprise(), 0.0);
     }
 
     #[test]
