@@ -282,9 +282,11 @@ impl WholeSentences {
         if self.whole_content == 0 {
             return 0.0;
         }
-        let p = (self.other_found as f64 + 1.0) / (self.other_seen as f64 + 2.0);
-        let bits = self.whole_content as f64 * -p.log2() - (self.tested.max(1) as f64).log2();
-        bits.max(0.0)
+        // In `f32`, whose logarithm the engine has already (the wasm build carries no other).
+        let log2 = |x: f32| x.ln() / std::f32::consts::LN_2;
+        let p = (self.other_found as f32 + 1.0) / (self.other_seen as f32 + 2.0);
+        let bits = self.whole_content as f32 * -log2(p) - log2(self.tested.max(1) as f32);
+        f64::from(bits.max(0.0))
     }
 }
 
@@ -356,9 +358,9 @@ mod tests {
         };
         // Twelve content words in sentences found whole, on a page whose other words are found
         // one time in eight: 3 bits each, less 2 for the four sentences tested.
-        assert!((counts(12, 62, 7, 4).surprise() - 34.0).abs() < 1e-9);
+        assert!((counts(12, 62, 7, 4).surprise() - 34.0).abs() < 1e-4);
         // The same sentences on a page whose other words are found half the time.
-        assert!((counts(12, 62, 31, 4).surprise() - 10.0).abs() < 1e-9);
+        assert!((counts(12, 62, 31, 4).surprise() - 10.0).abs() < 1e-4);
         // No sentence found whole, or one short sentence among very many tested: nothing.
         assert_eq!(counts(0, 62, 7, 4).surprise(), 0.0);
         assert_eq!(counts(6, 0, 0, 1024).surprise(), 0.0);
