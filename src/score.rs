@@ -97,7 +97,13 @@ const SENTENCES_FULL: f64 = 0.15;
 /// story, en / de / ur) this shape calls 0.868 / 0.730 / 0.888 of the cases right against 0.743 /
 /// 0.640 / 0.802, with every public figure the same.
 pub fn sentences_term(sentences: f64) -> f64 {
-    ((sentences - SENTENCES_FROM) / (SENTENCES_FULL - SENTENCES_FROM)).clamp(0.0, 1.0)
+    hinge(sentences, SENTENCES_FROM, SENTENCES_FULL)
+}
+
+/// 0 up to `from`, 1 from `full`, linear between: evidence that counts only past what chance or
+/// an honest text gives, and fully once it cannot be either.
+fn hinge(x: f64, from: f64, full: f64) -> f64 {
+    ((x - from) / (full - from)).clamp(0.0, 1.0)
 }
 
 /// Bits of surprise ([`Features::surprise`]) from which the sentences found whole start to count
@@ -130,7 +136,7 @@ const SURPRISE_FULL: f64 = 30.0;
 /// decision accuracy (0.699 → 0.703). Weights from 1 to 4 and a start from 10 to 20 bits gave
 /// the same within a few cases.
 pub fn surprise_term(bits: f64) -> f64 {
-    ((bits - SURPRISE_FROM) / (SURPRISE_FULL - SURPRISE_FROM)).clamp(0.0, 1.0)
+    hinge(bits, SURPRISE_FROM, SURPRISE_FULL)
 }
 
 /// Weights of the cross-language model: intercept, order·mass·b and b itself, where b is the share
