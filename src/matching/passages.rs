@@ -140,13 +140,15 @@ pub(super) fn passages(
                 continue;
             };
             claimed[s] = true;
-            let mut in_sentence = tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.sentence as usize == s && t.flags & crate::text::FURNITURE == 0);
-            if let Some((a, _)) = in_sentence.next() {
-                let b = in_sentence.next_back().map_or(a, |(b, _)| b);
-                push_token_span(tokens, a as u32, b as u32, kind, &mut spans);
+            // Its tokens but furniture, looked for between its first and last token only.
+            let (from, to) = bounds[s];
+            let mut in_sentence = (from..=to).filter(|&i| {
+                let t = &tokens[i as usize];
+                t.sentence as usize == s && t.flags & crate::text::FURNITURE == 0
+            });
+            if let Some(a) = in_sentence.next() {
+                let b = in_sentence.next_back().unwrap_or(a);
+                push_token_span(tokens, a, b, kind, &mut spans);
             }
         }
         if whole {
