@@ -900,7 +900,7 @@ mod tests {
     }
 
     /// The demo original (`examples/demo/originals.jsonl`): its text.
-    fn demo_text() -> String {
+    pub(super) fn demo_text() -> String {
         let demo: serde_json::Value = serde_json::from_str(
             include_str!("../../examples/demo/originals.jsonl")
                 .lines()

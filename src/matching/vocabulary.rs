@@ -182,6 +182,7 @@ pub(super) fn sentences_found_whole(
 ) -> WholeSentences {
     let mut found_whole = WholeSentences {
         whole: vec![false; page.analysis.sentences as usize],
+        looked_up: vec![(0, 0); page.analysis.sentences as usize],
         words: 0,
         tested: 0,
         tested_words: 0,
@@ -194,6 +195,9 @@ pub(super) fn sentences_found_whole(
     let mut counted: Vec<u64> = Vec::new();
     let (mut sentence, mut words, mut seen, mut found, mut sequence) = (0u32, 0, 0, 0, 0u64);
     let mut close = |sentence: u32, words: usize, seen: usize, found: usize, sequence: u64| {
+        if let Some(l) = found_whole.looked_up.get_mut(sentence as usize) {
+            *l = (seen as u32, found as u32);
+        }
         if seen < WHOLE_SENTENCE_WORDS || found < seen {
             found_whole.other_seen += seen;
             found_whole.other_found += found;
@@ -245,6 +249,9 @@ pub(super) fn sentences_found_whole(
 pub(super) struct WholeSentences {
     /// Per page sentence, whether it was found whole.
     pub(super) whole: Vec<bool>,
+    /// Per page sentence, how many of its content words were looked up and how many of those
+    /// were found, however few (the passages of a page copied whole are told by them).
+    pub(super) looked_up: Vec<(u32, u32)>,
     /// Evidence words in the sentences found whole.
     words: usize,
     /// Sentences with enough content words looked up to be tested at all: none on a page in a
@@ -348,6 +355,7 @@ mod tests {
     fn whole_sentences_are_as_surprising_as_their_words_are_rare_elsewhere_on_the_page() {
         let counts = |whole_content, other_seen, other_found, tested| WholeSentences {
             whole: Vec::new(),
+            looked_up: Vec::new(),
             words: 0,
             tested,
             tested_words: 0,
