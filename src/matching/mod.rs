@@ -1025,7 +1025,7 @@ mod tests {
     }
 
     /// A story of my own on another subject: a library reopening, 464 words in nine paragraphs.
-    const LIBRARY: &str = include_str!("testdata/library_reopens.txt");
+    pub(super) const LIBRARY: &str = include_str!("testdata/library_reopens.txt");
 
     /// [`LIBRARY`] with `inserted` as a paragraph of its own after its paragraph `at`, and `last`
     /// as its last paragraph.

@@ -26,13 +26,16 @@ pub(super) fn passage_sources(scored: &[(Candidate, u32)]) -> impl Iterator<Item
 /// makes it reworded. A sentence is reworded, too, with at least two shared terms or anchors, with
 /// a shared phrase on a rewritten page, or with most of its content words in the original on a
 /// verbatim copy. A shared phrase counts only in a sentence most of whose content words the
-/// original has: elsewhere it is a stray match of the index's shortened keys. On a page clearly
-/// longer than the original, a reworded sentence must also stand in the stretch the original covers
-/// around the exact ones ([`stretch`], as long as one and a half originals): a page that sets a few
-/// copied paragraphs inside a long story of its own shares the topic's terms and names all over,
-/// and its own sentences that hold two of them are not the original's, reworded. When the original
-/// was stored whole (short originals, or two texts compared directly), exact passages are the
-/// shared phrases themselves rather than whole sentences.
+/// original has: elsewhere it is a stray match of the index's shortened keys. Runs of exact
+/// sentences then take in their neighbours that are too short to be tested whole but whose every
+/// content word the original has ([`SentenceEvidence::grow_exact_runs`]).
+///
+/// On a page clearly longer than the original, a reworded sentence must also stand in the stretch
+/// the original covers around the exact ones ([`stretch`], as long as one and a half originals): a
+/// page that sets a few copied paragraphs inside a long story of its own shares the topic's terms
+/// and names all over, and its own sentences that hold two of them are not the original's,
+/// reworded. When the original was stored whole (short originals, or two texts compared directly),
+/// exact passages are the shared phrases themselves rather than whole sentences.
 pub(super) fn passages(
     list: &List,
     page: &Page<'_>,
@@ -40,72 +43,22 @@ pub(super) fn passages(
     hits: &HashMap<u32, Vec<Hit>>,
 ) -> Vec<Passage> {
     let tokens = &page.analysis.tokens;
-    let mut claimed = vec![false; page.analysis.sentences as usize];
+    let sentences = page.analysis.sentences as usize;
     // Each sentence's first and last token.
-    let mut bounds = vec![(u32::MAX, 0u32); claimed.len()];
+    let mut bounds = vec![(u32::MAX, 0u32); sentences];
     for (i, t) in tokens.iter().enumerate() {
         if let Some(b) = bounds.get_mut(t.sentence as usize) {
             b.0 = b.0.min(i as u32);
             b.1 = i as u32;
         }
     }
+    // Sentences a candidate named earlier has taken.
+    let mut claimed = vec![false; sentences];
     let mut out: Vec<Passage> = Vec::new();
     for (c, o) in passage_sources(scored).map(|i| &scored[i]) {
         let hs = &hits[o];
         let whole = list.record(*o as usize).tau == u32::MAX;
-        let mut exact = vec![0u32; claimed.len()];
-        let mut other = vec![0u32; claimed.len()];
-        for h in hs {
-            let Some(t) = tokens.get(h.page_pos as usize) else {
-                continue;
-            };
-            let s = t.sentence as usize;
-            if h.kind == Kind::Shingle {
-                exact[s] += 1;
-            } else {
-                other[s] += 1;
-            }
-        }
-        // Sentences every content word of which the original's vocabulary holds are copied too,
-        // whether or not a sampled phrase of the original fell in them.
-        // (An original stored whole has its exact spans from its phrases, below.)
-        let (mut found_whole, mut looked_up) =
-            (vec![false; claimed.len()], vec![(0, 0); claimed.len()]);
-        if !whole {
-            let tau = list.record(*o as usize).vocab_tau;
-            let vocab = OriginalWords::new(list, *o as usize, hs);
-            let tested = sentences_found_whole(page, &vocab, tau);
-            (found_whole, looked_up) = (tested.whole, tested.looked_up);
-        }
-        // Sentences whose wording the original's sample shows to differ: they hold a phrase of
-        // three words (wholly inside them) in the range of keys the original kept every phrase
-        // of, which the original does not hold. Such a sentence is reworded, however many of its
-        // words the original has. (An original stored whole gives its exact spans from its
-        // phrases, below.)
-        let mut changed = vec![false; claimed.len()];
-        if !whole {
-            let tau = list.record(*o as usize).tau;
-            let mut kept: Vec<u32> = hs
-                .iter()
-                .filter(|h| h.kind == Kind::Shingle)
-                .map(|h| h.key)
-                .collect();
-            kept.sort_unstable();
-            let sampled = page.features.shingles.partition_point(|f| f.key <= tau);
-            for f in &page.features.shingles[..sampled] {
-                let last = f.pos as usize + crate::fingerprint::SHINGLE_WORDS - 1;
-                let (Some(a), Some(b)) = (tokens.get(f.pos as usize), tokens.get(last)) else {
-                    continue;
-                };
-                // A phrase too common for a check to look up (`max_df`) says nothing.
-                if a.sentence == b.sentence
-                    && kept.binary_search(&f.key).is_err()
-                    && list.lookup(f.key).len() <= max_df(list.len())
-                {
-                    changed[a.sentence as usize] = true;
-                }
-            }
-        }
+        let evidence = SentenceEvidence::new(list, page, *o, hs, whole);
         // Where reworded sentences may stand: about the exact evidence, when the page runs
         // clearly longer than the original and there is exact evidence to place it by.
         let words = list.record(*o as usize).words;
@@ -114,8 +67,8 @@ pub(super) fn passages(
             .filter(|h| h.kind == Kind::Shingle)
             .map(|h| h.page_pos)
             .chain(
-                (0..claimed.len())
-                    .filter(|&s| found_whole[s])
+                (0..sentences)
+                    .filter(|&s| evidence.found_whole[s])
                     .flat_map(|s| [bounds[s].0, bounds[s].1]),
             );
         let (lo, hi) = if clearly_shorter(words, page) && exact_at.clone().next().is_some() {
@@ -123,68 +76,28 @@ pub(super) fn passages(
         } else {
             (0, u32::MAX)
         };
-        let first = (0..claimed.len()).find(|&s| exact[s] + other[s] > 0 || found_whole[s]);
-        let last = (0..claimed.len())
-            .rev()
-            .find(|&s| exact[s] + other[s] > 0 || found_whole[s]);
-        let (Some(first), Some(last)) = (first, last) else {
+        let has_evidence =
+            |s: &usize| evidence.exact[*s] + evidence.other[*s] > 0 || evidence.found_whole[*s];
+        let (Some(first), Some(last)) = (
+            (0..sentences).find(has_evidence),
+            (0..sentences).rev().find(has_evidence),
+        ) else {
             continue;
         };
         let mut spans: Vec<(usize, usize, PassageKind)> = Vec::new();
         if whole {
-            // Precise exact spans: runs of shared three-word phrases.
-            let mut starts: Vec<u32> = hs
-                .iter()
-                .filter(|h| h.kind == Kind::Shingle)
-                .map(|h| h.page_pos)
-                .collect();
-            starts.sort_unstable();
-            let mut run: Option<(u32, u32)> = None;
-            for p in starts {
-                let end = p + crate::fingerprint::SHINGLE_WORDS as u32 - 1;
-                run = match run {
-                    Some((a, b)) if p <= b + 1 => Some((a, b.max(end))),
-                    Some((a, b)) => {
-                        push_token_span(tokens, a, b, PassageKind::Exact, &mut spans);
-                        Some((p, end))
-                    }
-                    None => Some((p, end)),
-                };
-            }
-            if let Some((a, b)) = run {
-                push_token_span(tokens, a, b, PassageKind::Exact, &mut spans);
-            }
+            phrase_runs(tokens, hs, &mut spans);
         }
-        for s in first..=last {
-            if claimed[s] {
-                continue;
-            }
-            // A shared phrase in a sentence most of whose content words the original lacks is a
-            // stray match of the index's shortened keys, not the original's wording. A sentence
-            // of a rewritten page keeps a phrase of three words now and then (a rewording leaves
-            // a third of the words as they were): its wording is copied only where the sentence
-            // is found whole.
-            let (seen, found) = looked_up[s];
-            let phrases = if found * 2 >= seen { exact[s] } else { 0 };
-            let phrase = phrases > 0 && c.relation != Relation::Rewritten;
-            // On a page copied whole, a sentence is the original's word for word unless a
-            // content word of it is missing from the original's vocabulary (a headline of the
-            // page's own, a line it added between the copied paragraphs); if most of its words
-            // are there, it is the original's reworded. Quotations are not looked up (the
-            // vocabulary leaves them out): a quoted sentence between copied ones is taken as
-            // copied with them.
-            let verbatim = c.relation == Relation::Verbatim;
-            let copied = !whole && (found_whole[s] || phrase || (verbatim && found == seen));
-            let kind = if copied && !changed[s] {
-                PassageKind::Exact
-            } else if copied
-                || (other[s] >= 2 || phrases > 0 || (verbatim && found * 2 >= seen))
-                    && !(whole && exact[s] > 0)
-                    && bounds[s].1 >= lo
-                    && bounds[s].0 <= hi
-            {
-                PassageKind::Reworded
-            } else {
+        let mut kinds: Vec<Option<PassageKind>> = vec![None; sentences];
+        for s in (first..=last).filter(|&s| !claimed[s]) {
+            let in_stretch = bounds[s].1 >= lo && bounds[s].0 <= hi;
+            kinds[s] = evidence.kind(s, c.relation, whole, in_stretch);
+        }
+        if !whole {
+            evidence.grow_exact_runs(&mut kinds, &claimed);
+        }
+        for (s, kind) in kinds.iter().enumerate() {
+            let Some(kind) = *kind else {
                 continue;
             };
             claimed[s] = true;
@@ -200,10 +113,9 @@ pub(super) fn passages(
             }
         }
         if whole {
-            for s in first..=last {
-                if exact[s] > 0 {
-                    claimed[s] = true;
-                }
+            let phrased = &evidence.exact[first..=last];
+            for (taken, &phrases) in claimed[first..=last].iter_mut().zip(phrased) {
+                *taken |= phrases > 0;
             }
         }
         for (start, end, kind) in merge(spans) {
@@ -217,6 +129,195 @@ pub(super) fn passages(
     }
     out.sort_by_key(|p| (p.start, p.end));
     out
+}
+
+/// What one original's evidence says of each of the page's sentences (indexed by sentence).
+struct SentenceEvidence {
+    /// Shared phrases (index hits of the phrase kind) starting in the sentence.
+    exact: Vec<u32>,
+    /// Shared terms and anchors in the sentence.
+    other: Vec<u32>,
+    /// Whether every content word of the sentence, six or more, is in the original's vocabulary
+    /// ([`sentences_found_whole`]); never for an original stored whole.
+    found_whole: Vec<bool>,
+    /// How many of the sentence's content words were looked up in that vocabulary, and how many
+    /// were found: (0, 0) for an original stored whole.
+    looked_up: Vec<(u32, u32)>,
+    /// Whether the original's sample of phrases shows the sentence's wording to differ: the
+    /// sentence holds a phrase of three words (wholly inside it) in the range of keys the
+    /// original kept every phrase of, which the original does not hold.
+    changed: Vec<bool>,
+}
+
+impl SentenceEvidence {
+    /// The evidence of original `o`, whose hits on the page are `hs`; `whole`: it was stored
+    /// whole, its vocabulary and sample standing for nothing a phrase does not say.
+    fn new(list: &List, page: &Page<'_>, o: u32, hs: &[Hit], whole: bool) -> SentenceEvidence {
+        let tokens = &page.analysis.tokens;
+        let sentences = page.analysis.sentences as usize;
+        let mut e = SentenceEvidence {
+            exact: vec![0; sentences],
+            other: vec![0; sentences],
+            found_whole: vec![false; sentences],
+            looked_up: vec![(0, 0); sentences],
+            changed: vec![false; sentences],
+        };
+        for h in hs {
+            let Some(t) = tokens.get(h.page_pos as usize) else {
+                continue;
+            };
+            let s = t.sentence as usize;
+            if h.kind == Kind::Shingle {
+                e.exact[s] += 1;
+            } else {
+                e.other[s] += 1;
+            }
+        }
+        if whole {
+            return e;
+        }
+        let rec = list.record(o as usize);
+        let tested = sentences_found_whole(
+            page,
+            &OriginalWords::new(list, o as usize, hs),
+            rec.vocab_tau,
+        );
+        (e.found_whole, e.looked_up) = (tested.whole, tested.looked_up);
+        let mut kept: Vec<u32> = hs
+            .iter()
+            .filter(|h| h.kind == Kind::Shingle)
+            .map(|h| h.key)
+            .collect();
+        kept.sort_unstable();
+        let sampled = page.features.shingles.partition_point(|f| f.key <= rec.tau);
+        for f in &page.features.shingles[..sampled] {
+            let last = f.pos as usize + crate::fingerprint::SHINGLE_WORDS - 1;
+            let (Some(a), Some(b)) = (tokens.get(f.pos as usize), tokens.get(last)) else {
+                continue;
+            };
+            // A phrase too common for a check to look up (`max_df`) says nothing.
+            if a.sentence == b.sentence
+                && kept.binary_search(&f.key).is_err()
+                && list.lookup(f.key).len() <= max_df(list.len())
+            {
+                e.changed[a.sentence as usize] = true;
+            }
+        }
+        e
+    }
+
+    /// The kind of passage sentence `s` is on a page of `relation` to the original, if any
+    /// ([`passages`] says when); `in_stretch`: the sentence stands where reworded ones may.
+    fn kind(
+        &self,
+        s: usize,
+        relation: Relation,
+        whole: bool,
+        in_stretch: bool,
+    ) -> Option<PassageKind> {
+        // A shared phrase in a sentence most of whose content words the original lacks is a
+        // stray match of the index's shortened keys, not the original's wording. A sentence of
+        // a rewritten page keeps a phrase of three words now and then (a rewording leaves a
+        // third of the words as they were): its wording is copied only where the sentence is
+        // found whole.
+        let (seen, found) = self.looked_up[s];
+        let phrases = if found * 2 >= seen { self.exact[s] } else { 0 };
+        let phrase = phrases > 0 && relation != Relation::Rewritten;
+        // On a page copied whole, a sentence is the original's word for word unless a content
+        // word of it is missing from the original's vocabulary (a headline of the page's own, a
+        // line it added between the copied paragraphs); if most of its words are there, it is
+        // the original's reworded. Quotations are not looked up (the vocabulary leaves them
+        // out): a quoted sentence between copied ones is taken as copied with them.
+        let verbatim = relation == Relation::Verbatim;
+        let copied = !whole && (self.found_whole[s] || phrase || (verbatim && found == seen));
+        if copied && !self.changed[s] {
+            Some(PassageKind::Exact)
+        } else if copied
+            || (self.other[s] >= 2 || phrases > 0 || (verbatim && found * 2 >= seen))
+                && !(whole && self.exact[s] > 0)
+                && in_stretch
+        {
+            Some(PassageKind::Reworded)
+        } else {
+            None
+        }
+    }
+
+    /// Extends the runs of exact sentences in `kinds` over their neighbours (not `claimed` by
+    /// another original, not shown to be reworded) that hold at least [`RUN_WORDS`] content
+    /// words, every one of which the original has, and over a sentence between two exact ones
+    /// with fewer, none of them missing (a quotation, which the vocabulary leaves out; names and
+    /// numbers alone). The whole-sentence test needs six content words to tell a copied sentence
+    /// from a sentence of the page's own that shares the topic's words; a shorter one next to
+    /// copied sentences is most likely copied with them. On the sets of copies inside other
+    /// stories (`tools/embedded_set.py`) this takes in about half of the copied sentences
+    /// the passages missed, and no sentence of the host stories.
+    fn grow_exact_runs(&self, kinds: &mut [Option<PassageKind>], claimed: &[bool]) {
+        let exact = |kinds: &[Option<PassageKind>], i: usize| {
+            kinds.get(i) == Some(&Some(PassageKind::Exact))
+        };
+        // A sweep forward carries a run on past its end, a sweep backward before its start; a
+        // sentence between two runs may need both. A sweep that takes nothing in leaves nothing
+        // to take. Four sweeps at most keep a check linear in the page's length: only a page
+        // built to need more (each sentence waiting on one taken in by a sweep the other way)
+        // would keep runs shorter than they could be.
+        let n = kinds.len();
+        for sweep in 0..4 {
+            let mut grew = false;
+            for i in 0..n {
+                let s = if sweep % 2 == 0 { i } else { n - 1 - i };
+                if kinds[s].is_some() || claimed[s] || self.changed[s] {
+                    continue;
+                }
+                let (before, after) = (s > 0 && exact(kinds, s - 1), exact(kinds, s + 1));
+                let (seen, found) = self.looked_up[s];
+                let run = seen >= RUN_WORDS && found == seen && (before || after);
+                let between = found == seen && before && after;
+                if run || between {
+                    kinds[s] = Some(PassageKind::Exact);
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+    }
+}
+
+/// Content words a sentence must hold, all found in the original, to join a run of exact
+/// sentences beside it ([`SentenceEvidence::grow_exact_runs`]): one alone is too likely found by
+/// chance on a page about the same subject.
+const RUN_WORDS: u32 = 2;
+
+/// Pushes the runs of the shared three-word phrases of `hs` onto `spans` as exact spans: the
+/// passages of an original stored whole.
+fn phrase_runs(
+    tokens: &[crate::text::Token],
+    hs: &[Hit],
+    spans: &mut Vec<(usize, usize, PassageKind)>,
+) {
+    let mut starts: Vec<u32> = hs
+        .iter()
+        .filter(|h| h.kind == Kind::Shingle)
+        .map(|h| h.page_pos)
+        .collect();
+    starts.sort_unstable();
+    let mut run: Option<(u32, u32)> = None;
+    for p in starts {
+        let end = p + crate::fingerprint::SHINGLE_WORDS as u32 - 1;
+        run = match run {
+            Some((a, b)) if p <= b + 1 => Some((a, b.max(end))),
+            Some((a, b)) => {
+                push_token_span(tokens, a, b, PassageKind::Exact, spans);
+                Some((p, end))
+            }
+            None => Some((p, end)),
+        };
+    }
+    if let Some((a, b)) = run {
+        push_token_span(tokens, a, b, PassageKind::Exact, spans);
+    }
 }
 
 /// Adds the span from token `a` to token `b` (cut to the last token) of `kind` to `out`.
@@ -294,6 +395,46 @@ mod tests {
             .filter(|(kind, _)| *kind == PassageKind::Exact)
             .count();
         assert_eq!(exact, 4, "{passages:?}");
+    }
+
+    #[test]
+    fn short_sentences_among_copied_ones_are_copied_with_them() {
+        // The demo story with two short sentences of its own added, one of two content words
+        // and one a quotation: too short for the whole-sentence test.
+        let text = demo_text().replace(
+            "taken lightly.",
+            "taken lightly. Drivers were furious. \"We had no choice,\" Marsh said.",
+        );
+        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        // Its fourth to sixth paragraphs inside the library story, which shares nothing with it.
+        let library: Vec<&str> = super::super::tests::LIBRARY.lines().collect();
+        let page = [&library[..2], &paragraphs[3..6], &library[2..4]]
+            .concat()
+            .join("\n\n");
+        let report = crate::check(&english_list("demo", &text), &page, Some("en"));
+        let exact = |needle: &str| {
+            let at = page[..page.find(needle).unwrap()].chars().count();
+            report
+                .passages
+                .iter()
+                .any(|p| p.kind == PassageKind::Exact && p.start <= at && at < p.end)
+        };
+        assert!(exact("Drivers were furious"), "{:?}", report.passages);
+        assert!(exact("We had no choice"), "{:?}", report.passages);
+        // The copied paragraphs, and nothing of the library story.
+        let (from, to) = (
+            page.find(paragraphs[3]).unwrap(),
+            page.find(paragraphs[5]).unwrap() + paragraphs[5].len(),
+        );
+        let (from, to) = (page[..from].chars().count(), page[..to].chars().count());
+        assert!(
+            report
+                .passages
+                .iter()
+                .all(|p| p.start >= from && p.end <= to),
+            "{:?}",
+            report.passages
+        );
     }
 
     #[test]
