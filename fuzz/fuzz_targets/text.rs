@@ -19,6 +19,9 @@ fn list() -> &'static List {
             "Президент заявил в понедельник, что 41 000 человек покинули город после наводнения.",
             "وزیر اعظم نے پیر کو کہا کہ 2021 میں 41 ہزار افراد کو روزگار ملے گا۔",
             "東京都は月曜日、新たに41人の感染を確認したと発表した。",
+            // Long enough to be sampled rather than stored whole, so that a check's passages
+            // weigh its vocabulary and its sample of phrases (`matching::passages`).
+            include_str!("../../src/matching/testdata/library_reopens.txt"),
         ]
         .into_iter()
         .enumerate()
