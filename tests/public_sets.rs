@@ -2,34 +2,19 @@
 //! are absent). The floors are today's measured figures rounded down: a change that loses accuracy
 //! fails here. README's table has the figures and the targets.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use provenance::eval::{evaluate, Case, EvalResult};
 use provenance::fingerprint::SketchSize;
 use provenance::list::{build::build, format, OriginalDoc};
 use provenance::List;
 
+#[path = "support/sets.rs"]
+mod sets;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-fn jsonl<T: serde::de::DeserializeOwned>(p: &Path) -> Vec<T> {
-    std::fs::read_to_string(p)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-/// The folder of public set `set`, or `None` (with a note) where ../shared/eval is absent.
-fn shared_set(set: &str) -> Option<PathBuf> {
-    let dir = Path::new("../shared/eval").join(set);
-    if !dir.exists() {
-        eprintln!("skipping {set}: ../shared/eval is not beside the checkout");
-        return None;
-    }
-    Some(dir)
-}
+use sets::{embedded_set, jsonl, shared_set, PUBLIC_SETS};
 
 /// The list of the originals of the set in `dir`, each original's text rewritten by `rewrite`.
 fn list_of(dir: &Path, rewrite: &dyn Fn(&str) -> String) -> List {
@@ -215,23 +200,9 @@ fn copies_inside_other_stories() {
         ("wmt19-public", "de", 0.82, 0.0),
         ("counter-public", "ur", 0.95, 0.16),
     ] {
-        let Some(source) = shared_set(set) else {
-            return;
-        };
         let dir = out.join(lang);
-        let built = std::process::Command::new("python3")
-            .arg("tools/embedded_set.py")
-            .arg(&source)
-            .arg(lang)
-            .arg(&dir)
-            .output();
-        match built {
-            Ok(o) if o.status.success() => {}
-            Ok(o) => panic!("embedded_set.py: {}", String::from_utf8_lossy(&o.stderr)),
-            Err(e) => {
-                eprintln!("skipping: python3 is not available ({e})");
-                return;
-            }
+        if embedded_set(set, lang, &dir).is_none() {
+            return;
         }
         let r = run_dir(lang, &dir);
         eprintln!("{set} {lang}: {:?}", r.all);
@@ -346,13 +317,7 @@ fn bundled_list_is_up_to_date() {
         return;
     }
     let mut docs: Vec<OriginalDoc> = jsonl(Path::new("examples/demo/originals.jsonl"));
-    for set in [
-        "seeds",
-        "seed-story",
-        "clough-stevenson",
-        "counter-public",
-        "wmt19-public",
-    ] {
+    for set in PUBLIC_SETS {
         for d in jsonl::<OriginalDoc>(&shared.join(set).join("originals.jsonl")) {
             if !docs.iter().any(|x| x.id == d.id) {
                 docs.push(d);
