@@ -250,7 +250,8 @@ pub(super) struct WholeSentences {
     /// Per page sentence, whether it was found whole.
     pub(super) whole: Vec<bool>,
     /// Per page sentence, how many of its content words were looked up and how many of those
-    /// were found, however few (the passages of a page copied whole are told by them).
+    /// were found, however few: what a report's passages weigh a sentence by where it is too short
+    /// to be tested whole, or not found so (`matching::passages`).
     pub(super) looked_up: Vec<(u32, u32)>,
     /// Evidence words in the sentences found whole.
     words: usize,
