@@ -62,15 +62,12 @@ pub(super) fn passages(
         // Where reworded sentences may stand: about the exact evidence, when the page runs
         // clearly longer than the original and there is exact evidence to place it by.
         let words = list.record(*o as usize).words;
-        let exact_at = hs
-            .iter()
-            .filter(|h| h.kind == Kind::Shingle)
-            .map(|h| h.page_pos)
-            .chain(
-                (0..sentences)
-                    .filter(|&s| evidence.found_whole[s])
-                    .flat_map(|s| [bounds[s].0, bounds[s].1]),
-            );
+        let phrases_at = phrase_hits(hs, |h| h.page_pos);
+        let exact_at = phrases_at.iter().copied().chain(
+            (0..sentences)
+                .filter(|&s| evidence.found_whole[s])
+                .flat_map(|s| [bounds[s].0, bounds[s].1]),
+        );
         let (lo, hi) = if clearly_shorter(words, page) && exact_at.clone().next().is_some() {
             stretch(page, words, exact_at)
         } else {
@@ -86,7 +83,7 @@ pub(super) fn passages(
         };
         let mut spans: Vec<(usize, usize, PassageKind)> = Vec::new();
         if whole {
-            phrase_runs(tokens, hs, &mut spans);
+            phrase_runs(tokens, &phrases_at, &mut spans);
         }
         let mut kinds: Vec<Option<PassageKind>> = vec![None; sentences];
         for s in (first..=last).filter(|&s| !claimed[s]) {
@@ -183,12 +180,7 @@ impl SentenceEvidence {
             rec.vocab_tau,
         );
         (e.found_whole, e.looked_up) = (tested.whole, tested.looked_up);
-        let mut kept: Vec<u32> = hs
-            .iter()
-            .filter(|h| h.kind == Kind::Shingle)
-            .map(|h| h.key)
-            .collect();
-        kept.sort_unstable();
+        let kept = phrase_hits(hs, |h| h.key);
         let sampled = page.features.shingles.partition_point(|f| f.key <= rec.tau);
         for f in &page.features.shingles[..sampled] {
             let last = f.pos as usize + crate::fingerprint::SHINGLE_WORDS - 1;
@@ -292,21 +284,27 @@ impl SentenceEvidence {
 /// chance on a page about the same subject.
 const RUN_WORDS: u32 = 2;
 
-/// Pushes the runs of the shared three-word phrases of `hs` onto `spans` as exact spans: the
-/// passages of an original stored whole.
-fn phrase_runs(
-    tokens: &[crate::text::Token],
-    hs: &[Hit],
-    spans: &mut Vec<(usize, usize, PassageKind)>,
-) {
-    let mut starts: Vec<u32> = hs
+/// `field` of each of the shared three-word phrases among `hs` (its hits of the phrase kind),
+/// sorted.
+fn phrase_hits(hs: &[Hit], field: impl Fn(&Hit) -> u32) -> Vec<u32> {
+    let mut of: Vec<u32> = hs
         .iter()
         .filter(|h| h.kind == Kind::Shingle)
-        .map(|h| h.page_pos)
+        .map(field)
         .collect();
-    starts.sort_unstable();
+    of.sort_unstable();
+    of
+}
+
+/// Pushes the runs of the shared three-word phrases starting at the sorted token positions
+/// `starts` onto `spans` as exact spans: the passages of an original stored whole.
+fn phrase_runs(
+    tokens: &[crate::text::Token],
+    starts: &[u32],
+    spans: &mut Vec<(usize, usize, PassageKind)>,
+) {
     let mut run: Option<(u32, u32)> = None;
-    for p in starts {
+    for &p in starts {
         let end = p + crate::fingerprint::SHINGLE_WORDS as u32 - 1;
         run = match run {
             Some((a, b)) if p <= b + 1 => Some((a, b.max(end))),
