@@ -466,18 +466,36 @@ fn concordance(pairs: &[(u32, u8)]) -> (f64, usize) {
     if pairs.len() < 3 {
         return (0.5, pairs.len());
     }
-    // Pairs are few (the original side stores at most ~30 features): quadratic is fine.
-    let (mut concordant, mut discordant) = (0u64, 0u64);
-    for (i, a) in pairs.iter().enumerate() {
-        for b in &pairs[i + 1..] {
-            if a.0 == b.0 || a.1 == b.1 {
-                continue;
+    // Pairs are few against a list (an original stores about 30 features), but all of a long
+    // text's phrases against an original compared whole: so each pair is counted against the
+    // earlier pages' pairs by original place, in a Fenwick tree over the 256 places, one group of
+    // pairs at the same page place at a time (ties are no evidence either way).
+    let mut tree = [0u64; 257];
+    let below = |tree: &[u64; 257], place: u8| {
+        let (mut i, mut n) = (usize::from(place), 0);
+        while i > 0 {
+            n += tree[i];
+            i &= i - 1;
+        }
+        n
+    };
+    let (mut concordant, mut discordant, mut seen) = (0u64, 0u64, 0u64);
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, place) in group {
+            let (lower, upto) = (below(&tree, place), below(&tree, place.wrapping_add(1)));
+            // `upto` counts places up to this one, but for the last place, 255, which every
+            // earlier pair is at or below.
+            let upto = if place == u8::MAX { seen } else { upto };
+            concordant += lower;
+            discordant += seen - upto;
+        }
+        for &(_, place) in group {
+            let mut i = usize::from(place) + 1;
+            while i < tree.len() {
+                tree[i] += 1;
+                i += i & i.wrapping_neg();
             }
-            if b.1 > a.1 {
-                concordant += 1;
-            } else {
-                discordant += 1;
-            }
+            seen += 1;
         }
     }
     let total = concordant + discordant;
@@ -500,6 +518,46 @@ mod tests {
         let reversed: Vec<(u32, u8)> = (0..10).map(|i| (i, 200 - i as u8 * 10)).collect();
         assert_eq!(concordance(&reversed).0, 0.0);
         assert_eq!(concordance(&same[..2]).0, 0.5);
+    }
+
+    #[test]
+    fn concordance_counts_as_every_pair_compared() {
+        // Every pair of pairs compared, as the count was first written.
+        let quadratic = |pairs: &[(u32, u8)]| {
+            let (mut c, mut d) = (0u64, 0u64);
+            for (i, a) in pairs.iter().enumerate() {
+                for b in &pairs[i + 1..] {
+                    if a.0 != b.0 && a.1 != b.1 {
+                        *(if b.1 > a.1 { &mut c } else { &mut d }) += 1;
+                    }
+                }
+            }
+            (c, d)
+        };
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        for n in [3, 10, 100, 1000] {
+            for spread in [4, 256] {
+                let mut pairs: Vec<(u32, u8)> = (0..n)
+                    .map(|_| (next(n / 2 + 1) as u32, next(spread) as u8))
+                    .collect();
+                pairs.sort_unstable();
+                let (c, d) = quadratic(&pairs);
+                let want = if c + d == 0 {
+                    0.5
+                } else {
+                    c as f64 / (c + d) as f64
+                };
+                assert_eq!(concordance(&pairs), (want, pairs.len()), "{n} {spread}");
+            }
+        }
+        // The last place, where the count of places up to one wraps.
+        assert_eq!(concordance(&[(0, 255), (1, 0), (2, 255)]), (0.5, 3));
     }
 
     #[test]
