@@ -4,21 +4,23 @@
 //! list whose shingles are all kept ([`SketchSize::FULL`]), so a score means the same here as in a
 //! check against a list. Since both texts are at hand, the passages are exact on both sides:
 //!
-//! * **exact** passages are maximal runs of shared three-word phrases that advance together in
-//!   both texts, each linked to its counterpart by a shared `link` number;
+//! * **exact** passages are maximal runs of shared three-word phrases (quotations included) that
+//!   advance together in both texts, each linked to its counterpart by a shared `link` number;
 //! * **reworded** passages are sentences aligned by the overlap of their stemmed content words
-//!   (Dice ≥ [`ALIGN_MIN`]) that no exact run already explains.
+//!   (Dice ≥ [`ALIGN_MIN`]) that no exact run already explains, in a derived page only: two
+//!   reports of one event align sentence by sentence on their shared names and facts too.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 
 use crate::fingerprint::{DocFeatures, SketchSize, SHINGLE_WORDS};
+use crate::hash::{combine, HashMap64};
 use crate::list::build::{prepare_analysed, ListBuilder, OriginalDoc};
 use crate::list::{Background, List, Record};
 use crate::matching::{check_page, Page};
 use crate::report::{bytes_to_chars, PassageKind, Report};
-use crate::text::{analyze, lang, Analysis};
+use crate::text::{analyze, lang, Analysis, CREDIT, FURNITURE};
 
 /// Least Dice overlap of content words for two sentences to be aligned.
 pub const ALIGN_MIN: f64 = 0.3;
@@ -90,47 +92,24 @@ pub fn compare(page: &str, original: &str, background: Option<&List>) -> Compari
         .map_or_else(|_| List::default(), |()| builder.finish());
     let p = Page::new(page, None);
     let report = check_page(&list, &p);
-    let runs = exact_runs(&p.features, &of);
-    let mut page_passages = Vec::new();
-    let mut original_passages = Vec::new();
-    for (link, r) in runs.iter().enumerate() {
-        let (ps, pe) = token_bytes(&p.analysis, r.page.0, r.page.1);
-        let (os, oe) = token_bytes(&o, r.original.0, r.original.1);
-        page_passages.push(LinkedPassage {
-            start: ps,
-            end: pe,
-            kind: PassageKind::Exact,
-            link,
-        });
-        original_passages.push(LinkedPassage {
-            start: os,
-            end: oe,
-            kind: PassageKind::Exact,
-            link,
-        });
-    }
-    let alignment = align(&p.analysis, &o, &runs);
-    let mut link = runs.len();
-    for a in &alignment {
-        if a.kind == PassageKind::Reworded {
-            page_passages.push(LinkedPassage {
-                start: a.page.0,
-                end: a.page.1,
-                kind: PassageKind::Reworded,
+    let runs = exact_runs(&p.analysis, &o);
+    let mut alignment = align(&p.analysis, &o, &runs);
+    let (mut page_passages, mut original_passages): (Vec<_>, Vec<_>) = runs
+        .iter()
+        .enumerate()
+        .map(|(link, r)| {
+            let passage = |(start, end)| LinkedPassage {
+                start,
+                end,
+                kind: PassageKind::Exact,
                 link,
-            });
-            original_passages.push(LinkedPassage {
-                start: a.original.0,
-                end: a.original.1,
-                kind: PassageKind::Reworded,
-                link,
-            });
-            link += 1;
-        }
-    }
-    page_passages.sort_by_key(|x| (x.start, x.end));
-    original_passages.sort_by_key(|x| (x.start, x.end));
-    let mut alignment = alignment;
+            };
+            (
+                passage(token_bytes(&p.analysis, r.page.0, r.page.1)),
+                passage(token_bytes(&o, r.original.0, r.original.1)),
+            )
+        })
+        .unzip();
     // Everything above is in bytes; the report speaks in characters.
     bytes_to_chars(
         page,
@@ -156,6 +135,30 @@ pub fn compare(page: &str, original: &str, background: Option<&List>) -> Compari
             )
             .collect(),
     );
+    // Two reports of one event share names, facts and the topic's words sentence by sentence, so
+    // the words' overlap alone aligns their sentences as well as a rewrite's: a sentence is shown
+    // reworded only in a page derived from the original, as a check draws passages from derived
+    // originals only.
+    if !report.verdict.is_derived() {
+        alignment.retain(|a| a.kind == PassageKind::Exact);
+    }
+    for (link, a) in
+        (runs.len()..).zip(alignment.iter().filter(|a| a.kind == PassageKind::Reworded))
+    {
+        for (out, (start, end)) in [
+            (&mut page_passages, a.page),
+            (&mut original_passages, a.original),
+        ] {
+            out.push(LinkedPassage {
+                start,
+                end,
+                kind: PassageKind::Reworded,
+                link,
+            });
+        }
+    }
+    page_passages.sort_by_key(|x| (x.start, x.end));
+    original_passages.sort_by_key(|x| (x.start, x.end));
     Comparison {
         report,
         page_passages,
@@ -171,43 +174,123 @@ struct Run {
     original: (u32, u32),
 }
 
-/// Maximal runs of shared shingles advancing in step in both texts, of at least two shingles
-/// (four words) so that a stray common phrase is not shown as copying.
-fn exact_runs(page: &DocFeatures, original: &DocFeatures) -> Vec<Run> {
-    let at: HashMap<u32, u32> = original.shingles.iter().map(|s| (s.key, s.pos)).collect();
-    let mut pairs: Vec<(u32, u32)> = page
-        .shingles
-        .iter()
-        .filter_map(|s| at.get(&s.key).map(|&o| (s.pos, o)))
+/// Every run of [`SHINGLE_WORDS`] words of `a` outside site furniture and credits, each as the
+/// top half of the hash of their stems above the token index of its first word (one integer, for
+/// the sort the engine has already). Unlike a list's shingles, these take in quotations: with both
+/// texts at hand, a quotation copied word for word is shown as such.
+fn phrases(a: &Analysis) -> Vec<u64> {
+    let words: Vec<(u64, u32)> = (0u32..)
+        .zip(&a.tokens)
+        .filter(|(_, t)| t.flags & (FURNITURE | CREDIT) == 0)
+        .map(|(i, t)| (t.stem, i))
         .collect();
-    pairs.sort_unstable();
+    words
+        .windows(SHINGLE_WORDS)
+        .filter(|w| w[SHINGLE_WORDS - 1].1 - w[0].1 == SHINGLE_WORDS as u32 - 1)
+        .map(|w| {
+            let stems: [u64; SHINGLE_WORDS] = std::array::from_fn(|j| w[j].0);
+            combine(&stems) & !u64::from(u32::MAX) | u64::from(w[0].1)
+        })
+        .collect()
+}
+
+/// Most places a phrase may have in the original to be looked for there: one repeated more often
+/// is the text's refrain, not its wording, and each place pairs it with every occurrence on the
+/// page.
+const PHRASE_PLACES: usize = 8;
+
+/// Maximal runs of shared phrases ([`phrases`]) advancing in step in both texts, of at least two
+/// phrases (four words) so that a stray common phrase is not shown as copying. A phrase the
+/// original repeats is paired with each of its places there, so a run is found whichever of them
+/// it continues; where runs overlap on the page, the longest keeps the words they share.
+fn exact_runs(page: &Analysis, original: &Analysis) -> Vec<Run> {
+    const PLACE: u64 = u32::MAX as u64;
+    // The original's phrases by hash, each with its places in order.
+    let mut at = phrases(original);
+    at.sort_unstable();
+    let places = |h: u64| {
+        let from = at.partition_point(|&x| x & !PLACE < h);
+        let to = at.partition_point(|&x| x & !PLACE <= h);
+        let places = if to - from <= PHRASE_PLACES {
+            &at[from..to]
+        } else {
+            &[]
+        };
+        places.iter().map(|&x| (x & PLACE) as u32)
+    };
     let last = SHINGLE_WORDS as u32 - 1;
+    // Runs with how many phrases each holds, and the run still open on each diagonal (a place in
+    // the original less a place on the page), which the page's next phrases may continue.
     let mut runs: Vec<(Run, u32)> = Vec::new();
-    for (pp, op) in pairs {
-        if let Some((r, n)) = runs.last_mut() {
-            let (dp, dop) = (
-                pp.wrapping_sub(r.page.1 - last),
-                op.wrapping_sub(r.original.1 - last),
-            );
-            if dp == dop && dp >= 1 && dp <= SHINGLE_WORDS as u32 {
-                r.page.1 = pp + last;
-                r.original.1 = op + last;
-                *n += 1;
-                continue;
+    let mut open: HashMap64<u32> = HashMap64::default();
+    for phrase in phrases(page) {
+        let pp = (phrase & PLACE) as u32;
+        for op in places(phrase & !PLACE) {
+            let diagonal = u64::from(op).wrapping_sub(u64::from(pp));
+            match open.get(&diagonal).map(|&i| i as usize) {
+                // A phrase whose first word is within a phrase's length of the run's last one:
+                // the gap, if any, is words left out on both sides alike.
+                Some(i) if pp + last - runs[i].0.page.1 <= SHINGLE_WORDS as u32 => {
+                    let (r, n) = &mut runs[i];
+                    r.page.1 = pp + last;
+                    r.original.1 = op + last;
+                    *n += 1;
+                }
+                _ => {
+                    open.insert(diagonal, runs.len() as u32);
+                    runs.push((
+                        Run {
+                            page: (pp, pp + last),
+                            original: (op, op + last),
+                        },
+                        1,
+                    ));
+                }
             }
         }
-        runs.push((
-            Run {
-                page: (pp, pp + last),
-                original: (op, op + last),
-            },
-            1,
-        ));
     }
-    runs.into_iter()
-        .filter(|(_, n)| *n >= 2)
-        .map(|(r, _)| r)
-        .collect()
+    // The longest first, of at least two phrases; of runs as long, first the one whose places in
+    // the two texts are nearest in proportion to their lengths (a phrase the original repeats is
+    // more likely copied from the place that keeps the page's order). Each as these two, then its
+    // index, in one integer. Where a run overlaps one kept on the page (a repeated phrase's echo),
+    // it keeps only its parts outside, if they are a run's length. Along a run, the original's
+    // place is the page's moved by its diagonal.
+    let lengths = (
+        page.tokens.len().max(1) as f64,
+        original.tokens.len().max(1) as f64,
+    );
+    let mut order: Vec<u64> = (0u64..)
+        .zip(&runs)
+        .filter(|(_, (_, n))| *n >= 2)
+        .map(|(i, (r, n))| {
+            let apart =
+                (f64::from(r.page.0) / lengths.0 - f64::from(r.original.0) / lengths.1).abs();
+            let shorter = u64::from(u16::MAX - (*n).min(u32::from(u16::MAX)) as u16);
+            shorter << 48 | ((apart.min(1.0) * f64::from(u16::MAX)) as u64) << 32 | i
+        })
+        .collect();
+    order.sort_unstable();
+    let least = SHINGLE_WORDS as u32 + 1;
+    let mut taken = vec![false; page.tokens.len()];
+    let mut kept: Vec<Run> = Vec::new();
+    for i in order {
+        let r = runs[(i & PLACE) as usize].0;
+        let shift = r.original.0.wrapping_sub(r.page.0);
+        let mut from = r.page.0;
+        for t in r.page.0..=r.page.1 + 1 {
+            if t > r.page.1 || taken[t as usize] {
+                if t >= from + least {
+                    kept.push(Run {
+                        page: (from, t - 1),
+                        original: (from.wrapping_add(shift), (t - 1).wrapping_add(shift)),
+                    });
+                    taken[from as usize..t as usize].fill(true);
+                }
+                from = t + 1;
+            }
+        }
+    }
+    kept
 }
 
 /// The byte range in `a`'s text from token `first` to token `last` (both cut to the last token).
@@ -333,6 +416,76 @@ mod tests {
             .page_passages
             .iter()
             .any(|p| p.kind == PassageKind::Reworded));
+    }
+
+    /// The page's passages as the text they cover.
+    fn covered(page: &str, c: &Comparison, kind: PassageKind) -> Vec<String> {
+        c.page_passages
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| page.chars().skip(p.start).take(p.end - p.start).collect())
+            .collect()
+    }
+
+    #[test]
+    fn an_honest_report_s_sentences_are_not_shown_reworded() {
+        // The demo story's event in another outlet's words: its sentences share the event's
+        // names, numbers and words with the wire story's, enough to align, but it is not a copy.
+        let honest = "Shopkeepers in Porthaven's eastern suburbs say they are bracing for a \
+            difficult spring. \"Half my customers come over the bridge,\" said Tom Avery, who has \
+            run a bakery near the fish market for twenty years. His neighbour, a florist, has \
+            already cut her opening hours. The city said on Sunday that the harbour bridge will \
+            close for repairs, and the council is still debating whether to drop parking charges \
+            in the town centre. Avery said he would bake smaller batches, try deliveries by bicycle \
+            and keep his prices where they are. Several traders plan a meeting at the community \
+            hall on Thursday evening to ask the mayor for help with rents.";
+        let original = crate::matching::tests::demo_text();
+        let (p, o) = (analyze(honest, None), analyze(&original, None));
+        let aligned = align(&p, &o, &exact_runs(&p, &o));
+        assert!(
+            aligned.iter().any(|a| a.kind == PassageKind::Reworded),
+            "{aligned:?}"
+        );
+        let c = compare(honest, &original, None);
+        assert!(!c.report.verdict.is_derived(), "{:?}", c.report.verdict);
+        assert!(covered(honest, &c, PassageKind::Reworded).is_empty());
+        assert!(c.alignment.iter().all(|a| a.kind == PassageKind::Exact));
+    }
+
+    #[test]
+    fn a_quotation_copied_word_for_word_is_exact() {
+        let original = "The harbour authority will close the northern pier until March. \
+            \"We found cracks deep inside the concrete supports of the old pier,\" the chief \
+            engineer told reporters on Monday.";
+        let page = format!("Harbour news. {original}");
+        let c = compare(&page, original, None);
+        assert!(c.report.verdict.is_derived(), "{:?}", c.report.verdict);
+        let exact = covered(&page, &c, PassageKind::Exact);
+        assert!(
+            exact
+                .iter()
+                .any(|t| t.contains("cracks deep inside the concrete supports")),
+            "{exact:?}"
+        );
+    }
+
+    #[test]
+    fn a_phrase_the_original_repeats_does_not_break_a_run() {
+        // "the northern pier" is in the original twice; the page copies its second sentence.
+        let original = "The harbour authority will close the northern pier in March. Ferry \
+            services will move from the northern pier to the southern terminal while the work \
+            goes on.";
+        let page = "Local news. Ferry services will move from the northern pier to the southern \
+            terminal while the work goes on.";
+        let c = compare(page, original, None);
+        let exact = covered(page, &c, PassageKind::Exact);
+        assert_eq!(
+            exact,
+            [
+                "Ferry services will move from the northern pier to the southern terminal while \
+              the work goes on"
+            ],
+        );
     }
 
     #[test]

@@ -447,6 +447,22 @@ fn compare_shows_linked_passages() {
     for p in page {
         assert!(original.iter().any(|o| o["link"] == p["link"]));
     }
+    // Read aloud: the relation in words, and each passage with its kind.
+    let out = bin()
+        .args([
+            "compare",
+            "examples/demo/article.txt",
+            orig.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("score 99% · Copied almost word for word from the original"),
+        "{text}"
+    );
+    assert!(text.contains("  [copied] page \""), "{text}");
 }
 
 #[test]

@@ -13,8 +13,9 @@ with each original of the set):
   original of the story.
 
 It runs `BIN compare --json PAGE ORIGINAL` for each pair (texts written to a temporary folder,
-never kept) and prints, per set, how many pairs of each kind were called derived, then every
-honest pair called derived with its score. `compare` weighs the original's words by idf among a
+never kept) and prints, per set, how many pairs of each kind were called derived, then the
+passages the view shows on the pages (how many exact and reworded, and the share of the pages'
+characters they cover), then every honest pair called derived with its score. `compare` weighs the original's words by idf among a
 background list's originals; `--background` chooses it:
 
 * `others` (the default): a list built from the originals of the other sets in EVAL_DIR, so that
@@ -80,9 +81,23 @@ def compare(binary, tmp, name, n, case, original, background):
             f.write(text)
     out = subprocess.run([binary, 'compare', '--json', *background, page_path, original_path],
                          check=True, capture_output=True, text=True).stdout
-    report = json.loads(out)['report']
+    comparison = json.loads(out)
+    report = comparison['report']
     score = (report['best'] or {}).get('score', 0.0)
-    return case, original, report['verdict'] in DERIVED_VERDICT, score
+    return case, original, report['verdict'] in DERIVED_VERDICT, score, passages(comparison, len(case['text']))
+
+
+def passages(comparison, chars):
+    """[exact passages, reworded passages, characters under exact ones, under reworded ones, all]."""
+    out = [0, 0, 0, 0, chars]
+    for column, kind in enumerate(['exact', 'reworded']):
+        covered = set()
+        for p in comparison['page_passages']:
+            if p['kind'] == kind:
+                out[column] += 1
+                covered.update(range(p['start'], min(p['end'], chars)))
+        out[2 + column] = len(covered)
+    return out
 
 
 def main():
@@ -92,6 +107,7 @@ def main():
     ap.add_argument('--background', choices=['others', 'bundled', 'none'], default='others')
     args = ap.parse_args()
     honest_called = []
+    shown = {}
     with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         print(f"{'set':18} {'pairs':>5} {'derived called derived':>24} {'honest called derived':>23}")
         for name in SETS:
@@ -106,8 +122,12 @@ def main():
                     for n, (c, o) in enumerate(pairs(args.eval_dir, name))]
             counts = {True: [0, 0], False: [0, 0]}
             for job in jobs:
-                case, original, said, score = job.result()
+                case, original, said, score, marked = job.result()
                 derived = case['relation'] in DERIVED_TRUTH
+                total = shown.setdefault((name, derived), [0] * 6)
+                total[0] += 1
+                for i, x in enumerate(marked):
+                    total[1 + i] += x
                 counts[derived][0] += 1
                 counts[derived][1] += said
                 if said and not derived:
@@ -116,6 +136,10 @@ def main():
             def cell(c):
                 return f'{c[1]} of {c[0]} ({c[1] / c[0]:.3f})' if c[0] else '–'
             print(f'{name:18} {len(jobs):5} {cell(counts[True]):>24} {cell(counts[False]):>23}')
+    print(f"\n{'passages shown':18} {'pairs':>5} {'exact':>6} {'reworded':>9} {'page under exact':>17} {'under reworded':>15}")
+    for (name, derived), (n, exact, reworded, under_exact, under_reworded, chars) in shown.items():
+        print(f"{name + (' derived' if derived else ' honest'):26} {n:5} {exact:6} {reworded:9} "
+              f"{under_exact / chars:17.3f} {under_reworded / chars:15.3f}")
     for name, cid, oid, score in honest_called:
         print(f'honest called derived: {name} {cid} against {oid}, score {score:.3f}')
 

@@ -114,13 +114,17 @@ function runCompare() {
   $('c-coverage').textContent = best
     ? `${share(best.page_coverage)} of the copy's phrases are in the original; ${share(best.original_coverage)} of the original's are reused.${carried}`
     : '';
+  // A page that does not derive from the original shares words with it, not copied passages.
+  const derived = ['verbatim', 'partial', 'rewritten', 'translated'].includes(relation);
+  $('c-legend').hidden = !derived;
+  $('c-legend-same').hidden = derived;
   const chars = [Array.from(page), Array.from(original)];
   $('c-page').replaceChildren(...marked(chars[0], c.page_passages, 'page'));
   $('c-original').replaceChildren(...marked(chars[1], c.original_passages, 'original'));
   $('c-alignment').tBodies[0].replaceChildren(...c.alignment.map((a) => {
     const tr = document.createElement('tr');
     for (const v of [chars[0].slice(a.page[0], a.page[1]).join(''), chars[1].slice(a.original[0], a.original[1]).join(''),
-      share(a.similarity), a.kind === 'exact' ? 'copied' : 'reworded']) {
+      share(a.similarity), a.kind !== 'exact' ? 'reworded' : derived ? 'copied' : 'the same words']) {
       const td = document.createElement('td');
       td.textContent = v;
       tr.append(td);

@@ -507,7 +507,7 @@ fn concordance(pairs: &[(u32, u8)]) -> (f64, usize) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::report::{Passage, PassageKind};
 
@@ -958,7 +958,7 @@ mod tests {
     }
 
     /// The demo original (`examples/demo/originals.jsonl`): its text.
-    pub(super) fn demo_text() -> String {
+    pub(crate) fn demo_text() -> String {
         let demo: serde_json::Value = serde_json::from_str(
             include_str!("../../examples/demo/originals.jsonl")
                 .lines()

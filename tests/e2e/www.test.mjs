@@ -9,6 +9,7 @@ import { ROOT, demoLists } from './harness.mjs';
 
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const EVAL = resolve(ROOT, '../shared/eval/seeds/originals.jsonl');
+const STORY = resolve(ROOT, '../shared/eval/seed-story/cases.jsonl');
 const SHOTS = join(ROOT, 'target/e2e');
 /** The Reuters original that seed 003 republishes, as the seeds set holds it. */
 const reutersOriginal = () => JSON.parse(readFileSync(EVAL, 'utf8').split('\n').find((l) => l.includes('"reuters-kremlin-meddling"'))).text;
@@ -78,6 +79,25 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.evaluate(() => document.getElementById('compare-result').scrollIntoView());
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     await page.screenshot({ path: join(SHOTS, 'www-phone-result.png'), fullPage: false });
+    await page.close();
+  });
+
+  test("an independent report of the same event: the same story, none of its sentences called reworded", async () => {
+    const page = await open({ width: 1280, height: 900 });
+    // Press TV's own report of the Kremlin's remarks: it quotes the same speaker and tells the
+    // same facts, so its sentences align with the Reuters story's on their shared words.
+    const report = JSON.parse(readFileSync(STORY, 'utf8').split('\n').find((l) => l.includes('"presstv.ir"'))).text;
+    await page.fill('#page-text', report);
+    await page.fill('#original-text', reutersOriginal());
+    await page.click('#compare');
+    await page.waitForSelector('#compare-result:not([hidden])');
+    assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'related');
+    assert.equal(await page.locator('#c-page mark.reworded').count(), 0);
+    assert.ok(await page.locator('#c-page mark.exact').count() >= 1, 'the quotation both hold');
+    assert.ok(await page.isHidden('#c-legend'));
+    assert.match(await page.textContent('#c-legend-same'), /the same words/);
+    const kinds = await page.locator('#c-alignment tbody tr td:nth-child(4)').allTextContents();
+    assert.ok(kinds.every((k) => k === 'the same words'), kinds.join(', '));
     await page.close();
   });
 

@@ -17,9 +17,11 @@ use provenance::eval::{evaluate, Case, EvalResult, Metrics};
 use provenance::fingerprint::SketchSize;
 use provenance::list::{format, prepare_salted, ListBuilder, OriginalDoc};
 use provenance::matching::{candidate_features, check_page, Page};
-use provenance::{List, Relation, Report};
+use provenance::{List, PassageKind, Relation, Report};
 
-use crate::readable::{carried_over, count_of, likelihood, phrase_shares, readable, verdict_words};
+use crate::readable::{
+    carried_over, comparison_words, count_of, likelihood, phrase_shares, readable,
+};
 
 /// The list used when `--list` is not given: the public evaluation sets' originals and the
 /// project's own demo story, as fingerprints only (see README).
@@ -635,19 +637,18 @@ fn compare(
     println!(
         "score {} · {}",
         likelihood(best.map_or(0.0, |b| b.score)),
-        match rel {
-            Relation::None => "nothing in common".to_string(),
-            other => format!(
-                "{} the original",
-                verdict_words(other)
-                    .trim_end_matches(" from")
-                    .trim_end_matches(" as, not copied")
-            ),
-        }
+        comparison_words(rel)
     );
     if let Some(b) = best {
         println!("{}\n{}", phrase_shares(b), carried_over(b));
     }
+    // Words a page shares with an original it does not derive from (a quotation, a name with its
+    // title) are the same words, not copied ones.
+    let exact = if rel.is_derived() {
+        "copied"
+    } else {
+        "same words"
+    };
     for p in &c.page_passages {
         let q = c.original_passages.iter().find(|q| q.link == p.link);
         let snip = |t: &str, s: usize, e: usize| {
@@ -657,9 +658,18 @@ fn compare(
                 .collect::<String>()
                 .replace('\n', " ")
         };
-        println!("  [{:?}] page \"{}\"", p.kind, snip(a, p.start, p.end));
+        let kind = match p.kind {
+            PassageKind::Exact => exact,
+            PassageKind::Reworded => "reworded",
+        };
+        println!("  [{kind}] page \"{}\"", snip(a, p.start, p.end));
         if let Some(q) = q {
-            println!("          original \"{}\"", snip(b, q.start, q.end));
+            println!(
+                "  {:w$}original \"{}\"",
+                "",
+                snip(b, q.start, q.end),
+                w = kind.len() + 3
+            );
         }
     }
     for (which, input) in [("page", &page_input), ("original", &original_input)] {

@@ -16,6 +16,18 @@ pub(crate) fn verdict_words(r: Relation) -> &'static str {
     }
 }
 
+/// The plain-words relation of a page to the one original `compare` was given.
+pub(crate) fn comparison_words(r: Relation) -> &'static str {
+    match r {
+        Relation::Verbatim => "Copied almost word for word from the original",
+        Relation::Partial => "Partly copied from the original",
+        Relation::Rewritten => "Rewritten from the original",
+        Relation::Translated => "Translated from the original",
+        Relation::Related => "The same story as the original, not copied",
+        Relation::None => "Nothing in common with the original",
+    }
+}
+
 /// `n` of `noun`, in the plural unless one: "1 word", "172 words".
 pub(crate) fn count_of(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
