@@ -28,6 +28,9 @@ pub struct Features {
     pub terms: f64,
     /// Share of the page's distinct content words found in the original's vocabulary.
     pub vocabulary: f64,
+    /// How many of the page's distinct content words were looked up in the original's vocabulary:
+    /// the count `vocabulary` is a share of.
+    pub words_looked_up: usize,
     /// Share of the original's words that the page reproduces in whole sentences: page sentences
     /// every content word of which is in the original's vocabulary.
     pub sentences: f64,

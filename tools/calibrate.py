@@ -31,8 +31,14 @@ alone: how the calibration may fare on sets it has not seen, such as the held-ou
 With --keep-same, the same-language weights are read from src/score.rs and kept: only the
 cross-language model is fitted. --keep-cross does the same the other way round.
 
+With --shrink=K, a page's vocabulary share is read as found / (looked up + K) (the features'
+words_looked_up column); with --hold-sentences, the whole-sentence terms' weights are kept as
+src/score.rs has them while the rest are fitted; with --also=FILE, the fitted model is also scored
+on another features file (short pages, built sets) that it was not fitted on.
+
 Usage: python3 tools/calibrate.py FEATURES.tsv [INDEPENDENT_WEIGHT] [--direct] [--fa-cost=K]
                                   [--keep-same | --keep-cross] [--loso | --loso-lang]
+                                  [--shrink=K] [--hold-sentences] [--also=FILE]
 Plain Python: no third-party packages.
 """
 import csv, math, os, re, sys, collections
@@ -43,9 +49,31 @@ def order_term(r):
     return (float(r['order']) - 0.5) * 2.0 * n / (n + 6.0)
 
 
+def option(name, default):
+    """The value of `--name=VALUE` on the command line, or `default`."""
+    for a in sys.argv:
+        if a.startswith(f'--{name}='):
+            return a.split('=', 1)[1]
+    return default
+
+
+# --shrink=K: the vocabulary share of a page read as found / (looked up + K), so that a short
+# page's share, counted on few words, leans towards none (the anchors' shares are shrunk by 2).
+SHRINK = float(option('shrink', '0'))
+# --hold-sentences: the weights of the whole-sentence terms (the last two of the same-language
+# model) kept as src/score.rs has them, chosen as they were for copies inside longer stories.
+HOLD = (7, 8) if '--hold-sentences' in sys.argv else ()
+
+
+def vocabulary(r):
+    v = float(r['vocabulary'])
+    n = int(r.get('words_looked_up') or 0)
+    return v * n / (n + SHRINK) if SHRINK and n else v
+
+
 def same_x(r):
     s = math.sqrt
-    v = float(r['vocabulary'])
+    v = vocabulary(r)
     return [s(float(r['page_coverage'])), s(float(r['original_coverage'])), s(float(r['terms'])) * v,
             s(float(r['anchors'])) * v, order_term(r) * v, v, sentences_term(float(r['sentences'])),
             surprise_term(float(r['surprise']))]
@@ -71,8 +99,10 @@ def sig(z):
     return 1 / (1 + math.exp(-max(-40, min(40, z))))
 
 
-def fit(rows, xf, l2=1e-3, iters=1500, lr=1.0):
-    """Weighted logistic regression, weights >= 0 except the intercept."""
+def fit(rows, xf, l2=1e-3, iters=1500, lr=1.0, held=None):
+    """Weighted logistic regression, weights >= 0 except the intercept; `held` maps indices of
+    weights to the values they keep."""
+    held = held or {}
     if not rows:
         return None
     xs = [xf(r) for r in rows]
@@ -80,7 +110,7 @@ def fit(rows, xf, l2=1e-3, iters=1500, lr=1.0):
     ws = [r['weight'] for r in rows]
     total = sum(ws)
     k = len(xs[0])
-    w = [0.0] * (k + 1)
+    w = [held.get(j, 0.0) for j in range(k + 1)]
     for _ in range(iters):
         g = [0.0] * (k + 1)
         for x, y, sw in zip(xs, ys, ws):
@@ -90,6 +120,8 @@ def fit(rows, xf, l2=1e-3, iters=1500, lr=1.0):
             for j in range(k):
                 g[j + 1] += d * x[j]
         for j in range(k + 1):
+            if j in held:
+                continue
             reg = l2 * w[j] if j else 0.0
             w[j] -= lr * (g[j] / total + reg)
             if j:
@@ -163,10 +195,10 @@ def direct(rows, ws, wc, rounds=4, keep_same=False, keep_cross=False):
     """Coordinate search on the judged metrics, weights kept >= 0 (the intercepts excepted)."""
     best = objective(rows, ws, wc)
     step = 1.0
-    searched = [v for v, kept in ((ws, keep_same), (wc, keep_cross)) if not kept]
+    searched = [(v, held) for v, kept, held in ((ws, keep_same, HOLD), (wc, keep_cross, ())) if not kept]
     for _ in range(rounds):
-        for vec in searched:
-            for j in range(len(vec)):
+        for vec, held in searched:
+            for j in (j for j in range(len(vec)) if j not in held):
                 for delta in (step, -step):
                     old = vec[j]
                     vec[j] = old + delta if j == 0 else max(0.0, old + delta)
@@ -196,7 +228,8 @@ def fit_all(rows, independent_weight, direct_search, keep_same=False, keep_cross
         r['weight'] = 1000.0 / per_set[r['set']] * (1.0 if r['relation'] in derived else independent_weight)
     same = [r for r in rows if r['cross_language'] == '0']
     cross = [r for r in rows if r['cross_language'] == '1']
-    ws = deployed('SAME_LANGUAGE') if keep_same else fit(same, same_x)
+    kept = deployed('SAME_LANGUAGE')
+    ws = kept if keep_same else fit(same, same_x, held={j: kept[j] for j in HOLD})
     wc = deployed('CROSS_LANGUAGE') if keep_cross else fit(cross, cross_x)
     if direct_search:
         ws, wc = direct(rows, ws, wc, keep_same=keep_same, keep_cross=keep_cross)
@@ -244,6 +277,11 @@ def main():
     print('SAME_LANGUAGE  =', [round(v, 2) for v in ws])
     print('CROSS_LANGUAGE =', [round(v, 2) for v in wc] if wc else None)
     report(rows, ws, wc)
+    # --also=FILE: the same model's metrics on another features file, not fitted on.
+    also = option('also', None)
+    if also:
+        print(f'on {also} (not fitted on):')
+        report(list(csv.DictReader(open(also), delimiter='\t')), ws, wc)
 
 
 if __name__ == '__main__':

@@ -435,6 +435,7 @@ fn features(list: &List, page: &Page<'_>, original: u32, hits: &[Hit]) -> Featur
         original_coverage: (shingle_hits as f64 / f64::from(rec.counts[0].max(1))).min(1.0),
         terms: share(weight(Kind::Term), rec.term_weight),
         vocabulary: shares.words,
+        words_looked_up: shares.words_looked_up,
         sentences: shares.sentences,
         sentences_tested: shares.sentences_tested,
         surprise: shares.surprise,

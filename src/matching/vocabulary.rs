@@ -16,6 +16,8 @@ use crate::text::UNSURE_NAME;
 pub(super) struct VocabularyShares {
     /// Share of the page's distinct content words, names left out, found in the original.
     pub(super) words: f64,
+    /// How many of them were looked up: the count `words` is a share of.
+    pub(super) words_looked_up: usize,
     /// Share of the original's evidence words that the page holds in sentences found whole.
     pub(super) sentences: f64,
     /// Whether any page sentence could be tested whole (see [`WholeSentences::tested`]).
@@ -115,6 +117,7 @@ pub(super) fn vocabulary_shares(
     let found_whole = sentences_found_whole(page, &vocab, rec.vocab_tau);
     VocabularyShares {
         words: share(found, seen),
+        words_looked_up: seen,
         sentences: share(found_whole.words, rec.words as usize),
         sentences_tested: found_whole.tested > 0,
         surprise: found_whole.surprise(),

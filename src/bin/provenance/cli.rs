@@ -693,7 +693,7 @@ fn eval(
     let mut feature_out = match features {
         Some(p) => {
             let mut f = BufWriter::new(fs::File::create(p)?);
-            writeln!(f, "set\tcase\trelation\texpected\tcandidate\tis_expected\tcross_language\tpage_coverage\toriginal_coverage\tterms\tanchors\torder\torder_pairs\tnear_duplicate\tvocabulary\tanchor_matches\tpage_anchors\toriginal_anchors\tpage_lang\tsentences\tpage_sentences\tpage_reworded\tsurprise")?;
+            writeln!(f, "set\tcase\trelation\texpected\tcandidate\tis_expected\tcross_language\tpage_coverage\toriginal_coverage\tterms\tanchors\torder\torder_pairs\tnear_duplicate\tvocabulary\tanchor_matches\tpage_anchors\toriginal_anchors\tpage_lang\tsentences\tpage_sentences\tpage_reworded\tsurprise\twords_looked_up")?;
             Some(f)
         }
         None => None,
@@ -746,10 +746,10 @@ fn eval(
                         let id = list.meta(*o).id;
                         writeln!(
                             out,
-                            "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}\t{page_lang}\t{:.4}\t{:.4}\t{:.4}\t{:.2}",
+                            "{name}\t{}\t{}\t{}\t{id}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}\t{page_lang}\t{:.4}\t{:.4}\t{:.4}\t{:.2}\t{}",
                             c.id, c.relation, c.expect.as_deref().unwrap_or(""), u8::from(c.expect.as_deref() == Some(id)),
                             u8::from(f.cross_language), f.page_coverage, f.original_coverage, f.terms, f.anchors, f.order,
-                            f.order_pairs, u8::from(f.near_duplicate), f.vocabulary, f.anchor_matches, f.page_anchors, f.original_anchors, f.sentences, f.page_sentences, f.page_reworded, f.surprise
+                            f.order_pairs, u8::from(f.near_duplicate), f.vocabulary, f.anchor_matches, f.page_anchors, f.original_anchors, f.sentences, f.page_sentences, f.page_reworded, f.surprise, f.words_looked_up
                         )?;
                     }
                 }
