@@ -78,8 +78,8 @@ function render(report, text) {
   const best = report.best;
   const verdict = report.verdict;
   const h = $('verdict');
-  h.className = ['verbatim', 'partial', 'rewritten', 'translated'].includes(verdict)
-    ? 'derived' : verdict === 'related' ? 'related' : 'none';
+  const derived = ['verbatim', 'partial', 'rewritten', 'translated'].includes(verdict);
+  h.className = derived ? 'derived' : verdict === 'related' ? 'related' : 'none';
   $('verdict-words').textContent = t(`verdict_${verdict}`);
   const source = best ? (best.source || best.id) : '';
   $('source').textContent = verdict === 'none' ? '' : (['rewritten', 'translated'].includes(verdict) ? source : `— ${source}`);
@@ -115,6 +115,12 @@ function render(report, text) {
     li.textContent = `${c.source || c.id} — ${c.title || c.id} (${Math.round(c.score * 100)}%, ${t(`verdict_${c.relation}`)})`;
     return li;
   }));
+  // A short page called derived with no passage copied word for word: its verdict rests on the
+  // words it shares, which another outlet's report of the same event this short shares too.
+  const short = derived && report.stats.article_words < engine.shortPageWords
+    && !report.passages.some((p) => p.kind === 'exact');
+  $('short-note').hidden = !short;
+  $('short-note').textContent = short ? t('shortPage', report.stats.article_words) : '';
   $('stats').textContent = t('words', report.stats.words, Math.round(report.stats.millis));
   $('status').hidden = true;
   $('result').hidden = false;

@@ -167,6 +167,12 @@ pub fn check_page(list: &List, page: &Page<'_>) -> Report {
         lang: page.analysis.lang.to_string(),
         stats: Stats {
             words: page.analysis.tokens.len(),
+            article_words: page
+                .analysis
+                .tokens
+                .iter()
+                .filter(|t| t.flags & crate::text::FURNITURE == 0)
+                .count(),
             millis: 0.0,
             truncated: page.analysis.truncated,
         },

@@ -45,6 +45,13 @@ ${paragraphs}
 }
 
 describe('extension in Chromium', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds beside the checkout' }, () => {
+/** A brief on the demo story, written for this test: the story's facts in words of its own. */
+const BRIEF = 'Commuters in Porthaven face longer journeys this spring. The city will shut its harbour bridge to cars '
+  + 'for a month and a half after rust was found in the cables that hold up its deck. "We had no choice," Elena Marsh, '
+  + 'who heads the transport department, said at a news conference. Some 41,000 vehicles use the crossing daily. '
+  + 'Extra ferries and bus lanes are planned, but shopkeepers in the eastern suburbs fear losing customers during the '
+  + 'spring market.';
+
 let server;
 let base;
 let ctx;
@@ -58,6 +65,8 @@ before(async () => {
   pages['/wrong-lang.html'] = pages['/004_231163b21d9bc371.html'].replace('<html lang="en">', '<html lang="ru">');
   // The project's own demo story, which only the bundled list and a list of it alone hold.
   pages['/demo.html'] = newsPage(readFileSync(join(ROOT, 'examples/demo/article.txt'), 'utf8'));
+  // A brief on the demo story in words of its own: short, and sharing the story's words.
+  pages['/brief.html'] = newsPage(BRIEF);
   // A German machine translation of an English original of wmt19-public (in the bundled list).
   const translation = readFileSync(WMT19_CASES, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
     .find((c) => c.id === TRANSLATION);
@@ -131,6 +140,22 @@ test('names the original of a translation, with the names and numbers carried ov
   await popup.screenshot({ path: join(SHOTS, 'popup-translation.png') });
   await popup.close();
   await page.close();
+});
+
+test('a short page called derived on shared words alone says its verdict rests on them', async () => {
+  const { page, popup } = await check(`${base}/brief.html`);
+  const verdict = await popup.getAttribute('body', 'data-verdict');
+  assert.ok(['verbatim', 'partial', 'rewritten'].includes(verdict), `${verdict}: ${await popup.inputValue('#text')}`);
+  assert.ok(await popup.isVisible('#short-note'), await popup.textContent('#stats'));
+  assert.match(await popup.textContent('#short-note'), /^A short text \(\d+ words\) with no passage copied word for word/);
+  await popup.screenshot({ path: join(SHOTS, 'popup-short.png') });
+  await popup.close();
+  await page.close();
+  // A long copy says nothing of the kind.
+  const demo = await check(`${base}/demo.html`);
+  assert.ok(await demo.popup.isHidden('#short-note'));
+  await demo.popup.close();
+  await demo.page.close();
 });
 
 test('a page declaring the wrong language is still read in its own', async () => {

@@ -28,6 +28,17 @@ pub(crate) fn comparison_words(r: Relation) -> &'static str {
     }
 }
 
+/// What a short page's verdict rests on, in words, as the popup says it
+/// ([`Report::rests_on_words_alone`]).
+pub(crate) fn short_page_note(words: usize) -> String {
+    format!(
+        "a short text ({}) with no passage copied word for word: at this length another \
+         outlet's own report of the same event can share as many of the original's words as a \
+         rewrite does",
+        count_of(words, "word")
+    )
+}
+
 /// `n` of `noun`, in the plural unless one: "1 word", "172 words".
 pub(crate) fn count_of(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
@@ -111,6 +122,9 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
                     pct(b.evidence.sentences),
                     pct(b.evidence.page_sentences)
                 );
+            }
+            if r.rests_on_words_alone() {
+                s += &format!("  {}\n", short_page_note(r.stats.article_words));
             }
         }
         _ if r.stats.words == 0 => {
