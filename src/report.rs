@@ -204,12 +204,13 @@ pub struct Report {
     pub stats: Stats,
 }
 
-/// Pages of fewer words than this, site furniture left out ([`Stats::article_words`]), are short: a news brief, a standfirst, a paragraph or two. At
-/// this length an honest report of the same event holds the original's words as densely as a
-/// rewrite does: of the public sets' cases cut to their first sentences (`tools/leads_set.py`),
-/// 30 to 40 % of the honest ones under 160 words are called copies, against 5 to 7 % of whole
-/// ones (docs/accuracy.md, "Short pages"). No score tells the two apart there, so the popup and
-/// the readable report say so where a verdict rests on words alone ([`Report::rests_on_words_alone`]).
+/// Pages of fewer words than this, site furniture left out ([`Stats::article_words`]), are short:
+/// a news brief, a standfirst, a paragraph or two. At this length an honest report of the same
+/// event holds the original's words as densely as a rewrite does: of the public sets' cases cut to
+/// their first sentences (`tools/leads_set.py`), 30 to 40 % of the honest ones under 160 words are
+/// called copies, against 5 to 7 % of whole ones (docs/accuracy.md, "Short pages"). No score tells
+/// the two apart there, so the popup and the readable report say so where a verdict rests on words
+/// alone ([`Report::rests_on_words_alone`]).
 pub const SHORT_PAGE_WORDS: usize = 150;
 
 impl Report {

@@ -139,7 +139,7 @@ def auc(pos, neg):
     return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
 
 
-FA_COST = float(next((a.split('=')[1] for a in sys.argv if a.startswith('--fa-cost=')), 1.0))
+FA_COST = float(option('fa-cost', '1'))
 
 
 def metrics(rows, ws, wc):

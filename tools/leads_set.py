@@ -9,8 +9,8 @@ relation and expected original, into a set directory of the ../shared/eval forma
 committed: the texts are other people's writing). `provenance eval OUT_DIR` then says how often a
 short honest page is called a copy (false_attr) and a short copy found (decision).
 
-Sentences end at `.`, `!`, `?` or the Urdu full stop followed by space, or at a line break, as in
-`embedded_set.py`. Case ids become `<id>#<N>`.
+Sentences are split as `embedded_set.py` splits them: at `.`, `!`, `?` or the Urdu full stop
+followed by space, or at a line break. Case ids become `<id>#<N>`.
 
 Usage: python3 tools/leads_set.py SET_DIR OUT_DIR [COUNTS]
 e.g.   python3 tools/leads_set.py ../shared/eval/clough-stevenson target/leads-clough 2,3,4
@@ -18,11 +18,10 @@ Plain Python: no third-party packages.
 """
 import json
 import os
-import re
 import shutil
 import sys
 
-SENTENCE_END = re.compile(r'(?<=[.!?\u06d4\u061f])\s+|\n+')
+from embedded_set import sentences
 
 
 def main():
@@ -39,10 +38,10 @@ def main():
             if not line.strip():
                 continue
             case = json.loads(line)
-            sentences = [s.strip() for s in SENTENCE_END.split(case['text']) if s.strip()]
+            cut = [s.strip() for s in sentences(case['text'])]
             for n in counts:
-                if len(sentences) > n:
-                    lead = dict(case, id=f"{case['id']}#{n}", text=' '.join(sentences[:n]))
+                if len(cut) > n:
+                    lead = dict(case, id=f"{case['id']}#{n}", text=' '.join(cut[:n]))
                     out.write(json.dumps(lead, ensure_ascii=False) + '\n')
                     written += 1
     print(f'{out_dir}: {written} short pages')
