@@ -466,6 +466,39 @@ fn compare_shows_linked_passages() {
 }
 
 #[test]
+fn compare_shows_a_translation_sentence_by_sentence() {
+    let dir = tempdir();
+    let orig = demo_original_in(&dir);
+    let out = bin()
+        .args([
+            "compare",
+            "examples/demo/translation-de.txt",
+            orig.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("score 99% · Translated from the original"),
+        "{text}"
+    );
+    // Each of the ten sentences beside the one it translates.
+    assert_eq!(text.matches("  [translated] page \"").count(), 10, "{text}");
+    let ferries = text
+        .lines()
+        .position(|l| l.starts_with("  [translated] page \"Fähren zwischen"))
+        .expect("the ferries' sentence");
+    assert!(
+        text.lines()
+            .nth(ferries + 1)
+            .unwrap()
+            .trim_start()
+            .starts_with("original \"Ferries between"),
+        "{text}"
+    );
+}
+
+#[test]
 fn compare_weighs_the_originals_words_among_the_bundled_list_or_alone() {
     let dir = tempdir();
     let orig = demo_original_in(&dir);

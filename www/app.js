@@ -116,6 +116,9 @@ function runCompare() {
     : '';
   // A page that does not derive from the original shares words with it, not copied passages.
   const derived = ['verbatim', 'partial', 'rewritten', 'translated'].includes(relation);
+  // A translation's sentences are the original's in another language, aligned by their places.
+  const reworded = relation === 'translated' ? 'translated' : 'reworded';
+  $('c-legend-reworded').textContent = reworded;
   $('c-legend').hidden = !derived;
   $('c-legend-same').hidden = derived;
   const chars = [Array.from(page), Array.from(original)];
@@ -124,7 +127,7 @@ function runCompare() {
   $('c-alignment').tBodies[0].replaceChildren(...c.alignment.map((a) => {
     const tr = document.createElement('tr');
     for (const v of [chars[0].slice(a.page[0], a.page[1]).join(''), chars[1].slice(a.original[0], a.original[1]).join(''),
-      share(a.similarity), a.kind !== 'exact' ? 'reworded' : derived ? 'copied' : 'the same words']) {
+      share(a.similarity), a.kind !== 'exact' ? reworded : derived ? 'copied' : 'the same words']) {
       const td = document.createElement('td');
       td.textContent = v;
       tr.append(td);

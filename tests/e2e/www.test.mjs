@@ -101,6 +101,31 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.close();
   });
 
+  test('a translation: each of its sentences beside the one it translates', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    // The demo story in German, written for the tests: its sentences share a name or a number
+    // with the original's at most, and are aligned by their places.
+    const german = readFileSync(join(ROOT, 'examples/demo/translation-de.txt'), 'utf8');
+    const demo = JSON.parse(readFileSync(join(ROOT, 'examples/demo/originals.jsonl'), 'utf8').split('\n')[0]).text;
+    await page.fill('#page-text', german);
+    await page.fill('#original-text', demo);
+    await page.click('#compare');
+    await page.waitForSelector('#compare-result:not([hidden])');
+    assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'translated');
+    assert.equal(await page.textContent('#c-legend-reworded'), 'translated');
+    assert.equal(await page.locator('#c-page mark.reworded').count(), 10);
+    assert.equal(await page.locator('#c-original mark.reworded').count(), 10);
+    const kinds = await page.locator('#c-alignment tbody tr td:nth-child(4)').allTextContents();
+    assert.deepEqual(kinds, Array(10).fill('translated'));
+    // The ferries' sentence lights up the one it translates.
+    const ferries = page.locator('#c-page mark.reworded', { hasText: 'Fähren zwischen' });
+    await ferries.hover();
+    const linked = page.locator(`#c-original mark[data-link="${await ferries.getAttribute('data-link')}"].linked`);
+    assert.match(await linked.textContent(), /^Ferries between the two districts/);
+    await page.screenshot({ path: join(SHOTS, 'www-translation.png'), fullPage: false });
+    await page.close();
+  });
+
   test('ranks the Reuters original first for the Reuters republication', async () => {
     const page = await open({ width: 1280, height: 900 });
     await page.click('.tab[data-view="check"]');

@@ -660,6 +660,7 @@ fn compare(
         };
         let kind = match p.kind {
             PassageKind::Exact => exact,
+            PassageKind::Reworded if rel == Relation::Translated => "translated",
             PassageKind::Reworded => "reworded",
         };
         println!("  [{kind}] page \"{}\"", snip(a, p.start, p.end));
