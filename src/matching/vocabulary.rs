@@ -159,6 +159,37 @@ impl<'a> OriginalWords<'a> {
     }
 }
 
+/// For each of the page's sentences, how many of its names, numbers and dates (outside
+/// quotations and site furniture) were looked up in the original's vocabulary, and how many were
+/// found: across languages, all a sentence and its translation share. A name only a headline in
+/// title case writes so (`UNSURE_NAME`) counts where the original has it, as in
+/// [`vocabulary_shares`].
+pub(super) fn anchors_by_sentence(
+    page: &Page<'_>,
+    vocab: &OriginalWords<'_>,
+    tau: u32,
+) -> Vec<(u32, u32)> {
+    let mut out = vec![(0u32, 0u32); page.analysis.sentences as usize];
+    for t in &page.analysis.tokens {
+        if t.anchor == 0 || !t.is_evidence() {
+            continue;
+        }
+        let k = Kind::Anchor.key_of(t.anchor);
+        if k > tau {
+            continue;
+        }
+        let found = vocab.contains(k);
+        if t.flags & UNSURE_NAME != 0 && !found {
+            continue;
+        }
+        if let Some(e) = out.get_mut(t.sentence as usize) {
+            e.0 += 1;
+            e.1 += u32::from(found);
+        }
+    }
+    out
+}
+
 /// Fewest content words a page sentence must have looked up in an original's vocabulary to count
 /// as found whole.
 pub const WHOLE_SENTENCE_WORDS: usize = 6;

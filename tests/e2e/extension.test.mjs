@@ -137,6 +137,12 @@ test('names the original of a translation, with the names and numbers carried ov
   assert.equal((await popup.textContent('#source')).trim(), 'upi');
   assert.equal(await popup.textContent('#words-label'), 'Names and numbers carried over');
   assert.ok(Number((await popup.textContent('#words-n')).slice(0, -1)) >= 20);
+  // Its translated sentences, found by the names and numbers they carry, are shown on the page.
+  await popup.check('#show');
+  await popup.waitForSelector('body[data-highlighted]');
+  const marks = await page.locator('mark.provenance-mark[data-kind="reworded"]').count();
+  assert.ok(marks >= 8, `marks on the page: ${marks}`);
+  await page.screenshot({ path: join(SHOTS, 'page-translation.png'), fullPage: false });
   await popup.screenshot({ path: join(SHOTS, 'popup-translation.png') });
   await popup.close();
   await page.close();
