@@ -499,6 +499,25 @@ fn compare_shows_a_translation_sentence_by_sentence() {
 }
 
 #[test]
+fn check_names_a_translation_s_sentences_translated() {
+    // The demo story in German, checked against the bundled list, which holds the story.
+    let out = bin()
+        .args(["check", "examples/demo/translation-de.txt"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Translated from Northwind Wire"), "{text}");
+    assert!(
+        text.contains("  passages: 0 exact, 0 reworded, 6 translated\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    [Translated] \"Rund 41.000 Fahrzeuge"),
+        "{text}"
+    );
+}
+
+#[test]
 fn compare_weighs_the_originals_words_among_the_bundled_list_or_alone() {
     let dir = tempdir();
     let orig = demo_original_in(&dir);

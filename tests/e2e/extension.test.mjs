@@ -142,6 +142,7 @@ test('names the original of a translation, with the names and numbers carried ov
   await popup.waitForSelector('body[data-highlighted]');
   const marks = await page.locator('mark.provenance-mark[data-kind="reworded"]').count();
   assert.ok(marks >= 8, `marks on the page: ${marks}`);
+  assert.equal(await popup.textContent('#legend-reworded'), 'translated');
   await page.screenshot({ path: join(SHOTS, 'page-translation.png'), fullPage: false });
   await popup.screenshot({ path: join(SHOTS, 'popup-translation.png') });
   await popup.close();

@@ -134,22 +134,34 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
         _ => s += "No known original found.\n",
     }
     if !r.passages.is_empty() {
-        let exact = r
-            .passages
-            .iter()
-            .filter(|p| p.kind == provenance::PassageKind::Exact)
-            .count();
+        // A reworded passage of an original the page is a translation of is translated.
+        let label = |p: &provenance::Passage| match p.kind {
+            provenance::PassageKind::Exact => "Exact",
+            provenance::PassageKind::Reworded
+                if r.candidates
+                    .iter()
+                    .any(|c| c.id == p.original_id && c.relation == Relation::Translated) =>
+            {
+                "Translated"
+            }
+            provenance::PassageKind::Reworded => "Reworded",
+        };
+        let count = |l: &str| r.passages.iter().filter(|p| label(p) == l).count();
         s += &format!(
-            "  passages: {} exact, {} reworded\n",
-            exact,
-            r.passages.len() - exact
+            "  passages: {} exact, {} reworded",
+            count("Exact"),
+            count("Reworded")
         );
+        match count("Translated") {
+            0 => s += "\n",
+            n => s += &format!(", {n} translated\n"),
+        }
         for p in r.passages.iter().take(3) {
             let passage: String = text.chars().skip(p.start).take(p.end - p.start).collect();
             let snippet: String = passage.chars().take(90).collect();
             s += &format!(
-                "    [{:?}] \"{}{}\"\n",
-                p.kind,
+                "    [{}] \"{}{}\"\n",
+                label(p),
                 snippet.replace('\n', " "),
                 if passage.chars().count() > 90 {
                     "…"
