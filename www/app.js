@@ -179,6 +179,7 @@ async function saveReport() {
 function showCandidate(text, report, c) {
   const passages = report.passages.filter((p) => p.original_id === c.id).map((p, i) => ({ ...p, link: `c${i}` }));
   $('d-page').replaceChildren(...marked(Array.from(text), passages, 'page'));
+  $('d-legend-reworded').textContent = c.relation === 'translated' ? 'translated' : 'reworded';
   $('d-title').textContent = c.title || c.id;
   const facts = [['Source', c.source], ['Published', c.published], ['Address', c.url], ['Score', pct(c.score)],
     ['Relation', WORDS[c.relation]], ["Text's phrases found in it", share(c.page_coverage)],

@@ -123,6 +123,16 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     const linked = page.locator(`#c-original mark[data-link="${await ferries.getAttribute('data-link')}"].linked`);
     assert.match(await linked.textContent(), /^Ferries between the two districts/);
     await page.screenshot({ path: join(SHOTS, 'www-translation.png'), fullPage: false });
+    // Checked against the bundled list, which holds the demo story: its translated sentences,
+    // found by the names and numbers they carry, beside what the list knows of the original.
+    await page.click('.tab[data-view="check"]');
+    await page.fill('#check-text', german);
+    await page.click('#check');
+    await page.waitForSelector('#ranking:not([hidden])');
+    await page.locator('#ranking tbody tr').first().locator('button').click();
+    await page.waitForSelector('#detail:not([hidden])');
+    assert.equal(await page.textContent('#d-legend-reworded'), 'translated');
+    assert.equal(await page.locator('#d-page mark.reworded').count(), 6);
     await page.close();
   });
 
