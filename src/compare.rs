@@ -758,6 +758,34 @@ mod tests {
     }
 
     #[test]
+    fn alignment_in_order_takes_any_pair_of_texts() {
+        // Empty texts, texts of no words or of one, a text with itself: aligned in order as a
+        // translation would be, every link in range and each page sentence linked once.
+        let texts = [
+            "",
+            " ... ",
+            "Word.",
+            ORIGINAL,
+            "Eins. Zwei drei vier fünf. Sechs sieben acht neun zehn elf. 2029!",
+        ];
+        for page in texts {
+            for original in texts {
+                let (p, o) = (analyze(page, None), analyze(original, None));
+                let aligned = align(&p, &o, &exact_runs(&p, &o), true);
+                for a in &aligned {
+                    assert!(a.page.0 <= a.page.1 && a.page.1 <= page.len(), "{a:?}");
+                    assert!(a.original.0 <= a.original.1 && a.original.1 <= original.len());
+                }
+                let mut starts: Vec<_> = aligned.iter().map(|a| a.page.0).collect();
+                starts.dedup();
+                assert_eq!(starts.len(), aligned.len());
+            }
+        }
+        let o = analyze(ORIGINAL, None);
+        assert_eq!(align(&o, &o, &[], true).len(), 3);
+    }
+
+    #[test]
     fn unrelated_texts_share_nothing() {
         let c = compare(
             "Bananas are rich in potassium and make a quick breakfast.",
