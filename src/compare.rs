@@ -357,13 +357,35 @@ fn sentences(a: &Analysis) -> Vec<Sentence> {
     out
 }
 
-/// The Dice overlap of two sentences' words (0 when either has none).
-fn dice(a: &Sentence, b: &Sentence) -> f64 {
-    let (a, b) = (&a.words, &b.words);
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
+/// The Dice overlap of every page sentence's words with every original sentence's (0 where
+/// either has none), counted once: every step of the alignment reads it, a translation's for
+/// every pair.
+struct Overlaps {
+    of: Vec<f64>,
+    originals: usize,
+}
+
+impl Overlaps {
+    fn new(ps: &[Sentence], os: &[Sentence]) -> Overlaps {
+        let dice = |a: &HashSet<u64>, b: &HashSet<u64>| {
+            if a.is_empty() || b.is_empty() {
+                return 0.0;
+            }
+            2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+        };
+        Overlaps {
+            of: ps
+                .iter()
+                .flat_map(|p| os.iter().map(|o| dice(&p.words, &o.words)))
+                .collect(),
+            originals: os.len(),
+        }
     }
-    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+
+    /// The overlap of page sentence `p` with original sentence `o`.
+    fn get(&self, p: usize, o: usize) -> f64 {
+        self.of[p * self.originals + o]
+    }
 }
 
 /// Least Dice overlap for a sentence between two aligned ones, at the place they leave for it in
@@ -388,25 +410,25 @@ fn align(
 ) -> Vec<AlignedSentence> {
     let ps = sentences(page);
     let os = sentences(original);
-    let mut link: Vec<Option<usize>> = ps
-        .iter()
-        .map(|p| {
-            if p.words.len() < 2 {
+    let overlaps = Overlaps::new(&ps, &os);
+    let mut link: Vec<Option<usize>> = (0..ps.len())
+        .map(|i| {
+            if ps[i].words.len() < 2 {
                 return None;
             }
             os.iter()
                 .enumerate()
                 .filter(|(_, o)| o.words.len() >= 2)
-                .map(|(j, o)| (dice(p, o), j))
+                .map(|(j, _)| (overlaps.get(i, j), j))
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .filter(|&(sim, _)| sim >= ALIGN_MIN)
                 .map(|(_, j)| j)
         })
         .collect();
     if translated {
-        align_in_order(&ps, &os, &mut link);
+        align_in_order(&ps, &os, &overlaps, &mut link);
     } else {
-        fill_gaps(&ps, &os, &mut link);
+        fill_gaps(&ps, &os, &overlaps, &mut link);
     }
     let mut out = Vec::new();
     for (i, j) in link.iter().enumerate() {
@@ -421,7 +443,7 @@ fn align(
         out.push(AlignedSentence {
             page: p.bytes,
             original: o.bytes,
-            similarity: (dice(p, o) * 1000.0).round() / 1000.0,
+            similarity: (overlaps.get(i, j) * 1000.0).round() / 1000.0,
             kind: if joined {
                 PassageKind::Exact
             } else {
@@ -439,7 +461,7 @@ fn align(
 /// a page's own sentences before or after what it copied share the topic's words with the
 /// original's neighbouring ones (in the built sets of copies inside other stories,
 /// `tools/embedded_set.py`, no sentence of the host stories is aligned by this step).
-fn fill_gaps(ps: &[Sentence], os: &[Sentence], link: &mut [Option<usize>]) {
+fn fill_gaps(ps: &[Sentence], os: &[Sentence], overlaps: &Overlaps, link: &mut [Option<usize>]) {
     let mut i = 0;
     while i < link.len() {
         let Some(a) = link[i] else {
@@ -452,10 +474,9 @@ fn fill_gaps(ps: &[Sentence], os: &[Sentence], link: &mut [Option<usize>]) {
         if let Some(Some(b)) = link.get(k).copied() {
             if k > i + 1 && b > a && b - a == k - i {
                 for (p, o) in (i + 1..k).zip(a + 1..b) {
-                    let (page, original) = (&ps[p], &os[o]);
-                    if page.words.len() >= 2
-                        && original.words.len() >= 2
-                        && dice(page, original) >= GAP_MIN
+                    if ps[p].words.len() >= 2
+                        && os[o].words.len() >= 2
+                        && overlaps.get(p, o) >= GAP_MIN
                     {
                         link[p] = Some(o);
                     }
@@ -482,7 +503,12 @@ const PAIRED_WORDS: u32 = 3;
 /// [`PAIRED_WORDS`] or more left out on either side): a page that translates a few paragraphs and
 /// adds its own has its own sentences paired by length too. At most [`ALIGN_MAX_SENTENCES`]
 /// sentences a text are read, so the table is bounded.
-fn align_in_order(ps: &[Sentence], os: &[Sentence], link: &mut [Option<usize>]) {
+fn align_in_order(
+    ps: &[Sentence],
+    os: &[Sentence],
+    overlaps: &Overlaps,
+    link: &mut [Option<usize>],
+) {
     let (np, no) = (ps.len(), os.len());
     let worth = |i: usize, j: usize| match link[i] {
         Some(aligned) if aligned == j => 2.0,
@@ -492,7 +518,7 @@ fn align_in_order(ps: &[Sentence], os: &[Sentence], link: &mut [Option<usize>]) 
             if a < PAIRED_WORDS || b < PAIRED_WORDS {
                 f64::NEG_INFINITY
             } else {
-                dice(&ps[i], &os[j]) + f64::from(a.min(b)) / f64::from(a.max(b)) - 0.5
+                overlaps.get(i, j) + f64::from(a.min(b)) / f64::from(a.max(b)) - 0.5
             }
         }
     };
@@ -531,7 +557,7 @@ fn align_in_order(ps: &[Sentence], os: &[Sentence], link: &mut [Option<usize>]) 
     path.reverse();
     let shares: Vec<bool> = path
         .iter()
-        .map(|&(p, o)| dice(&ps[p], &os[o]) > 0.0)
+        .map(|&(p, o)| overlaps.get(p, o) > 0.0)
         .collect();
     let short = |s: &[Sentence]| s.iter().all(|x| x.length < PAIRED_WORDS);
     let unbroken = |from: usize, to: usize| {
