@@ -10,6 +10,8 @@ const WORDS = { verbatim: 'copied almost word for word', partial: 'partly copied
 const pct = (x) => `${Math.min(99, Math.max(0, Math.round(x * 100)))}%`;
 /** A share (a coverage, a similarity) in whole percent: unlike a score, 100 % is a fact. */
 const share = (x) => `${Math.min(100, Math.max(0, Math.round(x * 100)))}%`;
+/** What a passage not in the original's words is, on a page of `relation` to it: a translation's is translated. */
+const reworded = (relation) => (relation === 'translated' ? 'translated' : 'reworded');
 let engine;
 
 /** Makes the list `bytes` the one checks and comparisons use; throws the engine's reason if it is no list. */
@@ -116,9 +118,7 @@ function runCompare() {
     : '';
   // A page that does not derive from the original shares words with it, not copied passages.
   const derived = ['verbatim', 'partial', 'rewritten', 'translated'].includes(relation);
-  // A translation's sentences are the original's in another language, aligned by their places.
-  const reworded = relation === 'translated' ? 'translated' : 'reworded';
-  $('c-legend-reworded').textContent = reworded;
+  $('c-legend-reworded').textContent = reworded(relation);
   $('c-legend').hidden = !derived;
   $('c-legend-same').hidden = derived;
   const chars = [Array.from(page), Array.from(original)];
@@ -127,7 +127,7 @@ function runCompare() {
   $('c-alignment').tBodies[0].replaceChildren(...c.alignment.map((a) => {
     const tr = document.createElement('tr');
     for (const v of [chars[0].slice(a.page[0], a.page[1]).join(''), chars[1].slice(a.original[0], a.original[1]).join(''),
-      share(a.similarity), a.kind !== 'exact' ? reworded : derived ? 'copied' : 'the same words']) {
+      share(a.similarity), a.kind !== 'exact' ? reworded(relation) : derived ? 'copied' : 'the same words']) {
       const td = document.createElement('td');
       td.textContent = v;
       tr.append(td);
@@ -179,7 +179,7 @@ async function saveReport() {
 function showCandidate(text, report, c) {
   const passages = report.passages.filter((p) => p.original_id === c.id).map((p, i) => ({ ...p, link: `c${i}` }));
   $('d-page').replaceChildren(...marked(Array.from(text), passages, 'page'));
-  $('d-legend-reworded').textContent = c.relation === 'translated' ? 'translated' : 'reworded';
+  $('d-legend-reworded').textContent = reworded(c.relation);
   $('d-title').textContent = c.title || c.id;
   const facts = [['Source', c.source], ['Published', c.published], ['Address', c.url], ['Score', pct(c.score)],
     ['Relation', WORDS[c.relation]], ["Text's phrases found in it", share(c.page_coverage)],
