@@ -119,8 +119,7 @@ function render(report, text) {
   }));
   // A short page called derived with no passage copied word for word: its verdict rests on the
   // words it shares, which another outlet's report of the same event this short shares too.
-  const short = derived && report.stats.article_words < engine.shortPageWords
-    && !report.passages.some((p) => p.kind === 'exact');
+  const short = report.rests_on_words_alone;
   $('short-note').hidden = !short;
   $('short-note').textContent = short ? t('shortPage', report.stats.article_words) : '';
   $('stats').textContent = t('words', report.stats.words, Math.round(report.stats.millis));

@@ -52,6 +52,11 @@ pub struct AlignedSentence {
     pub original: (usize, usize),
     /// Dice overlap of their content words.
     pub similarity: f64,
+    /// Character ranges of the page sentence's names, numbers and dates (in their cross-language
+    /// form, [`Token::anchor`](crate::text::Token)) that the original's sentence holds too: all a
+    /// translation's sentence shares with the one it translates, and so what shows a reader why
+    /// the two stand side by side.
+    pub shared: Vec<(usize, usize)>,
     /// Whether an exact run joins them (else they are reworded).
     pub kind: PassageKind,
 }
@@ -94,8 +99,10 @@ pub fn compare(page: &str, original: &str, background: Option<&List>) -> Compari
         .push(prepared)
         .map_or_else(|_| List::default(), |()| builder.finish());
     let p = Page::new(page, None);
-    let report = check_page(&list, &p);
+    let mut report = check_page(&list, &p);
     let runs = exact_runs(&p.analysis, &o);
+    // The passages shown are the runs of words the two texts share, not the check's.
+    report.weigh_length_given(!runs.is_empty());
     let translated = report
         .best
         .as_ref()
@@ -123,11 +130,11 @@ pub fn compare(page: &str, original: &str, background: Option<&List>) -> Compari
         page_passages
             .iter_mut()
             .flat_map(|p| [&mut p.start, &mut p.end])
-            .chain(
-                alignment
-                    .iter_mut()
-                    .flat_map(|a| [&mut a.page.0, &mut a.page.1]),
-            )
+            .chain(alignment.iter_mut().flat_map(|a| {
+                std::iter::once(&mut a.page)
+                    .chain(a.shared.iter_mut())
+                    .flat_map(|r| [&mut r.0, &mut r.1])
+            }))
             .collect(),
     );
     bytes_to_chars(
@@ -440,10 +447,17 @@ fn align(
                 && r.original.0 <= o.tokens.1
                 && r.original.1 >= o.tokens.0
         });
+        let tokens = &page.tokens[p.tokens.0 as usize..=p.tokens.1 as usize];
+        let shared = tokens
+            .iter()
+            .filter(|t| t.anchor != 0 && t.flags & FURNITURE == 0 && o.words.contains(&t.anchor))
+            .map(|t| (t.start as usize, t.end as usize))
+            .collect();
         out.push(AlignedSentence {
             page: p.bytes,
             original: o.bytes,
             similarity: (overlaps.get(i, j) * 1000.0).round() / 1000.0,
+            shared,
             kind: if joined {
                 PassageKind::Exact
             } else {
@@ -740,6 +754,19 @@ mod tests {
         }
         assert_eq!(aligned.len(), pairs.len(), "{aligned:#?}");
         assert!(c.alignment.iter().all(|a| a.similarity < ALIGN_MIN));
+        // What each pair shares, in the page's spelling: names, numbers, days.
+        let shared: Vec<Vec<String>> = c
+            .alignment
+            .iter()
+            .map(|a| {
+                let cut = |(s, e): (usize, usize)| german.chars().skip(s).take(e - s).collect();
+                a.shared.iter().map(|&r| cut(r)).collect()
+            })
+            .collect();
+        assert_eq!(shared[1], ["Porthaven", "Montag", "Sonntag"], "{shared:?}");
+        assert_eq!(shared[2], ["41.000", "1962"], "{shared:?}");
+        assert_eq!(shared[4], ["Elena", "Marsh"], "{shared:?}");
+        assert!(shared[0].is_empty() && shared[6].is_empty(), "{shared:?}");
         // Its first paragraphs translated and two sentences of the page's own after them, which
         // share no word with the original's sentences of their length: not aligned.
         let cut = german.find("Verkehrsdirektorin").unwrap();
@@ -809,6 +836,26 @@ mod tests {
         }
         let o = analyze(ORIGINAL, None);
         assert_eq!(align(&o, &o, &[], true).len(), 3);
+    }
+
+    #[test]
+    fn a_short_page_is_weighed_by_the_runs_shown() {
+        use crate::matching::tests::{demo_text, BRIEF};
+        // The brief shares a few words of two with the story, which a check's sampled phrases
+        // count as exact; the comparison shows no run of them, so its verdict rests on words.
+        let c = compare(BRIEF, &demo_text(), None);
+        assert!(c.report.verdict.is_derived(), "{:?}", c.report.verdict);
+        assert!(c.page_passages.iter().all(|p| p.kind != PassageKind::Exact));
+        assert!(c.report.rests_on_words_alone);
+        // The story's first two paragraphs: as short, but copied word for word.
+        let lead = demo_text()
+            .split("\n\n")
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let c = compare(&lead, &demo_text(), None);
+        assert!(c.report.stats.article_words < crate::report::SHORT_PAGE_WORDS);
+        assert!(c.report.verdict.is_derived() && !c.report.rests_on_words_alone);
     }
 
     #[test]

@@ -200,6 +200,12 @@ pub struct Report {
     pub credits: Vec<String>,
     /// The language the page was read as ("" when unknown).
     pub lang: String,
+    /// Whether the page is short ([`SHORT_PAGE_WORDS`]) and called derived with no passage
+    /// copied word for word: a verdict that rests on the words shared, which an honest report of
+    /// the same event this short shares too. The popup, the educator page and the readable report
+    /// say so beside the verdict.
+    #[serde(default)]
+    pub rests_on_words_alone: bool,
     /// Figures about the check.
     pub stats: Stats,
 }
@@ -209,18 +215,24 @@ pub struct Report {
 /// event holds the original's words as densely as a rewrite does: of the public sets' cases cut to
 /// their first sentences (`tools/leads_set.py`), 30 to 40 % of the honest ones under 160 words are
 /// called copies, against 5 to 7 % of whole ones (docs/accuracy.md, "Short pages"). No score tells
-/// the two apart there, so the popup and the readable report say so where a verdict rests on words
-/// alone ([`Report::rests_on_words_alone`]).
+/// the two apart there, so a report says where a verdict rests on words alone
+/// ([`Report::rests_on_words_alone`]).
 pub const SHORT_PAGE_WORDS: usize = 150;
 
 impl Report {
-    /// Whether the page is short ([`SHORT_PAGE_WORDS`]) and called derived with no passage
-    /// copied word for word: a verdict that rests on the words shared, which an honest report of
-    /// the same event this short shares too.
-    pub fn rests_on_words_alone(&self) -> bool {
-        self.verdict.is_derived()
-            && self.stats.article_words < SHORT_PAGE_WORDS
-            && self.passages.iter().all(|p| p.kind != PassageKind::Exact)
+    /// Sets [`Report::rests_on_words_alone`] from the verdict, the page's length and its
+    /// passages, once they are all in the report.
+    pub(crate) fn weigh_length(&mut self) {
+        let exact = self.passages.iter().any(|p| p.kind == PassageKind::Exact);
+        self.weigh_length_given(exact);
+    }
+
+    /// Sets [`Report::rests_on_words_alone`] from the verdict, the page's length and whether a
+    /// passage was found copied word for word (`exact`), for a caller that shows passages of
+    /// its own ([`crate::compare`]).
+    pub(crate) fn weigh_length_given(&mut self, exact: bool) {
+        self.rests_on_words_alone =
+            self.verdict.is_derived() && self.stats.article_words < SHORT_PAGE_WORDS && !exact;
     }
 }
 
@@ -230,13 +242,6 @@ mod tests {
 
     #[test]
     fn a_short_page_called_derived_on_words_alone_says_so() {
-        let brief =
-            "Commuters in Porthaven face longer journeys this spring. The city will shut its \
-            harbour bridge to cars for a month and a half after rust was found in the cables that \
-            hold up its deck. \"We had no choice,\" Elena Marsh, who heads the transport \
-            department, said at a news conference. Some 41,000 vehicles use the crossing daily. \
-            Extra ferries and bus lanes are planned, but shopkeepers in the eastern suburbs fear \
-            losing customers during the spring market.";
         let list = crate::list::build::build(
             [crate::list::OriginalDoc {
                 id: "demo".into(),
@@ -246,12 +251,12 @@ mod tests {
             crate::fingerprint::SketchSize::LIST,
         )
         .unwrap();
-        let short = crate::matching::check(&list, brief, None);
+        let short = crate::matching::check(&list, crate::matching::tests::BRIEF, None);
         assert!(short.verdict.is_derived(), "{:?}", short.verdict);
-        assert!(short.rests_on_words_alone());
+        assert!(short.rests_on_words_alone);
         // The story itself, copied: long, and with exact passages.
         let copy = crate::matching::check(&list, &crate::matching::tests::demo_text(), None);
-        assert!(copy.verdict.is_derived() && !copy.rests_on_words_alone());
+        assert!(copy.verdict.is_derived() && !copy.rests_on_words_alone);
         // Cut to its first two paragraphs, it is short but copied word for word.
         let lead: String = crate::matching::tests::demo_text()
             .split("\n\n")
@@ -259,7 +264,7 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n\n");
         let lead = crate::matching::check(&list, &lead, None);
-        assert!(lead.stats.article_words < SHORT_PAGE_WORDS && !lead.rests_on_words_alone());
+        assert!(lead.stats.article_words < SHORT_PAGE_WORDS && !lead.rests_on_words_alone);
     }
 
     #[test]

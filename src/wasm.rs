@@ -41,13 +41,6 @@ impl Engine {
         self.list.len()
     }
 
-    /// Pages of fewer words are short ([`crate::report::SHORT_PAGE_WORDS`]): where such a page is
-    /// called derived with no exact passage, the popup says the verdict rests on words alone.
-    #[wasm_bindgen(getter, js_name = shortPageWords)]
-    pub fn short_page_words(&self) -> usize {
-        crate::report::SHORT_PAGE_WORDS
-    }
-
     /// Checks a page's text; `lang` is the page's language if known (`<html lang>`).
     /// Returns the same report as `provenance check --json`.
     pub fn check(&self, text: &str, lang: Option<String>) -> Result<JsValue, JsError> {

@@ -465,6 +465,34 @@ fn compare_shows_linked_passages() {
     assert!(text.contains("  [copied] page \""), "{text}");
 }
 
+/// A brief on the demo story in words of its own (78 words): short, sharing the story's words
+/// but no passage of them.
+const BRIEF: &str = include_str!("../examples/demo/brief.txt");
+
+#[test]
+fn a_short_page_s_verdict_on_shared_words_alone_is_flagged() {
+    let r = json(&run_stdin(&["check", "--json"], BRIEF.as_bytes()));
+    assert_eq!(r["best"]["id"], "demo-harbour-bridge", "{r}");
+    assert_eq!(r["rests_on_words_alone"], true, "{r}");
+    let whole = bin()
+        .args(["check", "--json", "examples/demo/article.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&whole)["rests_on_words_alone"], false);
+    let dir = tempdir();
+    let (orig, brief) = (demo_original_in(&dir), dir.join("brief.txt"));
+    std::fs::write(&brief, BRIEF).unwrap();
+    let out = bin()
+        .args(["compare", brief.to_str().unwrap(), orig.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Note: a short text (78 words) with no passage copied word for word"),
+        "{text}"
+    );
+}
+
 #[test]
 fn compare_shows_a_translation_sentence_by_sentence() {
     let dir = tempdir();

@@ -12,6 +12,15 @@ const pct = (x) => `${Math.min(99, Math.max(0, Math.round(x * 100)))}%`;
 const share = (x) => `${Math.min(100, Math.max(0, Math.round(x * 100)))}%`;
 /** What a passage not in the original's words is, on a page of `relation` to it: a translation's is translated. */
 const reworded = (relation) => (relation === 'translated' ? 'translated' : 'reworded');
+
+/** Says, in the paragraph `id`, when a report's verdict rests on the words of a short page alone. */
+function caveat(id, report) {
+  $(id).hidden = !report.rests_on_words_alone;
+  $(id).textContent = report.rests_on_words_alone
+    ? `A short text (${report.stats.article_words} words) with no passage copied word for word: at this length another `
+      + "outlet's own report of the same event can share as many of the original's words as a rewrite does."
+    : '';
+}
 let engine;
 
 /** Makes the list `bytes` the one checks and comparisons use; throws the engine's reason if it is no list. */
@@ -116,6 +125,7 @@ function runCompare() {
   $('c-coverage').textContent = best
     ? `${share(best.page_coverage)} of the copy's phrases are in the original; ${share(best.original_coverage)} of the original's are reused.${carried}`
     : '';
+  caveat('c-short', c.report);
   // A page that does not derive from the original shares words with it, not copied passages.
   const derived = ['verbatim', 'partial', 'rewritten', 'translated'].includes(relation);
   $('c-legend-reworded').textContent = reworded(relation);
@@ -124,10 +134,16 @@ function runCompare() {
   const chars = [Array.from(page), Array.from(original)];
   $('c-page').replaceChildren(...marked(chars[0], c.page_passages, 'page'));
   $('c-original').replaceChildren(...marked(chars[1], c.original_passages, 'original'));
+  // A translation shares no words with its original but names, numbers and dates: those are
+  // shown for each pair of sentences, where a text in the original's language shows its overlap.
+  const translated = relation === 'translated';
+  $('c-overlap-head').textContent = translated ? 'Names and numbers in both' : 'Overlap';
+  $('c-alignment-note').hidden = !translated;
+  const inBoth = (a) => [...new Set(a.shared.map(([s, e]) => chars[0].slice(s, e).join('')))].join(' · ') || '—';
   $('c-alignment').tBodies[0].replaceChildren(...c.alignment.map((a) => {
     const tr = document.createElement('tr');
     for (const v of [chars[0].slice(a.page[0], a.page[1]).join(''), chars[1].slice(a.original[0], a.original[1]).join(''),
-      share(a.similarity), a.kind !== 'exact' ? reworded(relation) : derived ? 'copied' : 'the same words']) {
+      translated ? inBoth(a) : share(a.similarity), a.kind !== 'exact' ? reworded(relation) : derived ? 'copied' : 'the same words']) {
       const td = document.createElement('td');
       td.textContent = v;
       tr.append(td);
@@ -203,6 +219,7 @@ function runCheck() {
   if (!text.trim()) {
     $('check-status').textContent = 'Paste a text first.';
     $('ranking').hidden = true;
+    $('check-short').hidden = true;
     return;
   }
   const r = engine.check(text);
@@ -230,6 +247,7 @@ function runCheck() {
   });
   $('ranking').tBodies[0].replaceChildren(...rows);
   $('ranking').hidden = !rows.length;
+  caveat('check-short', r);
   $('detail').hidden = true;
   $('check-status').textContent = rows.length ? `${r.stats.words} words checked in ${Math.round(r.stats.millis)} ms.` : 'No known original shares anything with this text.';
 }

@@ -157,7 +157,7 @@ pub fn check_page(list: &List, page: &Page<'_>) -> Report {
     );
     let candidates: Vec<Candidate> = scored.into_iter().take(REPORTED).map(|(c, _)| c).collect();
     let best = candidates.first().cloned();
-    Report {
+    let mut report = Report {
         id: None,
         verdict: best.as_ref().map_or(Relation::None, |b| b.relation),
         best,
@@ -176,7 +176,10 @@ pub fn check_page(list: &List, page: &Page<'_>) -> Report {
             millis: 0.0,
             truncated: page.analysis.truncated,
         },
-    }
+        rests_on_words_alone: false,
+    };
+    report.weigh_length();
+    report
 }
 
 /// Scores translations no higher than an original in the page's own language that explains the
@@ -963,6 +966,10 @@ pub(crate) mod tests {
             assert_eq!(p.kind, PassageKind::Reworded, "{p:?}");
         }
     }
+
+    /// A brief on the demo story in words of its own (`examples/demo/brief.txt`, 78 words):
+    /// short, and sharing the story's words but no passage of them.
+    pub(crate) const BRIEF: &str = include_str!("../../examples/demo/brief.txt");
 
     /// The demo original (`examples/demo/originals.jsonl`): its text.
     pub(crate) fn demo_text() -> String {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT, testCopy, launchChromium, demoLists } from './harness.mjs';
+import { ROOT, BRIEF, testCopy, launchChromium, demoLists } from './harness.mjs';
 
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const WMT19_CASES = resolve(ROOT, '../shared/eval/wmt19-public/cases.jsonl');
@@ -45,13 +45,6 @@ ${paragraphs}
 }
 
 describe('extension in Chromium', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds beside the checkout' }, () => {
-/** A brief on the demo story, written for this test: the story's facts in words of its own. */
-const BRIEF = 'Commuters in Porthaven face longer journeys this spring. The city will shut its harbour bridge to cars '
-  + 'for a month and a half after rust was found in the cables that hold up its deck. "We had no choice," Elena Marsh, '
-  + 'who heads the transport department, said at a news conference. Some 41,000 vehicles use the crossing daily. '
-  + 'Extra ferries and bus lanes are planned, but shopkeepers in the eastern suburbs fear losing customers during the '
-  + 'spring market.';
-
 let server;
 let base;
 let ctx;

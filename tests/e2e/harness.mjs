@@ -8,6 +8,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/** A brief on the demo story in words of its own (78 words): short, sharing the story's words but no passage of them. */
+export const BRIEF = readFileSync(join(ROOT, 'examples/demo/brief.txt'), 'utf8');
+
 // Every temporary folder made through `tempDir` (extension copies, browser profiles, big lists),
 // removed when the process exits, by which time the tests' `after` hooks have closed the
 // browsers: runs leave nothing behind in the system's temporary folder.

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, demoLists } from './harness.mjs';
+import { ROOT, BRIEF, demoLists } from './harness.mjs';
 
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const EVAL = resolve(ROOT, '../shared/eval/seeds/originals.jsonl');
@@ -73,6 +73,8 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await first.hover();
     assert.equal(await page.locator(`#c-original mark[data-link="${linkId}"].linked`).count(), 1);
     assert.ok(await page.locator('#c-alignment tbody tr').count() >= 3);
+    assert.equal(await page.textContent('#c-overlap-head'), 'Overlap');
+    assert.notEqual(await page.getAttribute('#c-alignment-note', 'hidden'), null);
     await page.screenshot({ path: join(SHOTS, 'www-desktop.png'), fullPage: false });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(SHOTS, 'www-phone.png'), fullPage: false });
@@ -117,6 +119,12 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     assert.equal(await page.locator('#c-original mark.reworded').count(), 10);
     const kinds = await page.locator('#c-alignment tbody tr td:nth-child(4)').allTextContents();
     assert.deepEqual(kinds, Array(10).fill('translated'));
+    // What each pair has in common: the names, numbers and dates a translation keeps.
+    assert.equal(await page.textContent('#c-overlap-head'), 'Names and numbers in both');
+    const inBoth = await page.locator('#c-alignment tbody tr td:nth-child(3)').allTextContents();
+    assert.ok(inBoth.includes('Elena · Marsh'), inBoth.join(' | '));
+    assert.ok(inBoth.includes('41.000 · 1962'), inBoth.join(' | '));
+    assert.equal(await page.getAttribute('#c-alignment-note', 'hidden'), null);
     // The ferries' sentence lights up the one it translates.
     const ferries = page.locator('#c-page mark.reworded', { hasText: 'Fähren zwischen' });
     await ferries.hover();
@@ -133,6 +141,32 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.waitForSelector('#detail:not([hidden])');
     assert.equal(await page.textContent('#d-legend-reworded'), 'translated');
     assert.equal(await page.locator('#d-page mark.reworded').count(), 6);
+    await page.close();
+  });
+
+  test('says where a short text is called a copy on shared words alone', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    const demo = JSON.parse(readFileSync(join(ROOT, 'examples/demo/originals.jsonl'), 'utf8').split('\n')[0]).text;
+    await page.fill('#page-text', BRIEF);
+    await page.fill('#original-text', demo);
+    await page.click('#compare');
+    await page.waitForSelector('#compare-result:not([hidden])');
+    assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'rewritten');
+    assert.match(await page.textContent('#c-short'), /^A short text \(78 words\) with no passage copied word for word/);
+    // Its first two paragraphs, as short but copied word for word, are a copy without doubt.
+    await page.fill('#page-text', demo.split('\n\n').slice(0, 2).join('\n\n'));
+    await page.click('#compare');
+    await page.waitForSelector('#c-short', { state: 'hidden' });
+    // Checked against the bundled list, which holds the demo story.
+    await page.click('.tab[data-view="check"]');
+    await page.fill('#check-text', BRIEF);
+    await page.click('#check');
+    await page.waitForSelector('#ranking:not([hidden])');
+    assert.match(await page.textContent('#check-short'), /^A short text \(78 words\)/);
+    await page.screenshot({ path: join(SHOTS, 'www-short.png') });
+    await page.fill('#check-text', demo);
+    await page.click('#check');
+    await page.waitForSelector('#check-short', { state: 'hidden' });
     await page.close();
   });
 

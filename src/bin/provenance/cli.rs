@@ -20,7 +20,7 @@ use provenance::matching::{candidate_features, check_page, Page};
 use provenance::{List, PassageKind, Relation, Report};
 
 use crate::readable::{
-    carried_over, comparison_words, count_of, likelihood, phrase_shares, readable,
+    carried_over, comparison_words, count_of, likelihood, phrase_shares, readable, short_page_note,
 };
 
 /// The list used when `--list` is not given: the public evaluation sets' originals and the
@@ -641,6 +641,9 @@ fn compare(
     );
     if let Some(b) = best {
         println!("{}\n{}", phrase_shares(b), carried_over(b));
+    }
+    if c.report.rests_on_words_alone {
+        println!("Note: {}", short_page_note(c.report.stats.article_words));
     }
     // Words a page shares with an original it does not derive from (a quotation, a name with its
     // title) are the same words, not copied ones.

@@ -123,7 +123,7 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
                     pct(b.evidence.page_sentences)
                 );
             }
-            if r.rests_on_words_alone() {
+            if r.rests_on_words_alone {
                 s += &format!("  {}\n", short_page_note(r.stats.article_words));
             }
         }
