@@ -536,7 +536,11 @@ fn check_names_a_translation_s_sentences_translated() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Translated from Northwind Wire"), "{text}");
     assert!(
-        text.contains("  passages: 0 exact, 0 reworded, 6 translated\n"),
+        text.contains("  passages: 6 translated\n    [Translated]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    and 3 more (--json gives them all)\n"),
         "{text}"
     );
     assert!(

@@ -28,6 +28,9 @@ pub(crate) fn comparison_words(r: Relation) -> &'static str {
     }
 }
 
+/// Passages quoted in a readable report; the JSON report gives them all.
+const SHOWN_PASSAGES: usize = 3;
+
 /// What a short page's verdict rests on, in words, as the popup says it
 /// ([`Report::rests_on_words_alone`]).
 pub(crate) fn short_page_note(words: usize) -> String {
@@ -146,17 +149,14 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
             }
             provenance::PassageKind::Reworded => "Reworded",
         };
-        let count = |l: &str| r.passages.iter().filter(|p| label(p) == l).count();
-        s += &format!(
-            "  passages: {} exact, {} reworded",
-            count("Exact"),
-            count("Reworded")
-        );
-        match count("Translated") {
-            0 => s += "\n",
-            n => s += &format!(", {n} translated\n"),
-        }
-        for p in r.passages.iter().take(3) {
+        let counts: Vec<String> = ["Exact", "Reworded", "Translated"]
+            .into_iter()
+            .map(|l| (l, r.passages.iter().filter(|p| label(p) == l).count()))
+            .filter(|&(_, n)| n > 0)
+            .map(|(l, n)| format!("{n} {}", l.to_lowercase()))
+            .collect();
+        s += &format!("  passages: {}\n", counts.join(", "));
+        for p in r.passages.iter().take(SHOWN_PASSAGES) {
             let passage: String = text.chars().skip(p.start).take(p.end - p.start).collect();
             let snippet: String = passage.chars().take(90).collect();
             s += &format!(
@@ -168,6 +168,12 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
                 } else {
                     ""
                 }
+            );
+        }
+        if r.passages.len() > SHOWN_PASSAGES {
+            s += &format!(
+                "    and {} more (--json gives them all)\n",
+                r.passages.len() - SHOWN_PASSAGES
             );
         }
     }
