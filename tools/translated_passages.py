@@ -5,7 +5,7 @@ A list holds no texts, so across languages a check finds a page's translated sen
 names, numbers and dates they share with the original (`matching::passages`). wmt19-public's
 translations are translated line for line, and this script counts, over the pages a check of the
 set against its own list calls `translated`, the share of their lines (six words or more) under a
-passage of their own original. It then builds, in a temporary folder (never kept: the texts are
+passage of their own original, in all and by the page's language. It then builds, in a temporary folder (never kept: the texts are
 other people's writing), two kinds of page from the set's English translations, whose originals
 are split at random (fixed seed) into those a list holds and those it does not:
 
@@ -91,11 +91,13 @@ def main():
     cases = jsonl(os.path.join(args.set_dir, 'cases.jsonl'))
     with tempfile.TemporaryDirectory() as tmp:
         write_jsonl(os.path.join(tmp, 'originals.jsonl'), originals)
-        labels = {c['id']: ['translated' if line.strip() else None for line in c['text'].split('\n')]
+        labels = {c['id']: [c['lang'] if line.strip() else None for line in c['text'].split('\n')]
                   for c in cases}
         counts, pages = covered(check(args.bin, tmp, cases), cases, labels)
+        whole = [sum(n[0] for n in counts.values()), sum(n[1] for n in counts.values())]
         print(f"whole translations ({pages} called translated): lines under a passage "
-              f"{share(counts.get('translated', [0, 0]))}")
+              f"{share(whole)} (by the page's language: "
+              + ', '.join(f'{lang} {share(n)}' for lang, n in sorted(counts.items())) + ')')
 
         rng = random.Random(5)
         english = [c for c in cases if c['lang'] == 'en']

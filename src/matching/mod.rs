@@ -617,13 +617,18 @@ pub(crate) mod tests {
 
     /// A list of one English original, `text`, under the id `id`.
     pub(super) fn english_list(id: &str, text: &str) -> List {
+        list_of_one(id, "en", text)
+    }
+
+    /// A list of one original, `text` in the language `lang`.
+    pub(super) fn list_of_one(id: &str, lang: &str, text: &str) -> List {
         use crate::fingerprint::SketchSize;
         use crate::list::build::build;
         use crate::list::OriginalDoc;
         build(
             [OriginalDoc {
                 id: id.into(),
-                lang: Some("en".into()),
+                lang: Some(lang.into()),
                 text: text.into(),
                 ..Default::default()
             }],
