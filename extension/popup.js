@@ -103,7 +103,7 @@ function render(report, text) {
     $('words-label').textContent = t(translated ? 'namesNumbers' : 'pageWords');
     // A translation's sentences are the original's in other words of another language.
     $('legend-reworded').textContent = t(translated ? 'legendTranslated' : 'legendReworded');
-    const words = translated ? best.evidence.anchors : best.evidence.vocabulary;
+    const words = translated ? best.evidence.names : best.evidence.vocabulary;
     for (const [id, v] of [['page-cov', best.page_coverage], ['orig-cov', best.original_coverage], ['words', words]]) {
       $(id).value = v;
       $(`${id}-n`).textContent = `${Math.round(v * 100)}%`;

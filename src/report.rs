@@ -92,8 +92,15 @@ pub struct Evidence {
     pub vocabulary: f64,
     /// Share of the original's characteristic words found in the page (idf-weighted).
     pub terms: f64,
-    /// Share of the original's names and numbers found in the page (idf-weighted).
+    /// Share of the original's names and numbers found in the page (idf-weighted), of the few
+    /// its index entries hold.
     pub anchors: f64,
+    /// Share of all the original's names, numbers and dates found in the page (its stored
+    /// vocabulary holds them all; shrunk when it has few): what a translation carries over, and
+    /// what the score of a page in another language reads. Absent (0) in reports before it
+    /// existed.
+    #[serde(default)]
+    pub names: f64,
     /// How consistently the shared evidence appears in the same order in both (0.5 = no order).
     pub order: f64,
     /// Share of the original's words that the page reproduces in sentences found whole in it

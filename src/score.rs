@@ -300,6 +300,7 @@ pub fn evidence(f: &Features) -> Evidence {
         vocabulary: r(f.vocabulary),
         terms: r(f.terms),
         anchors: r(f.anchors),
+        names: r(f.original_anchors),
         order: r(f.order),
         sentences: r(f.sentences),
         page_sentences: r(f.page_sentences),

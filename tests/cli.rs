@@ -535,6 +535,11 @@ fn check_names_a_translation_s_sentences_translated() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Translated from Northwind Wire"), "{text}");
+    // All but a few of the story's names, numbers and dates are in the translation.
+    assert!(
+        text.contains("  names and numbers carried over: 85% · no credit found\n"),
+        "{text}"
+    );
     assert!(
         text.contains("  passages: 6 translated\n    [Translated]"),
         "{text}"

@@ -120,7 +120,7 @@ function runCompare() {
   // translation its names and numbers.
   const carried = !best ? ''
     : relation === 'translated'
-      ? ` ${share(best.evidence.anchors)} of the original's names and numbers carry over.`
+      ? ` ${share(best.evidence.names)} of the original's names and numbers carry over.`
       : ` ${share(best.evidence.vocabulary)} of the copy's words are in the original.`;
   $('c-coverage').textContent = best
     ? `${share(best.page_coverage)} of the copy's phrases are in the original; ${share(best.original_coverage)} of the original's are reused.${carried}`

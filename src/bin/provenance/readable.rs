@@ -72,10 +72,7 @@ pub(crate) fn phrase_shares(c: &Candidate) -> String {
 /// names and numbers on the page.
 pub(crate) fn carried_over(c: &Candidate) -> String {
     if c.relation == Relation::Translated {
-        format!(
-            "names and numbers carried over: {}",
-            pct(c.evidence.anchors)
-        )
+        format!("names and numbers carried over: {}", pct(c.evidence.names))
     } else {
         format!(
             "page's words in the original: {}",
