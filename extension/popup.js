@@ -121,7 +121,8 @@ function render(report, text) {
   // words it shares, which another outlet's report of the same event this short shares too.
   const short = report.rests_on_words_alone;
   $('short-note').hidden = !short;
-  $('short-note').textContent = short ? t('shortPage', report.stats.article_words) : '';
+  $('short-note').textContent = !short ? ''
+    : t(verdict === 'translated' ? 'shortTranslation' : 'shortPage', report.stats.article_words);
   $('stats').textContent = t('words', report.stats.words, Math.round(report.stats.millis));
   $('status').hidden = true;
   $('result').hidden = false;

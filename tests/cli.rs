@@ -491,6 +491,23 @@ fn a_short_page_s_verdict_on_shared_words_alone_is_flagged() {
         text.contains("Note: a short text (78 words) with no passage copied word for word"),
         "{text}"
     );
+    // A short translation (the demo story's first paragraphs in German) shares names and
+    // numbers, not words, and the note says so.
+    let german = std::fs::read_to_string("examples/demo/translation-de.txt").unwrap();
+    let lead = german
+        .split("\n\n")
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let text = String::from_utf8(run_stdin(&["check"], lead.as_bytes()).stdout).unwrap();
+    assert!(text.starts_with("Translated from Northwind Wire"), "{text}");
+    assert!(
+        text.contains(
+            "  a short text (73 words): at this length another outlet's own report of the same \
+             event, in another language, can share as many of the original's names and numbers"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

@@ -15,11 +15,14 @@ const reworded = (relation) => (relation === 'translated' ? 'translated' : 'rewo
 
 /** Says, in the paragraph `id`, when a report's verdict rests on the words of a short page alone. */
 function caveat(id, report) {
+  const words = `A short text (${report.stats.article_words} words)`;
   $(id).hidden = !report.rests_on_words_alone;
-  $(id).textContent = report.rests_on_words_alone
-    ? `A short text (${report.stats.article_words} words) with no passage copied word for word: at this length another `
-      + "outlet's own report of the same event can share as many of the original's words as a rewrite does."
-    : '';
+  $(id).textContent = !report.rests_on_words_alone ? ''
+    : report.verdict === 'translated'
+      ? `${words}: at this length another outlet's own report of the same event, in another language, can share as many `
+        + "of the original's names and numbers as a translation does."
+      : `${words} with no passage copied word for word: at this length another outlet's own report of the same event `
+        + "can share as many of the original's words as a rewrite does.";
 }
 let engine;
 

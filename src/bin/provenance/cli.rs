@@ -643,7 +643,7 @@ fn compare(
         println!("{}\n{}", phrase_shares(b), carried_over(b));
     }
     if c.report.rests_on_words_alone {
-        println!("Note: {}", short_page_note(c.report.stats.article_words));
+        println!("Note: {}", short_page_note(&c.report));
     }
     // Words a page shares with an original it does not derive from (a quotation, a name with its
     // title) are the same words, not copied ones.

@@ -32,14 +32,22 @@ pub(crate) fn comparison_words(r: Relation) -> &'static str {
 const SHOWN_PASSAGES: usize = 3;
 
 /// What a short page's verdict rests on, in words, as the popup says it
-/// ([`Report::rests_on_words_alone`]).
-pub(crate) fn short_page_note(words: usize) -> String {
-    format!(
-        "a short text ({}) with no passage copied word for word: at this length another \
-         outlet's own report of the same event can share as many of the original's words as a \
-         rewrite does",
-        count_of(words, "word")
-    )
+/// ([`Report::rests_on_words_alone`]): for a translation, the names and numbers it shares.
+pub(crate) fn short_page_note(r: &Report) -> String {
+    let words = count_of(r.stats.article_words, "word");
+    if r.verdict == Relation::Translated {
+        format!(
+            "a short text ({words}): at this length another outlet's own report of the same \
+             event, in another language, can share as many of the original's names and numbers \
+             as a translation does"
+        )
+    } else {
+        format!(
+            "a short text ({words}) with no passage copied word for word: at this length another \
+             outlet's own report of the same event can share as many of the original's words as \
+             a rewrite does"
+        )
+    }
 }
 
 /// `n` of `noun`, in the plural unless one: "1 word", "172 words".
@@ -124,7 +132,7 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
                 );
             }
             if r.rests_on_words_alone {
-                s += &format!("  {}\n", short_page_note(r.stats.article_words));
+                s += &format!("  {}\n", short_page_note(r));
             }
         }
         _ if r.stats.words == 0 => {
