@@ -6,7 +6,8 @@ names, numbers and dates they share with the original (`matching::passages`). wm
 translations are translated line for line, and this script counts, over the pages a check of the
 set against its own list calls `translated`, the share of their lines (six words or more) under a
 passage of their own original, in all and by the page's language. It then builds, in a temporary folder (never kept: the texts are
-other people's writing), two kinds of page from the set's English translations, whose originals
+other people's writing), two kinds of page from the set's English translations (or those of
+`--lang`), whose originals
 are split at random (fixed seed) into those a list holds and those it does not:
 
 * `inside`: half of a translation of a listed original (its middle lines) inside a translation
@@ -18,7 +19,7 @@ and counts, over those called `translated`, the share of translated lines and th
 other lines under a passage of the listed original. The other lines are a page's own text to the
 list: a passage over one is wrong.
 
-Usage: python3 tools/translated_passages.py [WMT19_DIR] [--bin target/release/provenance]
+Usage: python3 tools/translated_passages.py [WMT19_DIR] [--bin target/release/provenance] [--lang de]
 Plain Python: no third-party packages.
 """
 import argparse
@@ -86,6 +87,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('set_dir', nargs='?', default='../shared/eval/wmt19-public')
     ap.add_argument('--bin', default='target/release/provenance')
+    ap.add_argument('--lang', default='en', help="the language of the translations the built pages are made of")
     args = ap.parse_args()
     originals = jsonl(os.path.join(args.set_dir, 'originals.jsonl'))
     cases = jsonl(os.path.join(args.set_dir, 'cases.jsonl'))
@@ -100,7 +102,7 @@ def main():
               + ', '.join(f'{lang} {share(n)}' for lang, n in sorted(counts.items())) + ')')
 
         rng = random.Random(5)
-        english = [c for c in cases if c['lang'] == 'en']
+        english = [c for c in cases if c['lang'] == args.lang]
         listed = sorted({c['expect'] for c in english})
         rng.shuffle(listed)
         unlisted = set(listed[:len(listed) // 2])
@@ -127,7 +129,7 @@ def main():
                             label.append('other')
                 cid = f'{kind}-{i}'
                 labels[cid] = label
-                built.append({'id': cid, 'text': '\n'.join(lines), 'lang': 'en',
+                built.append({'id': cid, 'text': '\n'.join(lines), 'lang': args.lang,
                               'expect': case['expect'], 'relation': 'translated', 'note': None})
             counts, pages = covered(check(args.bin, tmp, built), built, labels)
             print(f"{kind} ({pages} of {len(built)} called translated): translated lines under a "
