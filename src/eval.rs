@@ -79,6 +79,10 @@ pub struct EvalResult {
     pub all: Metrics,
     /// Per labelled relation, in a fixed order.
     pub by_relation: Vec<(String, Metrics)>,
+    /// Per language of the page (the case's `lang`, or the language the check read it as), in
+    /// the order of their codes, when the set's pages are in more than one: a translation set's
+    /// figures differ by the direction of translation.
+    pub by_language: Vec<(String, Metrics)>,
 }
 
 /// ROC AUC of `pos` vs `neg` (ties count half); `None` when either is empty.
@@ -218,10 +222,34 @@ pub fn evaluate(set: &str, cases: &[Case], reports: &[Report], list: &List) -> E
         }
         by_relation.push((rel.to_string(), m));
     }
+    let lang_of = |i: usize| {
+        cases[i]
+            .lang
+            .clone()
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| reports[i].lang.clone())
+    };
+    let mut langs: Vec<String> = (0..cases.len()).map(lang_of).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    let by_language = if langs.len() < 2 {
+        Vec::new()
+    } else {
+        langs
+            .into_iter()
+            .map(|lang| {
+                let idx: Vec<usize> = (0..cases.len()).filter(|&i| lang_of(i) == lang).collect();
+                let cs: Vec<&Case> = idx.iter().map(|&i| &cases[i]).collect();
+                let rs: Vec<&Report> = idx.iter().map(|&i| &reports[i]).collect();
+                (lang, metrics(&cs, &rs, list))
+            })
+            .collect()
+    };
     EvalResult {
         set: set.to_string(),
         all: metrics(&all_c, &all_r, list),
         by_relation,
+        by_language,
     }
 }
 
@@ -249,6 +277,41 @@ mod tests {
             .collect();
         assert_eq!(counted, want);
         assert!(count_verdicts(std::iter::empty()).is_empty());
+    }
+
+    #[test]
+    fn pages_in_more_than_one_language_are_also_measured_by_language() {
+        let demo = crate::matching::tests::demo_text();
+        let list = crate::matching::tests::english_list("demo", &demo);
+        let case = |id: &str, text: &str, lang: Option<&str>| Case {
+            id: id.into(),
+            text: text.into(),
+            lang: lang.map(str::to_string),
+            expect: Some("demo".into()),
+            relation: "translated".into(),
+        };
+        let german = include_str!("../examples/demo/translation-de.txt");
+        let cases = [
+            case("copy", &demo, Some("en")),
+            case("de", german, Some("de")),
+            // No language given: the one the check read it in.
+            case("de-unlabelled", german, None),
+        ];
+        let reports: Vec<Report> = cases
+            .iter()
+            .map(|c| crate::check(&list, &c.text, c.lang.as_deref()))
+            .collect();
+        let r = evaluate("demo", &cases, &reports, &list);
+        let langs: Vec<(&str, usize)> = r
+            .by_language
+            .iter()
+            .map(|(l, m)| (l.as_str(), m.cases))
+            .collect();
+        assert_eq!(langs, [("de", 2), ("en", 1)]);
+        assert_eq!(r.by_language[0].1.top1_id, Some(1.0));
+        // Pages all in one language: the overall figures say it all.
+        let r = evaluate("demo", &cases[..1], &reports[..1], &list);
+        assert!(r.by_language.is_empty());
     }
 
     #[test]

@@ -616,7 +616,7 @@ pub(crate) mod tests {
         the 2025 budget vote.";
 
     /// A list of one English original, `text`, under the id `id`.
-    pub(super) fn english_list(id: &str, text: &str) -> List {
+    pub(crate) fn english_list(id: &str, text: &str) -> List {
         list_of_one(id, "en", text)
     }
 

@@ -802,6 +802,10 @@ fn eval(
         for (rel, m) in &r.by_relation {
             row(&format!("  {rel}"), m);
         }
+        for (lang, m) in &r.by_language {
+            let lang = if lang.is_empty() { "unknown" } else { lang };
+            row(&format!("  pages in {lang}"), m);
+        }
     }
     if results.iter().any(|r| r.all.auc_leave_own_out) {
         println!("* no negatives in the set: AUC against each case's best other original");
