@@ -200,11 +200,15 @@ function showCandidate(text, report, c) {
   $('d-page').replaceChildren(...marked(Array.from(text), passages, 'page'));
   $('d-legend-reworded').textContent = reworded(c.relation);
   $('d-title').textContent = c.title || c.id;
+  // A translation shares names, numbers and dates with its original, not words or sentences.
+  const carried = c.relation === 'translated'
+    ? [["Its names and numbers in the text", share(c.evidence.names)]]
+    : [["Text's words found in it", share(c.evidence.vocabulary)],
+      ['Its words in sentences copied whole', share(c.evidence.sentences)],
+      ["Text's words in those sentences", share(c.evidence.page_sentences)]];
   const facts = [['Source', c.source], ['Published', c.published], ['Address', c.url], ['Score', pct(c.score)],
     ['Relation', WORDS[c.relation]], ["Text's phrases found in it", share(c.page_coverage)],
-    ['Its phrases reused', share(c.original_coverage)], ["Text's words found in it", share(c.evidence.vocabulary)],
-    ['Its words in sentences copied whole', share(c.evidence.sentences)],
-    ["Text's words in those sentences", share(c.evidence.page_sentences)],
+    ['Its phrases reused', share(c.original_coverage)], ...carried,
     ['Credited in the text', c.credited ? 'yes' : 'no']];
   $('d-meta').replaceChildren(...facts.filter(([, v]) => v).flatMap(([k, v]) => {
     const dt = document.createElement('dt');

@@ -141,6 +141,10 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.waitForSelector('#detail:not([hidden])');
     assert.equal(await page.textContent('#d-legend-reworded'), 'translated');
     assert.equal(await page.locator('#d-page mark.reworded').count(), 6);
+    // What a translation carries over, not words or sentences it does not share.
+    const facts = await page.locator('#d-meta').textContent();
+    assert.match(facts, /Its names and numbers in the text\s*85%/);
+    assert.doesNotMatch(facts, /sentences copied whole/);
     await page.close();
   });
 
