@@ -214,6 +214,14 @@ pub const DERIVED: f64 = 0.5;
 /// nine of ten.
 pub const RELATED: f64 = 0.08;
 
+/// Scores from this up to [`DERIVED`] say "related" for a page in another language than the
+/// original whatever it shares: across languages the score reads only the names, numbers and
+/// dates both texts hold, both ways and in order, so a pair this close to a translation shares
+/// its story. Of wmt19-public's translations called `none`, 7 of 27 are then related to their own
+/// original; of the other originals their pages were checked against, 7 more are related, 6 of
+/// them reports of the same event (at 0.3, 35 more, a third of them on other events).
+pub const RELATED_ACROSS_LANGUAGES: f64 = 0.4;
+
 /// Least share of the page's content words found in the original for a page copied whole to be
 /// called verbatim: the rest leaves room for a headline, captions and lines of its own.
 pub const WORD_FOR_WORD_VOCABULARY: f64 = 0.8;
@@ -236,7 +244,10 @@ pub const MIXED_FROM: f64 = 0.2;
 /// The relation a scored pair is given.
 pub fn relation(f: &Features, score: f64) -> Relation {
     if score < DERIVED {
-        let shares = f.terms >= 0.2 || f.anchors >= 0.4 || f.page_coverage >= 0.05;
+        let shares = f.terms >= 0.2
+            || f.anchors >= 0.4
+            || f.page_coverage >= 0.05
+            || (f.cross_language && score >= RELATED_ACROSS_LANGUAGES);
         return if score >= RELATED && shares {
             Relation::Related
         } else {
@@ -506,6 +517,25 @@ mod tests {
             };
             assert!(score(&one_way) < DERIVED, "{page} {original}");
         }
+    }
+
+    #[test]
+    fn a_pair_in_two_languages_close_to_a_translation_is_related() {
+        // Names and numbers shared both ways, but none of the index's few: nothing a pair in one
+        // language would be related by.
+        let f = Features {
+            cross_language: true,
+            page_anchors: 0.4,
+            original_anchors: 0.4,
+            ..Default::default()
+        };
+        assert_eq!(relation(&f, 0.45), Relation::Related);
+        assert_eq!(relation(&f, 0.35), Relation::None);
+        let same_language = Features {
+            cross_language: false,
+            ..f
+        };
+        assert_eq!(relation(&same_language, 0.45), Relation::None);
     }
 
     #[test]
