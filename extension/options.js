@@ -74,6 +74,7 @@ async function choose(file) {
 }
 
 async function main() {
+  document.documentElement.lang = t('lang');
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   await init({ module_or_path: new URL('pkg/provenance_bg.wasm', import.meta.url) });
   $('file').addEventListener('change', async () => {

@@ -17,6 +17,7 @@ let tab;
 let checked = { text: '', report: null };
 
 function localize() {
+  document.documentElement.lang = t('lang');
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
 }
 

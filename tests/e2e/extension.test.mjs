@@ -330,6 +330,42 @@ test("checks against a list of the reader's own, refuses a damaged one, and goes
   await again.page.close();
 });
 
+test('every locale has every message, with the same placeholders', () => {
+  const dir = join(ROOT, 'extension/_locales');
+  const read = (locale) => JSON.parse(readFileSync(join(dir, locale, 'messages.json'), 'utf8'));
+  const shape = (messages) => Object.entries(messages)
+    .map(([key, m]) => `${key}(${Object.keys(m.placeholders || {}).sort().join(',')})`).sort();
+  const en = shape(read('en'));
+  for (const locale of readdirSync(dir)) assert.deepEqual(shape(read(locale)), en, locale);
+});
+
+test("speaks the browser's language: German", async () => {
+  const de = await launchChromium(testCopy('chrome').dir, { args: ['--lang=de'], env: { ...process.env, LANGUAGE: 'de' } });
+  try {
+    const page = await de.ctx.newPage();
+    await page.goto(`${base}/demo.html`);
+    const worker = de.ctx.serviceWorkers()[0];
+    const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
+    const popup = await de.ctx.newPage();
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.goto(`chrome-extension://${de.extId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('body[data-verdict]', { timeout: 15000 });
+    assert.equal(await popup.getAttribute('html', 'lang'), 'de');
+    assert.equal(await popup.getAttribute('body', 'data-verdict'), 'verbatim');
+    assert.equal(await popup.textContent('#verdict-words'), 'Fast wörtlich übernommen');
+    assert.match(await popup.textContent('#pct'), /^zu \d{1,2}% wahrscheinlich übernommen$/);
+    assert.equal(await popup.textContent('#words-label'), 'Wörter der Seite im Original');
+    assert.match(await popup.textContent('#list-used'), /^Originale: die mitgelieferte Liste \([\d.,]+\)\.$/);
+    await popup.screenshot({ path: join(SHOTS, 'popup-de.png') });
+    const options = await de.ctx.newPage();
+    await options.goto(`chrome-extension://${de.extId}/options.html`);
+    await options.waitForSelector('body[data-list]');
+    assert.equal(await options.textContent('h1'), 'provenance: die Originale, die es kennt');
+  } finally {
+    await de.ctx.close();
+  }
+});
+
 test('no request leaves loopback', () => {
   const outside = requests.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|about:|data:|blob:)/.test(u));
   assert.deepEqual(outside, []);

@@ -41,15 +41,18 @@ export function testCopy(browser, { extra = {}, list } = {}) {
   return { dir, manifest };
 }
 
-/** Headless Chromium with the extension in `dir`; resolves to the context and the extension id. */
-export async function launchChromium(dir, options = {}) {
+/**
+ * Headless Chromium with the extension in `dir`; resolves to the context and the extension id.
+ * `args` are added to the browser's own (`--lang=de` for its interface in German).
+ */
+export async function launchChromium(dir, { args = [], ...options } = {}) {
   const ctx = await chromium.launchPersistentContext(tempDir('provenance-profile-'), {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     ...options,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+      `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...args],
   });
   const worker = ctx.serviceWorkers()[0] || await ctx.waitForEvent('serviceworker');
   return { ctx, extId: new URL(worker.url()).host };
