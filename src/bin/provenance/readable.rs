@@ -4,15 +4,15 @@
 
 use provenance::{Candidate, Relation, Report};
 
-/// The plain-words verdict for a relation, as the extension shows it.
-pub(crate) fn verdict_words(r: Relation) -> &'static str {
+/// The plain-words verdict naming the original's `source`, as the extension shows it.
+pub(crate) fn verdict_words(r: Relation, source: &str) -> String {
     match r {
-        Relation::Verbatim => "Copied almost word for word from",
-        Relation::Partial => "Partly copied from",
-        Relation::Rewritten => "Rewritten from",
-        Relation::Translated => "Translated from",
-        Relation::Related => "Same story as, not copied from",
-        Relation::None => "No known original found",
+        Relation::Verbatim => format!("Copied almost word for word from {source}"),
+        Relation::Partial => format!("Partly copied from {source}"),
+        Relation::Rewritten => format!("Rewritten from {source}"),
+        Relation::Translated => format!("Translated from {source}"),
+        Relation::Related => format!("Same story as {source}, not copied from it"),
+        Relation::None => "No known original found".to_string(),
     }
 }
 
@@ -96,9 +96,8 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
     match &r.best {
         Some(b) if b.relation != Relation::None => {
             s += &format!(
-                "{} {} ({} likely derived)\n",
-                verdict_words(b.relation),
-                name(b),
+                "{} ({} likely derived)\n",
+                verdict_words(b.relation, &name(b)),
                 likelihood(b.score)
             );
             s += &format!(
@@ -219,4 +218,25 @@ pub(crate) fn readable(r: &Report, text: &str) -> String {
         }
     );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verdict_reads_as_a_sentence_naming_the_source() {
+        assert_eq!(
+            verdict_words(Relation::Related, "Reuters"),
+            "Same story as Reuters, not copied from it"
+        );
+        assert_eq!(
+            verdict_words(Relation::Partial, "AP"),
+            "Partly copied from AP"
+        );
+        assert_eq!(
+            verdict_words(Relation::None, "AP"),
+            "No known original found"
+        );
+    }
 }
