@@ -339,32 +339,42 @@ test('every locale has every message, with the same placeholders', () => {
   for (const locale of readdirSync(dir)) assert.deepEqual(shape(read(locale)), en, locale);
 });
 
-test("speaks the browser's language: German", async () => {
-  const de = await launchChromium(testCopy('chrome').dir, { args: ['--lang=de'], env: { ...process.env, LANGUAGE: 'de' } });
-  try {
-    const page = await de.ctx.newPage();
-    await page.goto(`${base}/demo.html`);
-    const worker = de.ctx.serviceWorkers()[0];
-    const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
-    const popup = await de.ctx.newPage();
-    await popup.setViewportSize({ width: 400, height: 640 });
-    await popup.goto(`chrome-extension://${de.extId}/popup.html?tabId=${tabId}`);
-    await popup.waitForSelector('body[data-verdict]', { timeout: 15000 });
-    assert.equal(await popup.getAttribute('html', 'lang'), 'de');
-    assert.equal(await popup.getAttribute('body', 'data-verdict'), 'verbatim');
-    assert.equal(await popup.textContent('#verdict-words'), 'Fast wörtlich übernommen');
-    assert.match(await popup.textContent('#pct'), /^zu \d{1,2}% wahrscheinlich übernommen$/);
-    assert.equal(await popup.textContent('#words-label'), 'Wörter der Seite im Original');
-    assert.match(await popup.textContent('#list-used'), /^Originale: die mitgelieferte Liste \([\d.,]+\)\.$/);
-    await popup.screenshot({ path: join(SHOTS, 'popup-de.png') });
-    const options = await de.ctx.newPage();
-    await options.goto(`chrome-extension://${de.extId}/options.html`);
-    await options.waitForSelector('body[data-list]');
-    assert.equal(await options.textContent('h1'), 'provenance: die Originale, die es kennt');
-  } finally {
-    await de.ctx.close();
-  }
-});
+/** What the popup and options page say on the demo story, in each language besides English. */
+const SPOKEN = {
+  de: { verdict: 'Fast wörtlich übernommen', pct: /^zu \d{1,2}% wahrscheinlich übernommen$/, words: 'Wörter der Seite im Original',
+    list: /^Originale: die mitgelieferte Liste \([\d.,]+\)\.$/, options: 'provenance: die Originale, die es kennt' },
+  ru: { verdict: 'Скопировано почти дословно', pct: /^вероятность заимствования: \d{1,2}%$/, words: 'Слова страницы в оригинале',
+    list: /^Оригиналы: встроенный список \([\d\s.,]+\)\.$/, options: 'provenance: известные ему оригиналы' },
+};
+
+for (const [lang, say] of Object.entries(SPOKEN)) {
+  test(`speaks the browser's language: ${lang}`, async () => {
+    const b = await launchChromium(testCopy('chrome').dir, { args: [`--lang=${lang}`], env: { ...process.env, LANGUAGE: lang } });
+    try {
+      const page = await b.ctx.newPage();
+      await page.goto(`${base}/demo.html`);
+      const worker = b.ctx.serviceWorkers()[0];
+      const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
+      const popup = await b.ctx.newPage();
+      await popup.setViewportSize({ width: 400, height: 640 });
+      await popup.goto(`chrome-extension://${b.extId}/popup.html?tabId=${tabId}`);
+      await popup.waitForSelector('body[data-verdict]', { timeout: 15000 });
+      assert.equal(await popup.getAttribute('html', 'lang'), lang);
+      assert.equal(await popup.getAttribute('body', 'data-verdict'), 'verbatim');
+      assert.equal(await popup.textContent('#verdict-words'), say.verdict);
+      assert.match(await popup.textContent('#pct'), say.pct);
+      assert.equal(await popup.textContent('#words-label'), say.words);
+      assert.match(await popup.textContent('#list-used'), say.list);
+      await popup.screenshot({ path: join(SHOTS, `popup-${lang}.png`) });
+      const options = await b.ctx.newPage();
+      await options.goto(`chrome-extension://${b.extId}/options.html`);
+      await options.waitForSelector('body[data-list]');
+      assert.equal(await options.textContent('h1'), say.options);
+    } finally {
+      await b.ctx.close();
+    }
+  });
+}
 
 test('no request leaves loopback', () => {
   const outside = requests.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|about:|data:|blob:)/.test(u));
