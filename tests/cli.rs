@@ -541,6 +541,16 @@ fn compare_shows_a_translation_sentence_by_sentence() {
             .starts_with("original \"Ferries between"),
         "{text}"
     );
+    // And what each pair holds in common, where it holds any.
+    let vehicles = text
+        .lines()
+        .position(|l| l.starts_with("  [translated] page \"Rund 41.000"))
+        .expect("the vehicles' sentence");
+    assert_eq!(
+        text.lines().nth(vehicles + 2).unwrap().trim_start(),
+        "in both: 41.000 · 1962",
+        "{text}"
+    );
 }
 
 #[test]

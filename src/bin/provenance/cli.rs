@@ -675,6 +675,23 @@ fn compare(
                 w = kind.len() + 3
             );
         }
+        // A translated sentence shares names, numbers and dates with its original: say which.
+        if kind == "translated" {
+            let shared = c
+                .alignment
+                .iter()
+                .find(|x| x.page == (p.start, p.end))
+                .map(|x| shared_words(a, &x.shared))
+                .unwrap_or_default();
+            if !shared.is_empty() {
+                println!(
+                    "  {:w$}in both: {}",
+                    "",
+                    shared.join(" · "),
+                    w = kind.len() + 3
+                );
+            }
+        }
     }
     for (which, input) in [("page", &page_input), ("original", &original_input)] {
         if let Some(via) = input.via {
@@ -682,6 +699,21 @@ fn compare(
         }
     }
     Ok(())
+}
+
+/// The distinct words of `text` at the character ranges `at`, in order.
+fn shared_words(text: &str, at: &[(usize, usize)]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    for &(start, end) in at {
+        let word: String = chars[start.min(chars.len())..end.min(chars.len())]
+            .iter()
+            .collect();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
 }
 
 /// `provenance eval`: accuracy on labelled sets (optionally over several filter salts, and with
