@@ -24,6 +24,7 @@ function caveat(id, report) {
       : `${words} with no passage copied word for word: at this length another outlet's own report of the same event `
         + "can share as many of the original's words as a rewrite does.";
 }
+
 let engine;
 
 /** Makes the list `bytes` the one checks and comparisons use; throws the engine's reason if it is no list. */
