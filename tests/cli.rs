@@ -123,6 +123,49 @@ fn readable_report_speaks_plain_words() {
 }
 
 #[test]
+fn several_files_are_checked_in_turn_and_a_bad_one_does_not_stop_the_others() {
+    let files = [
+        "examples/demo/article.txt",
+        "examples/demo/no-such-file.txt",
+        "examples/demo/translation-de.txt",
+    ];
+    let out = bin().arg("check").args(files).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("examples/demo/no-such-file.txt: "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 of the 3 files could not be checked"),
+        "{stderr}"
+    );
+    let article = text
+        .find("== examples/demo/article.txt ==\nCopied almost word for word from Northwind Wire");
+    let translation =
+        text.find("== examples/demo/translation-de.txt ==\nTranslated from Northwind Wire");
+    assert!(
+        article.is_some() && translation.is_some() && article < translation,
+        "{text}"
+    );
+    // As JSON, one report a line, each with its file's name as its id.
+    let out = bin()
+        .args(["check", "--json", files[0], files[2]])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = reports.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [files[0], files[2]]);
+    assert_eq!(reports[1]["verdict"], "translated");
+}
+
+#[test]
 fn jsonl_mode_keeps_ids_and_order() {
     let dir = tempdir();
     let cases = dir.join("cases.jsonl");

@@ -59,13 +59,15 @@ enum Command {
         #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
         leave_out: Vec<Field>,
     },
-    /// Check an article (a file, or - / nothing for standard input) against a list.
+    /// Check articles (files, or - / nothing for standard input) against a list.
     Check {
         /// List file (default: the bundled list).
         #[arg(long)]
         list: Option<PathBuf>,
-        /// Article text file or saved web page (HTML), or - for standard input.
-        file: Option<PathBuf>,
+        /// Article text files or saved web pages (HTML), or - for standard input (the default).
+        /// Given several, each is checked in turn: readable reports under a line naming the
+        /// file, or with --json one report a line carrying the file's name as its id.
+        files: Vec<PathBuf>,
         /// How to read FILE: as a web page whose article is found and checked, as text, or by
         /// what it starts with (a doctype or an html tag makes it a page).
         #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
@@ -74,7 +76,7 @@ enum Command {
         #[arg(long, conflicts_with = "jsonl")]
         json: bool,
         /// Read cases {"id","text"[,"lang"]} from this JSON Lines file; write one JSON report per line.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "files")]
         jsonl: Option<PathBuf>,
         /// The article's language (ISO 639-1), if known.
         #[arg(long)]
@@ -181,14 +183,14 @@ pub fn main() -> ExitCode {
         } => build_list(&inputs, &output, quiet, &leave_out),
         Command::Check {
             list,
-            file,
+            files,
             json,
             jsonl,
             lang,
             input_format,
         } => check(
             list.as_deref(),
-            file.as_deref(),
+            &files,
             json,
             jsonl.as_deref(),
             lang,
@@ -567,7 +569,7 @@ fn timed_check_page<'t>(list: &List, text: &'t str, lang: Option<&str>) -> (Repo
 /// JSON report, or every case of a JSON Lines file as one JSON report a line.
 fn check(
     list: Option<&Path>,
-    file: Option<&Path>,
+    files: &[PathBuf],
     json: bool,
     jsonl: Option<&Path>,
     lang: Option<String>,
@@ -598,7 +600,10 @@ fn check(
         }
         return Ok(out.flush()?);
     }
-    let input = read_input(file, input_format)?;
+    if files.len() > 1 {
+        return check_files(&list, files, json, lang.as_deref(), input_format);
+    }
+    let input = read_input(files.first().map(PathBuf::as_path), input_format)?;
     let text = &input.text;
     let report = timed_check(&list, text, lang.as_deref().or(input.lang.as_deref()));
     if json {
@@ -610,6 +615,56 @@ fn check(
         }
     }
     Ok(())
+}
+
+/// `provenance check` of several files, in the order given: a readable report under a line
+/// naming each file, or (`json`) one JSON report a line with the file's name as its `id`. A file
+/// that cannot be read or checked is named on standard error and the others are still checked;
+/// the command then fails, saying how many.
+fn check_files(
+    list: &List,
+    files: &[PathBuf],
+    json: bool,
+    lang: Option<&str>,
+    input_format: InputFormat,
+) -> Result<(), Failure> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut failed = 0;
+    for (n, path) in files.iter().enumerate() {
+        let input = match read_input(Some(path), input_format) {
+            Ok(input) => input,
+            Err(Failure(why)) => {
+                out.flush()?;
+                eprintln!("provenance: {why}");
+                failed += 1;
+                continue;
+            }
+        };
+        let mut report = timed_check(list, &input.text, lang.or(input.lang.as_deref()));
+        if json {
+            report.id = Some(path.display().to_string());
+            serde_json::to_writer(&mut out, &report)?;
+            writeln!(out)?;
+        } else {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "== {} ==", path.display())?;
+            write!(out, "{}", readable(&report, &input.text))?;
+            if let Some(via) = input.via {
+                writeln!(out, "{}", read_as(via))?;
+            }
+        }
+    }
+    out.flush()?;
+    match failed {
+        0 => Ok(()),
+        n => Err(Failure(format!(
+            "{} of the {} files could not be checked",
+            n,
+            files.len()
+        ))),
+    }
 }
 
 /// `provenance compare`: two texts, their score, relation and linked passages.
