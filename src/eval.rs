@@ -31,11 +31,13 @@ pub struct Case {
 impl Case {
     /// Whether the label says the case derives from an original.
     pub fn is_derived(&self) -> bool {
-        matches!(
-            self.relation.as_str(),
-            "verbatim" | "partial" | "spun" | "translated"
-        )
+        derived_label(&self.relation)
     }
+}
+
+/// Whether a case labelled `relation` derives from an original.
+fn derived_label(relation: &str) -> bool {
+    matches!(relation, "verbatim" | "partial" | "spun" | "translated")
 }
 
 /// Metrics over one group of cases.
@@ -194,10 +196,16 @@ pub fn metrics(cases: &[&Case], reports: &[&Report], list: &List) -> Metrics {
     }
 }
 
-/// Metrics of a set overall and per labelled relation.
+/// Metrics of a set overall, per labelled relation and, where its pages are in several
+/// languages, per page language.
 pub fn evaluate(set: &str, cases: &[Case], reports: &[Report], list: &List) -> EvalResult {
-    let all_c: Vec<&Case> = cases.iter().collect();
-    let all_r: Vec<&Report> = reports.iter().collect();
+    // The metrics of the cases (and their reports) that `keep` selects by index.
+    let of = |keep: &dyn Fn(usize) -> bool| {
+        let idx: Vec<usize> = (0..cases.len()).filter(|&i| keep(i)).collect();
+        let cs: Vec<&Case> = idx.iter().map(|&i| &cases[i]).collect();
+        let rs: Vec<&Report> = idx.iter().map(|&i| &reports[i]).collect();
+        metrics(&cs, &rs, list)
+    };
     let mut by_relation = Vec::new();
     for rel in [
         "verbatim",
@@ -207,47 +215,44 @@ pub fn evaluate(set: &str, cases: &[Case], reports: &[Report], list: &List) -> E
         "independent",
         "unrelated",
     ] {
-        let idx: Vec<usize> = (0..cases.len())
-            .filter(|&i| cases[i].relation == rel)
-            .collect();
-        if idx.is_empty() {
+        if !cases.iter().any(|c| c.relation == rel) {
             continue;
         }
-        let cs: Vec<&Case> = idx.iter().map(|&i| &cases[i]).collect();
-        let rs: Vec<&Report> = idx.iter().map(|&i| &reports[i]).collect();
-        let mut m = metrics(&cs, &rs, list);
-        if !cs[0].is_derived() {
+        let mut m = of(&|i| cases[i].relation == rel);
+        if !derived_label(rel) {
             m.auc = None; // one class only: AUC is a whole-set figure
             m.auc_leave_own_out = false;
         }
         by_relation.push((rel.to_string(), m));
     }
-    let lang_of = |i: usize| {
-        cases[i]
-            .lang
-            .clone()
-            .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| reports[i].lang.clone())
-    };
-    let mut langs: Vec<String> = (0..cases.len()).map(lang_of).collect();
-    langs.sort_unstable();
-    langs.dedup();
-    let by_language = if langs.len() < 2 {
+    // A case's language as labelled, or as the check read it.
+    let langs: Vec<String> = cases
+        .iter()
+        .zip(reports)
+        .map(|(c, r)| {
+            c.lang
+                .clone()
+                .filter(|l| !l.is_empty())
+                .unwrap_or_else(|| r.lang.clone())
+        })
+        .collect();
+    let mut distinct = langs.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let by_language = if distinct.len() < 2 {
         Vec::new()
     } else {
-        langs
+        distinct
             .into_iter()
             .map(|lang| {
-                let idx: Vec<usize> = (0..cases.len()).filter(|&i| lang_of(i) == lang).collect();
-                let cs: Vec<&Case> = idx.iter().map(|&i| &cases[i]).collect();
-                let rs: Vec<&Report> = idx.iter().map(|&i| &reports[i]).collect();
-                (lang, metrics(&cs, &rs, list))
+                let m = of(&|i| langs[i] == lang);
+                (lang, m)
             })
             .collect()
     };
     EvalResult {
         set: set.to_string(),
-        all: metrics(&all_c, &all_r, list),
+        all: of(&|_| true),
         by_relation,
         by_language,
     }
