@@ -469,14 +469,35 @@ mod tests {
     use crate::fingerprint::{DocFeatures, SHINGLE_WORDS};
     use crate::text::analyze;
 
-    /// The passages of a check of `page` against the demo story alone, with their text.
-    fn demo_passages(page: &str) -> Vec<(PassageKind, String)> {
-        let report = crate::check(&english_list("demo", &demo_text()), page, Some("en"));
+    /// The passages of a check of `page` (in `lang`) against `list`, with their text, and the
+    /// report's verdict.
+    fn passages_of(list: &List, page: &str, lang: &str) -> (Relation, Vec<(PassageKind, String)>) {
+        let report = crate::check(list, page, Some(lang));
         let chars: Vec<char> = page.chars().collect();
-        report
+        let passages = report
             .passages
             .iter()
             .map(|p| (p.kind, chars[p.start..p.end].iter().collect()))
+            .collect();
+        (report.verdict, passages)
+    }
+
+    /// The passages of a check of `page` against the demo story alone, with their text.
+    fn demo_passages(page: &str) -> Vec<(PassageKind, String)> {
+        passages_of(&english_list("demo", &demo_text()), page, "en").1
+    }
+
+    /// The text of the passages of `page` (in `lang`), which a check against `list` calls a
+    /// translation: every one of them reworded.
+    fn translated_passages(list: &List, page: &str, lang: &str) -> Vec<String> {
+        let (verdict, passages) = passages_of(list, page, lang);
+        assert_eq!(verdict, Relation::Translated);
+        passages
+            .into_iter()
+            .map(|(kind, text)| {
+                assert_eq!(kind, PassageKind::Reworded);
+                text
+            })
             .collect()
     }
 
@@ -486,19 +507,7 @@ mod tests {
         // numbers or dates of the original's, two or more, or one beside another.
         let german = include_str!("../../examples/demo/translation-de.txt");
         let list = english_list("demo", &demo_text());
-        let passages = |page: &str| {
-            let report = crate::check(&list, page, Some("de"));
-            assert_eq!(report.verdict, Relation::Translated);
-            let chars: Vec<char> = page.chars().collect();
-            report
-                .passages
-                .iter()
-                .map(|p| {
-                    assert_eq!(p.kind, PassageKind::Reworded);
-                    chars[p.start..p.end].iter().collect::<String>()
-                })
-                .collect::<Vec<_>>()
-        };
+        let passages = |page: &str| translated_passages(&list, page, "de");
         let starts = [
             "Die Hafenbrücke von Porthaven",
             "Rund 41.000 Fahrzeuge",
@@ -535,13 +544,7 @@ mod tests {
             "de",
             include_str!("../../examples/demo/translation-de.txt"),
         );
-        let passages = |page: &str| -> Vec<String> {
-            let report = crate::check(&list, page, Some("en"));
-            assert_eq!(report.verdict, Relation::Translated);
-            let chars: Vec<char> = page.chars().collect();
-            let text = |p: &Passage| chars[p.start..p.end].iter().collect();
-            report.passages.iter().map(text).collect()
-        };
+        let passages = |page: &str| translated_passages(&list, page, "en");
         let english = demo_text();
         let found = passages(&english);
         assert_eq!(found.len(), 9, "{found:#?}");
