@@ -566,7 +566,8 @@ fn timed_check_page<'t>(list: &List, text: &'t str, lang: Option<&str>) -> (Repo
 }
 
 /// `provenance check`: one text (a file, a saved web page or standard input) as a readable or
-/// JSON report, or every case of a JSON Lines file as one JSON report a line.
+/// JSON report, several files in turn ([`check_files`]), or every case of a JSON Lines file as
+/// one JSON report a line.
 fn check(
     list: Option<&Path>,
     files: &[PathBuf],
@@ -609,12 +610,18 @@ fn check(
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", readable(&report, text));
-        if let Some(via) = input.via {
-            println!("{}", read_as(via));
-        }
+        print!("{}", readable_of(&report, &input));
     }
     Ok(())
+}
+
+/// The readable report of `input`, and how it was read when it was a web page.
+fn readable_of(report: &Report, input: &Input) -> String {
+    let mut s = readable(report, &input.text);
+    if let Some(via) = input.via {
+        s += &format!("{}\n", read_as(via));
+    }
+    s
 }
 
 /// `provenance check` of several files, in the order given: a readable report under a line
@@ -650,10 +657,7 @@ fn check_files(
                 writeln!(out)?;
             }
             writeln!(out, "== {} ==", path.display())?;
-            write!(out, "{}", readable(&report, &input.text))?;
-            if let Some(via) = input.via {
-                writeln!(out, "{}", read_as(via))?;
-            }
+            write!(out, "{}", readable_of(&report, &input))?;
         }
     }
     out.flush()?;
@@ -716,9 +720,10 @@ fn compare(
                 .collect::<String>()
                 .replace('\n', " ")
         };
+        let translated = p.kind == PassageKind::Reworded && rel == Relation::Translated;
         let kind = match p.kind {
             PassageKind::Exact => exact,
-            PassageKind::Reworded if rel == Relation::Translated => "translated",
+            PassageKind::Reworded if translated => "translated",
             PassageKind::Reworded => "reworded",
         };
         println!("  [{kind}] page \"{}\"", snip(a, p.start, p.end));
@@ -731,7 +736,7 @@ fn compare(
             );
         }
         // A translated sentence shares names, numbers and dates with its original: say which.
-        if kind == "translated" {
+        if translated {
             let shared = c
                 .alignment
                 .iter()
