@@ -19,6 +19,25 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// What the binary prints on standard output when run with `args`; it must succeed.
+fn printed(args: &[&str]) -> String {
+    let out = bin().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The JSON values, one a line, that the binary prints when run with `args`; it must succeed.
+fn json_lines(args: &[&str]) -> Vec<serde_json::Value> {
+    printed(args)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn json(out: &Output) -> serde_json::Value {
     assert!(
         out.status.success(),
@@ -100,11 +119,7 @@ fn demo_article_names_its_original_with_the_bundled_list() {
 
 #[test]
 fn readable_report_speaks_plain_words() {
-    let out = bin()
-        .args(["check", "examples/demo/article.txt"])
-        .output()
-        .unwrap();
-    let s = String::from_utf8(out.stdout).unwrap();
+    let s = printed(&["check", "examples/demo/article.txt"]);
     assert!(
         s.starts_with("Copied almost word for word from Northwind Wire"),
         "{s}"
@@ -150,16 +165,7 @@ fn several_files_are_checked_in_turn_and_a_bad_one_does_not_stop_the_others() {
         "{text}"
     );
     // As JSON, one report a line, each with its file's name as its id.
-    let out = bin()
-        .args(["check", "--json", files[0], files[2]])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let reports: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let reports = json_lines(&["check", "--json", files[0], files[2]]);
     let ids: Vec<&str> = reports.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, [files[0], files[2]]);
     assert_eq!(reports[1]["verdict"], "translated");
@@ -174,16 +180,7 @@ fn jsonl_mode_keeps_ids_and_order() {
         "{\"id\":\"b\",\"text\":\"Nothing to see here at all.\"}\n{\"id\":7,\"text\":\"\"}\n",
     )
     .unwrap();
-    let out = bin()
-        .args(["check", "--jsonl", cases.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&["check", "--jsonl", cases.to_str().unwrap()]);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "b");
     assert_eq!(lines[1]["id"], "7");
@@ -491,15 +488,11 @@ fn compare_shows_linked_passages() {
         assert!(original.iter().any(|o| o["link"] == p["link"]));
     }
     // Read aloud: the relation in words, and each passage with its kind.
-    let out = bin()
-        .args([
-            "compare",
-            "examples/demo/article.txt",
-            orig.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = printed(&[
+        "compare",
+        "examples/demo/article.txt",
+        orig.to_str().unwrap(),
+    ]);
     let first = text.lines().next().unwrap();
     assert!(
         first.starts_with("score 99% · Copied almost word for word from the original"),
@@ -525,11 +518,7 @@ fn a_short_page_s_verdict_on_shared_words_alone_is_flagged() {
     let dir = tempdir();
     let (orig, brief) = (demo_original_in(&dir), dir.join("brief.txt"));
     std::fs::write(&brief, BRIEF).unwrap();
-    let out = bin()
-        .args(["compare", brief.to_str().unwrap(), orig.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = printed(&["compare", brief.to_str().unwrap(), orig.to_str().unwrap()]);
     assert!(
         text.contains("Note: a short text (78 words) with no passage copied word for word"),
         "{text}"
@@ -557,15 +546,11 @@ fn a_short_page_s_verdict_on_shared_words_alone_is_flagged() {
 fn compare_shows_a_translation_sentence_by_sentence() {
     let dir = tempdir();
     let orig = demo_original_in(&dir);
-    let out = bin()
-        .args([
-            "compare",
-            "examples/demo/translation-de.txt",
-            orig.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = printed(&[
+        "compare",
+        "examples/demo/translation-de.txt",
+        orig.to_str().unwrap(),
+    ]);
     assert!(
         text.starts_with("score 99% · Translated from the original"),
         "{text}"
@@ -599,11 +584,7 @@ fn compare_shows_a_translation_sentence_by_sentence() {
 #[test]
 fn check_names_a_translation_s_sentences_translated() {
     // The demo story in German, checked against the bundled list, which holds the story.
-    let out = bin()
-        .args(["check", "examples/demo/translation-de.txt"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = printed(&["check", "examples/demo/translation-de.txt"]);
     assert!(text.starts_with("Translated from Northwind Wire"), "{text}");
     // All but a few of the story's names, numbers and dates are in the translation.
     assert!(
@@ -907,12 +888,7 @@ fn a_saved_web_page_is_checked_by_its_article() {
     );
     // `extract` prints the text the report's passages point into: the headline and paragraphs,
     // none of the menus, scripts, sidebar or footer.
-    let out = bin()
-        .args(["extract", page.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let article = String::from_utf8(out.stdout).unwrap();
+    let article = printed(&["extract", page.to_str().unwrap()]);
     assert!(article.starts_with("Bridge shut for six weeks as rust eats cables"));
     assert!(
         article.contains("\n\nAbout 41,000 vehicles cross"),
@@ -935,11 +911,7 @@ fn a_saved_web_page_is_checked_by_its_article() {
         assert!(passage.split_whitespace().count() >= 3, "{passage:?}");
     }
     // The readable report says how the file was read; compare reads pages too.
-    let out = bin()
-        .args(["check", page.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let report = String::from_utf8(out.stdout).unwrap();
+    let report = printed(&["check", page.to_str().unwrap()]);
     assert!(report.contains("Read as a web page"), "{report}");
     let orig = demo_original_in(&dir);
     let c = json(
