@@ -13,6 +13,16 @@ const STORY = resolve(ROOT, '../shared/eval/seed-story/cases.jsonl');
 const SHOTS = join(ROOT, 'target/e2e');
 /** The Reuters original that seed 003 republishes, as the seeds set holds it. */
 const reutersOriginal = () => JSON.parse(readFileSync(EVAL, 'utf8').split('\n').find((l) => l.includes('"reuters-kremlin-meddling"'))).text;
+/** The project's demo story as its list of originals holds it, and its German translation. */
+const demoOriginal = () => JSON.parse(readFileSync(join(ROOT, 'examples/demo/originals.jsonl'), 'utf8').split('\n')[0]).text;
+const demoGerman = () => readFileSync(join(ROOT, 'examples/demo/translation-de.txt'), 'utf8');
+/** Puts `copy` and `original` in the two panes and compares them; resolves once the result shows. */
+async function compareTexts(page, copy, original) {
+  await page.fill('#page-text', copy);
+  await page.fill('#original-text', original);
+  await page.click('#compare');
+  await page.waitForSelector('#compare-result:not([hidden])');
+}
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.wasm': 'application/wasm', '.png': 'image/png' };
 
 describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds beside the checkout' }, () => {
@@ -54,10 +64,7 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     const page = await open({ width: 1280, height: 900 });
     const copy = readFileSync(join(SEEDS, '003_5642dc05dc4bace3.txt'), 'utf8');
     const original = reutersOriginal();
-    await page.fill('#page-text', copy);
-    await page.fill('#original-text', original);
-    await page.click('#compare');
-    await page.waitForSelector('#compare-result:not([hidden])');
+    await compareTexts(page, copy, original);
     assert.match(await page.textContent('#c-pct'), /^\d{1,2}% likely derived$/);
     assert.ok(Number((await page.textContent('#c-pct')).match(/\d+/)[0]) >= 50);
     assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'partial');
@@ -89,10 +96,7 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     // Press TV's own report of the Kremlin's remarks: it quotes the same speaker and tells the
     // same facts, so its sentences align with the Reuters story's on their shared words.
     const report = JSON.parse(readFileSync(STORY, 'utf8').split('\n').find((l) => l.includes('"presstv.ir"'))).text;
-    await page.fill('#page-text', report);
-    await page.fill('#original-text', reutersOriginal());
-    await page.click('#compare');
-    await page.waitForSelector('#compare-result:not([hidden])');
+    await compareTexts(page, report, reutersOriginal());
     assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'related');
     assert.equal(await page.locator('#c-page mark.reworded').count(), 0);
     assert.ok(await page.locator('#c-page mark.exact').count() >= 1, 'the quotation both hold');
@@ -107,12 +111,8 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     const page = await open({ width: 1280, height: 900 });
     // The demo story in German, written for the tests: its sentences share a name or a number
     // with the original's at most, and are aligned by their places.
-    const german = readFileSync(join(ROOT, 'examples/demo/translation-de.txt'), 'utf8');
-    const demo = JSON.parse(readFileSync(join(ROOT, 'examples/demo/originals.jsonl'), 'utf8').split('\n')[0]).text;
-    await page.fill('#page-text', german);
-    await page.fill('#original-text', demo);
-    await page.click('#compare');
-    await page.waitForSelector('#compare-result:not([hidden])');
+    const german = demoGerman();
+    await compareTexts(page, german, demoOriginal());
     assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'translated');
     assert.equal(await page.textContent('#c-legend-reworded'), 'translated');
     assert.equal(await page.locator('#c-page mark.reworded').count(), 10);
@@ -150,11 +150,8 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
 
   test('says where a short text is called a copy on shared words alone', async () => {
     const page = await open({ width: 1280, height: 900 });
-    const demo = JSON.parse(readFileSync(join(ROOT, 'examples/demo/originals.jsonl'), 'utf8').split('\n')[0]).text;
-    await page.fill('#page-text', BRIEF);
-    await page.fill('#original-text', demo);
-    await page.click('#compare');
-    await page.waitForSelector('#compare-result:not([hidden])');
+    const demo = demoOriginal();
+    await compareTexts(page, BRIEF, demo);
     assert.equal(await page.getAttribute('#c-relation', 'data-relation'), 'rewritten');
     assert.match(await page.textContent('#c-short'), /^A short text \(78 words\) with no passage copied word for word/);
     // Its first two paragraphs, as short but copied word for word, are a copy without doubt.
@@ -162,8 +159,7 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.click('#compare');
     await page.waitForSelector('#c-short', { state: 'hidden' });
     // The story's first paragraphs in German: a short translation shares names and numbers.
-    const german = readFileSync(join(ROOT, 'examples/demo/translation-de.txt'), 'utf8');
-    await page.fill('#page-text', german.split('\n\n').slice(0, 3).join('\n\n'));
+    await page.fill('#page-text', demoGerman().split('\n\n').slice(0, 3).join('\n\n'));
     await page.click('#compare');
     await page.waitForSelector('#c-short:not([hidden])');
     assert.match(await page.textContent('#c-short'), /^A short text \(73 words\): .* in another language, can share as many of the original's names and numbers/);
@@ -304,10 +300,7 @@ describe('educator page', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds b
     await page.context().setOffline(true);
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
-    await page.fill('#page-text', readFileSync(join(SEEDS, '003_5642dc05dc4bace3.txt'), 'utf8'));
-    await page.fill('#original-text', reutersOriginal());
-    await page.click('#compare');
-    await page.waitForSelector('#compare-result:not([hidden])');
+    await compareTexts(page, readFileSync(join(SEEDS, '003_5642dc05dc4bace3.txt'), 'utf8'), reutersOriginal());
     assert.ok(await page.locator('#c-page mark').count() >= 3);
     await page.click('.tab[data-view="example"]');
     assert.equal(await page.locator('#heatmap tbody tr').count(), 5);
