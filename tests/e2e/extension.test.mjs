@@ -82,15 +82,18 @@ after(async () => {
   server?.close();
 });
 
-/** Opens `url` in a tab, then the popup for that tab; resolves when the popup has an answer. */
-async function check(url) {
-  const page = await ctx.newPage();
+/**
+ * Opens `url` in a tab, then the popup for that tab; resolves when the popup has an answer.
+ * `browser`: the context and extension id to use, the tests' shared browser unless given.
+ */
+async function check(url, browser = { ctx, extId }) {
+  const page = await browser.ctx.newPage();
   await page.goto(url);
-  const worker = ctx.serviceWorkers()[0];
+  const worker = browser.ctx.serviceWorkers()[0];
   const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
-  const popup = await ctx.newPage();
+  const popup = await browser.ctx.newPage();
   await popup.setViewportSize({ width: 400, height: 640 });
-  await popup.goto(`chrome-extension://${extId}/popup.html?tabId=${tabId}`);
+  await popup.goto(`chrome-extension://${browser.extId}/popup.html?tabId=${tabId}`);
   await popup.waitForSelector('body[data-verdict]', { timeout: 15000 });
   return { page, popup };
 }
@@ -351,14 +354,7 @@ for (const [lang, say] of Object.entries(SPOKEN)) {
   test(`speaks the browser's language: ${lang}`, async () => {
     const b = await launchChromium(testCopy('chrome').dir, { args: [`--lang=${lang}`], env: { ...process.env, LANGUAGE: lang } });
     try {
-      const page = await b.ctx.newPage();
-      await page.goto(`${base}/demo.html`);
-      const worker = b.ctx.serviceWorkers()[0];
-      const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
-      const popup = await b.ctx.newPage();
-      await popup.setViewportSize({ width: 400, height: 640 });
-      await popup.goto(`chrome-extension://${b.extId}/popup.html?tabId=${tabId}`);
-      await popup.waitForSelector('body[data-verdict]', { timeout: 15000 });
+      const { popup } = await check(`${base}/demo.html`, b);
       assert.equal(await popup.getAttribute('html', 'lang'), lang);
       assert.equal(await popup.getAttribute('body', 'data-verdict'), 'verbatim');
       assert.equal(await popup.textContent('#verdict-words'), say.verdict);
